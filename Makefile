@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine:
+#   make serve   installs what is missing and serves the demo on http://127.0.0.1:8866
+#   make test    installs what is missing (Chromium too, for the browser tests) and runs every test
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+PYTHON ?= python3
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: serve test browser clean catalogs
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(STAMP)
+	$(PY) -m fadaa.grading.demo
+
+# Debian's chromium drives the browser tests; the tests skip with a message only where it cannot be installed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-color-emoji) >/dev/null 2>&1 \
+	  || echo "make: could not install chromium; browser tests will be skipped"; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+# Refresh the message template after changing UI strings; translators then update widgets/locale/*/LC_MESSAGES/fadaa.po
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -o widgets/locale/fadaa.pot --no-location --omit-header --sort-output .
+	$(VENV)/bin/pybabel update -i widgets/locale/fadaa.pot -d widgets/locale -D fadaa --no-fuzzy-matching
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,22 @@
+"""nbgrader configuration of the Fadaa course (one gradebook per course; cohorts live in the roster).
+
+Deployments override the exchange and the database in their own nbgrader_config.py (see hub/).
+"""
+import os
+
+c = get_config()  # noqa: F821 - provided by traitlets when nbgrader loads this file
+
+c.CourseDirectory.course_id = "fadaa"
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+
+# Answer cells read "closing_balance = None" before the solution region: the released stub is that
+# line alone, so a lesson opened in Voilà runs without a NotImplementedError.
+c.ClearSolutions.code_stub = {"python": ""}
+
+# A lesson that loops forever or floods its output is stopped and flagged, never blocking a batch.
+c.ExecutePreprocessor.timeout = 120
+c.ExecutePreprocessor.interrupt_on_timeout = True
+c.LimitOutput.max_lines = 200
+c.LimitOutput.max_traceback = 50
+
+c.Exchange.root = os.environ.get("FADAA_EXCHANGE", "/srv/nbgrader/exchange")

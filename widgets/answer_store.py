@@ -1,0 +1,123 @@
+"""Answer saving: every answer goes into the learner's own copy of the notebook, as she gives it.
+
+A checkpoint names an nbgrader answer cell by its ``grade_id``. A code answer cell holds one line,
+``<grade_id> = <literal>``; a free-text answer cell is a markdown cell holding her text. Writing the
+answer there (not in a side file) means a dropped connection loses nothing and every nbgrader tool
+(submit, autograde, formgrader) sees it. Values are written with ``repr`` of plain numbers and
+strings and read back with ``ast.literal_eval``: nothing a learner types is ever evaluated.
+"""
+from __future__ import annotations
+
+import ast
+import contextlib
+import fcntl
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterator
+
+import nbformat
+
+AnswerValue = int | float | str | None
+METADATA_KEY = "fadaa"
+
+
+class AnswerCellMissing(KeyError):
+    """The notebook has no nbgrader answer cell with that grade_id (a broken or tampered lesson)."""
+
+
+def _check_value(value: Any) -> AnswerValue:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"an answer is a number or a text, not {type(value).__name__}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("an answer must be a finite number")
+    return value
+
+
+class AnswerStore:
+    """Reads and writes the answers kept in one notebook file."""
+
+    def __init__(self, notebook: str | os.PathLike):
+        self.path = Path(notebook)
+
+    # -- locking and atomic writes: two tabs of the same lesson must not lose each other's answers
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        lock_path = self.path.with_name(f".{self.path.name}.lock")
+        with open(lock_path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read(self) -> nbformat.NotebookNode:
+        return nbformat.read(self.path, as_version=4)
+
+    def _write(self, nb: nbformat.NotebookNode) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                nbformat.write(nb, fh)
+            os.chmod(tmp, self.path.stat().st_mode & 0o777)
+            os.replace(tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+            raise
+
+    @staticmethod
+    def _answer_cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade_id") == grade_id and meta.get("solution"):
+                return cell
+        raise AnswerCellMissing(grade_id)
+
+    # -- answers
+    def save(self, grade_id: str, value: AnswerValue) -> None:
+        """Write ``value`` into the answer cell ``grade_id`` and save the notebook now."""
+        value = _check_value(value)
+        with self._locked():
+            nb = self._read()
+            cell = self._answer_cell(nb, grade_id)
+            if cell.cell_type == "markdown":
+                cell.source = "" if value is None else str(value)
+            else:
+                if not grade_id.isidentifier():
+                    raise ValueError(f"code answer cell ids must be Python names: {grade_id!r}")
+                cell.source = f"{grade_id} = {value!r}"
+                cell.outputs = []
+                cell.execution_count = None
+            self._write(nb)
+
+    def load(self, grade_id: str, blank: str = "") -> AnswerValue:
+        """The saved answer, or None when the cell still holds the released stub (or ``blank``)."""
+        cell = self._answer_cell(self._read(), grade_id)
+        if cell.cell_type == "markdown":
+            text = cell.source.strip()
+            return None if not text or text == blank.strip() else text
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            return None
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                    and isinstance(node.targets[0], ast.Name) and node.targets[0].id == grade_id):
+                try:
+                    return _check_value(ast.literal_eval(node.value))
+                except (ValueError, TypeError, SyntaxError):
+                    return None
+        return None
+
+    # -- work that is not graded but must survive a reload (her own figures)
+    def save_data(self, key: str, data: Any) -> None:
+        with self._locked():
+            nb = self._read()
+            nb.metadata.setdefault(METADATA_KEY, {})[key] = data
+            self._write(nb)
+
+    def load_data(self, key: str, default: Any = None) -> Any:
+        return self._read().metadata.get(METADATA_KEY, {}).get(key, default)

@@ -1,0 +1,175 @@
+"""The cash book on screen: a table with the running balance, a weekly chart, and her own book.
+
+Thin over ``cash_book``: every sum comes from the rules; this module only lays them out.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import ipywidgets as widgets
+
+from .. import charts
+from ..checking import NotANumber, parse_number
+from ..i18n import format_amount
+from ..lesson import Lesson
+from . import cash_book as rules
+from .examples import EXAMPLE_OPENING, example_month
+
+ICON_IN, ICON_OUT = "⬇️💰", "⬆️💸"
+
+
+def category_names(_) -> dict[str, str]:
+    return {
+        "sale": _("Sale"), "contribution": _("Member contribution"), "other_in": _("Other money in"),
+        "purchase": _("Purchase of materials"), "transport": _("Transport"),
+        "delivery": _("Delivery"), "other_out": _("Other money out"),
+    }
+
+
+def entries_table(opening: float, entries: list[rules.Entry], lang: str, _) -> str:
+    """The cash book as she would draw it on paper, one line per movement, balance at the end."""
+    names = category_names(_)
+    # gettext calls stay outside f-strings so that pybabel extracts them
+    words = {k: html.escape(v) for k, v in {
+        "opening": _("Opening balance"), "date": _("Date"), "what": _("What"), "in": _("Money in"),
+        "out": _("Money out"), "balance": _("Balance"), "total": _("Total")}.items()}
+    rows = [f'<tr><td></td><td>{words["opening"]}</td><td></td><td></td>'
+            f'<td class="num">{format_amount(opening, lang)}</td></tr>']
+    for entry, balance in zip(rules.in_order(entries), rules.running_balances(opening, entries)):
+        money_in = format_amount(entry.amount, lang) if entry.direction == rules.IN else ""
+        money_out = format_amount(entry.amount, lang) if entry.direction == rules.OUT else ""
+        label = html.escape(entry.label or names[entry.category])
+        rows.append(f'<tr><td class="num">{entry.day:%d/%m}</td><td>{label}</td>'
+                    f'<td class="num">{money_in}</td><td class="num">{money_out}</td>'
+                    f'<td class="num">{format_amount(balance, lang)}</td></tr>')
+    head = (f'<tr><th>{words["date"]}</th><th>{words["what"]}</th><th>{ICON_IN} {words["in"]}</th>'
+            f'<th>{ICON_OUT} {words["out"]}</th><th>{words["balance"]}</th></tr>')
+    totals = (f'<tr><th></th><th>{words["total"]}</th>'
+              f'<th class="num">{format_amount(rules.total_in(entries), lang)}</th>'
+              f'<th class="num">{format_amount(rules.total_out(entries), lang)}</th>'
+              f'<th class="num">{format_amount(rules.closing_balance(opening, entries), lang)}</th></tr>')
+    return f'<table class="fadaa-cash-book">{head}{"".join(rows)}{totals}</table>'
+
+
+def weekly_chart(entries: list[rules.Entry], lang: str, _) -> widgets.Image:
+    """Money in and out by week of the month, as bars side by side."""
+    weeks = rules.weekly_totals(entries)
+    fig, ax = charts.new_figure()
+    xs = [w for w, _in, _out in weeks]
+    ax.bar([x - 0.2 for x in xs], [i for _w, i, _o in weeks], width=0.4, color="#2e7d32",
+           label=charts.label(_("Money in"), lang))
+    ax.bar([x + 0.2 for x in xs], [o for _w, _i, o in weeks], width=0.4, color="#c62828",
+           label=charts.label(_("Money out"), lang))
+    ax.set_xticks(xs, [charts.label(_("Week {n}").format(n=x), lang) for x in xs])
+    ax.set_ylabel("DH")
+    ax.set_title(charts.label(_("Money in and out by week"), lang))
+    ax.legend()
+    if lang == "ar":  # read from the right: the first week stands at the right
+        ax.invert_xaxis()
+    return charts.image_widget(fig)
+
+
+def example_view(lesson: Lesson) -> widgets.VBox:
+    """The worked example: the month's book and its weekly chart."""
+    entries = example_month(lesson.lang)
+    table = widgets.HTML(entries_table(EXAMPLE_OPENING, entries, lesson.lang, lesson._))
+    return widgets.VBox([table, weekly_chart(entries, lesson.lang, lesson._)])
+
+
+def example_closing_balance() -> float:
+    return rules.closing_balance(EXAMPLE_OPENING, example_month("fr"))
+
+
+def example_total_sales() -> float:
+    return rules.total_sales(example_month("fr"))
+
+
+class CashBookEditor(widgets.VBox):
+    """Her own cash book: she adds lines, sees the balance and the chart; kept in her notebook."""
+
+    DATA_KEY = "cash_book"
+
+    def __init__(self, lesson: Lesson):
+        self.lesson, self._ = lesson, lesson._
+        _ = self._
+        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        self.opening = float(saved.get("opening", 0))
+        self.entries = [rules.Entry.from_json(e) for e in saved.get("entries", [])]
+
+        self.opening_field = widgets.Text(value=str(self.opening).rstrip("0").rstrip("."),
+                                          description=_("Cash at the start"), continuous_update=False,
+                                          style={"description_width": "initial"})
+        self.day = widgets.BoundedIntText(value=1, min=1, max=31, description=_("Day"),
+                                          layout=widgets.Layout(width="9em"))
+        self.direction = widgets.ToggleButtons(options=[(f"{ICON_IN} {_('Money in')}", rules.IN),
+                                                        (f"{ICON_OUT} {_('Money out')}", rules.OUT)],
+                                               value=rules.IN)
+        self.category = widgets.Dropdown(description=_("Kind"))
+        self.label = widgets.Text(description=_("What"), placeholder=_("e.g. sale of a carpet"))
+        self.amount = widgets.Text(description=_("Amount"), placeholder="DH")
+        self.add = widgets.Button(description=_("Add the line"), icon="plus", button_style="success",
+                                  layout=widgets.Layout(min_height="48px"))
+        self.undo = widgets.Button(description=_("Remove the last line"), icon="trash",
+                                   layout=widgets.Layout(min_height="48px"))
+        self.add.add_class("fadaa-add-line")
+        self.message = widgets.HTML()
+        self.table = widgets.HTML()
+        self.chart = widgets.Box()
+
+        self.direction.observe(lambda _c: self._fill_categories(), names="value")
+        self.opening_field.observe(lambda c: self._set_opening(c["new"]), names="value")
+        self.add.on_click(lambda _b: self.add_line())
+        self.undo.on_click(lambda _b: self.remove_last())
+        self._fill_categories()
+        super().__init__([self.opening_field, self.day, self.direction, self.category, self.label,
+                          self.amount, widgets.HBox([self.add, self.undo]), self.message,
+                          self.table, self.chart])
+        self._refresh()
+
+    def _fill_categories(self) -> None:
+        names = category_names(self._)
+        keys = rules.CATEGORIES_IN if self.direction.value == rules.IN else rules.CATEGORIES_OUT
+        self.category.options = [(names[k], k) for k in keys]
+
+    def _say(self, text: str) -> None:
+        self.message.value = f'<div class="fadaa-feedback fadaa-feedback-error">⚠️ {html.escape(text)}</div>'
+
+    def _set_opening(self, text: str) -> None:
+        try:
+            self.opening = parse_number(text)
+        except NotANumber:
+            self._say(self._("Please type a number, for example 1 250."))
+            return
+        self.message.value = ""
+        self._refresh(save=True)
+
+    def add_line(self) -> None:
+        _ = self._
+        try:
+            amount = parse_number(self.amount.value)
+            day = date.today().replace(day=self.day.value)  # ValueError on a day the month lacks
+            entry = rules.make_entry(day, self.direction.value, amount, self.category.value, self.label.value)
+        except NotANumber:
+            return self._say(_("Please type a number, for example 1 250."))
+        except ValueError as exc:  # a day that this month does not have, or a refused entry
+            reason = getattr(exc, "reason", "day")
+            return self._say({"amount_not_positive": _("The amount must be more than 0."),
+                              "amount_too_large": _("This amount is too large. Check it."),
+                              "day": _("This month has no such day.")}.get(reason, _("Check this line.")))
+        self.entries.append(entry)
+        self.amount.value, self.label.value, self.message.value = "", "", ""
+        self._refresh(save=True)
+
+    def remove_last(self) -> None:
+        if self.entries:
+            self.entries.pop()
+            self._refresh(save=True)
+
+    def _refresh(self, save: bool = False) -> None:
+        lang = self.lesson.lang
+        self.table.value = entries_table(self.opening, self.entries, lang, self._)
+        self.chart.children = [weekly_chart(self.entries, lang, self._)] if self.entries else []
+        if save and self.lesson.store:
+            self.lesson.store.save_data(self.DATA_KEY, {
+                "opening": self.opening, "entries": [e.to_json() for e in self.entries]})

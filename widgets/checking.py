@@ -1,0 +1,43 @@
+"""Reading and checking a learner's answers: plain Python, no widgets."""
+from __future__ import annotations
+
+import math
+import re
+
+# Phones with an Arabic keyboard type Eastern Arabic digits; the lesson accepts them.
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2066-\u2069']")
+
+
+class NotANumber(ValueError):
+    """The text could not be read as an amount; the message is shown to the learner."""
+
+
+def parse_number(text: str) -> float:
+    """Read '1 250,50', '1250.5', '١٢٥٠' or '1 250 DH' as a number.
+
+    A comma is a decimal comma unless it groups thousands ('1,250' stays ambiguous and is read as
+    1.25 only when followed by one or two digits, the way French-locale Excel writes money).
+    """
+    cleaned = _SPACES.sub("", str(text).translate(_EASTERN_DIGITS))
+    cleaned = re.sub(r"(?i)(dh|mad|درهم)$", "", cleaned).replace("٫", ".").replace("٬", "")
+    if not cleaned:
+        raise NotANumber("empty")
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > cleaned.rfind(".") \
+            else cleaned.replace(",", "")
+    elif "," in cleaned:
+        whole, _, frac = cleaned.rpartition(",")
+        cleaned = (whole.replace(",", "") + "." + frac) if len(frac) <= 2 else cleaned.replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError as exc:
+        raise NotANumber(text) from exc
+    if not math.isfinite(value):
+        raise NotANumber(text)
+    return value
+
+
+def within_tolerance(given: float, expected: float, absolute: float = 0.5, relative: float = 0.0) -> bool:
+    """True when ``given`` is close enough to ``expected``: the larger of the two tolerances applies."""
+    return abs(given - expected) <= max(absolute, abs(expected) * relative)

@@ -1,0 +1,124 @@
+"""Language and direction of a lesson.
+
+The learner picks French or Arabic once (``?lang=`` in the lesson's URL, which Voilà passes to the
+kernel as ``QUERY_STRING``) and the choice is remembered in her profile, so every later lesson opens
+in her language. UI strings go through the gettext catalogs in ``widgets/locale``; lesson text lives
+in the notebooks, one block per language.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import os
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+SUPPORTED = ("fr", "ar")
+DEFAULT = "fr"
+RIGHT_TO_LEFT = frozenset({"ar"})
+LOCALE_DIR = Path(__file__).with_name("locale")
+DOMAIN = "fadaa"
+
+# Unicode isolates: keep a number or a price left-to-right inside Arabic text.
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+
+
+def normalise(lang: str | None) -> str | None:
+    """The supported language code for ``lang`` ('ar-MA' -> 'ar'), or None."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in SUPPORTED else None
+
+
+def language_from_query(query: str | None) -> str | None:
+    """The language asked for in a query string such as ``lang=ar&x=1``, or None."""
+    values = parse_qs(query or "").get("lang", [])
+    return normalise(values[0]) if values else None
+
+
+def profile_path() -> Path:
+    """Where the learner's choices are remembered: her own home, unless FADAA_PROFILE says else."""
+    return Path(os.environ.get("FADAA_PROFILE", Path.home() / ".fadaa" / "profile.json"))
+
+
+def remembered_language(path: Path | None = None) -> str | None:
+    path = path or profile_path()
+    try:
+        return normalise(json.loads(path.read_text(encoding="utf-8")).get("lang"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def remember_language(lang: str, path: Path | None = None) -> None:
+    """Store the choice; a profile that cannot be written never stops a lesson."""
+    path = path or profile_path()
+    try:
+        profile = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        if not isinstance(profile, dict):
+            profile = {}
+    except (OSError, ValueError):
+        profile = {}
+    profile["lang"] = lang
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+
+
+def choose_language(query: str | None, profile: Path | None = None) -> str:
+    """``?lang=`` wins and is remembered; otherwise the remembered choice; otherwise French."""
+    asked = language_from_query(query)
+    if asked:
+        remember_language(asked, profile)
+        return asked
+    return remembered_language(profile) or DEFAULT
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+
+
+@functools.lru_cache(maxsize=None)
+def translations(lang: str) -> NullTranslations:
+    """The catalog for ``lang``, compiled from its .po file (so a checkout never runs stale .mo files)."""
+    po_file = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_file.exists():
+        return NullTranslations()
+    with po_file.open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def gettext_for(lang: str):
+    return translations(lang).gettext
+
+
+def format_number(value: float, lang: str, decimals: int = 2) -> str:
+    """Western digits, grouped by thousands with a narrow space, decimal comma: '1 250,5'."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    text = format_decimal(value, format=pattern, locale="fr_FR")
+    return isolate(text) if lang in RIGHT_TO_LEFT else text
+
+
+def format_amount(value: float, lang: str) -> str:
+    """A price as Moroccans write it in both languages: '1 250 DH', kept left-to-right in Arabic."""
+    text = format_decimal(value, format="#,##0.##", locale="fr_FR") + "\u00a0DH"
+    return isolate(text) if lang in RIGHT_TO_LEFT else text
+
+
+def isolate(text: str) -> str:
+    return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"

@@ -1,0 +1,155 @@
+"""A lesson: her language, her notebook, and a list of short steps shown one at a time.
+
+A lesson notebook stays thin: it opens a ``Lesson``, adds steps whose text it holds in French and
+Arabic, and shows them. The checkpoint blocks save each answer into the notebook's nbgrader answer
+cell as she gives it.
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Mapping, Sequence
+from urllib.parse import unquote
+
+import ipywidgets as widgets
+import mistune
+from IPython.display import HTML, display
+
+from .answer_store import AnswerStore
+from .i18n import choose_language, direction, gettext_for
+from .questions import ChoiceQuestion, FreeTextAnswer, NumericAnswer
+from .steps import StepNavigator
+from .submit import SubmitButton
+
+# nbgrader's default ClearSolutions.text_stub: a free-text cell that still says this is blank.
+RELEASED_TEXT_STUB = "YOUR ANSWER HERE"
+
+# Kept with the kit (not only in the Voilà template) so a lesson reads the same in JupyterLab.
+LESSON_CSS = """
+.fadaa { font-size: 18px; line-height: 1.6; max-width: 46em; margin: 0 auto; }
+.fadaa-rtl { direction: rtl; text-align: right; }
+.fadaa-rtl .widget-slider, .fadaa-rtl .slider-container, .fadaa-rtl input { direction: ltr; }
+.fadaa-rtl .fadaa-number-input input { text-align: left; }
+.fadaa h1 { font-size: 1.6em; margin: 0.3em 0; }
+.fadaa-steps .jupyter-button, .fadaa-steps .widget-toggle-button { font-size: 17px; min-height: 48px; }
+.fadaa-dots { margin: 0.5em 0; }
+.fadaa-dot { display: inline-block; width: 14px; height: 14px; border-radius: 50%;
+             background: #c9c9c9; margin: 0 4px; }
+.fadaa-dot-on { background: #1976d2; }
+.fadaa-step { padding: 0.5em 0 1em 0; }
+.fadaa-prompt { font-weight: 600; margin: 0.6em 0 0.3em 0; }
+.fadaa-feedback { font-size: 1.05em; margin-top: 0.4em; padding: 0.4em 0.6em; border-radius: 6px; }
+.fadaa-feedback-right { background: #e6f4ea; }
+.fadaa-feedback-wrong, .fadaa-feedback-error { background: #fdecea; }
+.fadaa-feedback-saved { background: #e8f0fe; }
+.fadaa table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.95em; }
+.fadaa th, .fadaa td { border-bottom: 1px solid #ddd; padding: 4px 8px; }
+.fadaa .num { text-align: right; white-space: nowrap; unicode-bidi: isolate; direction: ltr; }
+.fadaa-chart img, img.fadaa-chart { max-width: 100%; height: auto; }
+"""
+
+
+def notebook_from_environment() -> Path | None:
+    """The notebook Voilà is serving: the kernel runs in its folder and SCRIPT_NAME ends with its name."""
+    script = os.environ.get("SCRIPT_NAME", "")
+    if not script.endswith(".ipynb"):
+        return None
+    path = Path.cwd() / unquote(script.rsplit("/", 1)[-1])
+    return path if path.is_file() else None
+
+
+def request_query() -> str:
+    """The page's query string; a preheated Voilà kernel first waits for the request to arrive."""
+    if os.environ.get("VOILA_PREHEAT", "False") == "True":
+        from voila.utils import wait_for_request
+        wait_for_request()
+    return os.environ.get("QUERY_STRING", "")
+
+
+class Lesson:
+    """One lesson's steps, in the learner's language, saving into her notebook."""
+
+    def __init__(self, title: Mapping[str, str], lang: str, notebook: Path | None = None,
+                 icon: str = ""):
+        self.lang = lang
+        self.dir = direction(lang)
+        self._ = gettext_for(lang)
+        self.title = title[lang]
+        self.icon = icon
+        self.store = AnswerStore(notebook) if notebook else None
+        self.steps: list[widgets.Widget] = []
+
+    @classmethod
+    def open(cls, fr: str, ar: str, icon: str = "", notebook: str | Path | None = None) -> "Lesson":
+        """The lesson as Voilà serves it: language from ``?lang=`` (or her profile), her notebook."""
+        lang = choose_language(request_query())
+        path = Path(notebook) if notebook else notebook_from_environment()
+        return cls({"fr": fr, "ar": ar}, lang, path, icon)
+
+    # -- text in her language
+    def pick(self, fr: str, ar: str) -> str:
+        return ar if self.lang == "ar" else fr
+
+    def markdown(self, fr: str, ar: str) -> widgets.HTML:
+        return widgets.HTML(mistune.html(self.pick(fr, ar)))
+
+    # -- building the steps
+    def step(self, fr: str, ar: str, parts: widgets.Widget | Sequence[widgets.Widget] = (),
+             icon: str = "") -> None:
+        """A step: a short text (both languages given, hers shown) and the widgets that follow it."""
+        parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)
+        text = self.markdown(fr, ar)
+        if icon:
+            text.value = f'<div class="fadaa-step-icon" aria-hidden="true" style="font-size:2em">{icon}</div>' + text.value
+        box = widgets.VBox([text, *parts], layout=widgets.Layout(width="100%"))
+        box.add_class("fadaa-step")
+        self.steps.append(box)
+
+    def _saver(self, grade_id: str):
+        return (lambda value: self.store.save(grade_id, value)) if self.store else None
+
+    def _saved(self, grade_id: str, blank: str = "") -> object:
+        return self.store.load(grade_id, blank) if self.store else None
+
+    def numeric(self, grade_id: str, fr: str, ar: str, expected: float, tolerance: float = 0.5) -> NumericAnswer:
+        saved = self._saved(grade_id)
+        return NumericAnswer(self.pick(fr, ar), expected, self._, self.lang, tolerance,
+                             on_answer=self._saver(grade_id),
+                             initial=saved if isinstance(saved, (int, float)) else None)
+
+    def choice(self, grade_id: str | None, fr: str, ar: str, options: Mapping[str, tuple[str, str]],
+               correct: str, explanation: tuple[str, str] = ("", "")) -> ChoiceQuestion:
+        """A tap-to-answer question; with a ``grade_id`` the choice is saved for grading."""
+        saved = self._saved(grade_id) if grade_id else None
+        return ChoiceQuestion(self.pick(fr, ar), {k: self.pick(*v) for k, v in options.items()}, correct,
+                              self._, self.pick(*explanation),
+                              on_answer=self._saver(grade_id) if grade_id else None,
+                              initial=saved if isinstance(saved, str) else None)
+
+    def free_text(self, grade_id: str, fr: str, ar: str) -> FreeTextAnswer:
+        saved = self._saved(grade_id, RELEASED_TEXT_STUB)
+        return FreeTextAnswer(self.pick(fr, ar), self._, on_answer=self._saver(grade_id),
+                              initial=saved if isinstance(saved, str) else None)
+
+    def submit_button(self) -> SubmitButton:
+        """Hands her notebook in through nbgrader's exchange (disabled outside her own copy)."""
+        if self.store is None:
+            return SubmitButton(None, self._)
+        from fadaa.grading.exchange import submit_notebook  # the kit needs nbgrader only here
+        return SubmitButton(lambda: submit_notebook(self.store.path), self._)
+
+    # -- showing it
+    def header_html(self) -> str:
+        icon = f'<span aria-hidden="true">{self.icon}</span> ' if self.icon else ""
+        return (f'<style>{LESSON_CSS}</style>'
+                f'<div class="fadaa fadaa-{self.dir}" dir="{self.dir}" lang="{self.lang}">'
+                f'<h1 class="fadaa-title">{icon}{html.escape(self.title)}</h1></div>')
+
+    def show(self) -> StepNavigator:
+        display(HTML(self.header_html()))
+        navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl")
+        navigator.add_class("fadaa")
+        navigator.add_class(f"fadaa-{self.dir}")
+        display(navigator)
+        return navigator
