@@ -91,16 +91,24 @@ def direction(lang: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
-    """The catalog for ``lang``, compiled from its .po file (so a checkout never runs stale .mo files)."""
-    po_file = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po_file.exists():
-        return NullTranslations()
-    with po_file.open("rb") as fh:
-        catalog = read_po(fh, locale=lang, domain=DOMAIN)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    """Every catalog of ``lang`` merged: the kit's ``fadaa.po`` and one ``<subject>.po`` per subject.
+
+    Catalogs are compiled from their .po files when first used, so a checkout never runs stale .mo
+    files; they are small, and a kernel compiles them once.
+    """
+    merged: NullTranslations = NullTranslations()
+    for po_file in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with po_file.open("rb") as fh:
+            catalog = read_po(fh, locale=lang, domain=po_file.stem)
+        buffer = io.BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        part = Translations(buffer, domain=DOMAIN)
+        if isinstance(merged, Translations):
+            merged.merge(part)
+        else:
+            merged = part
+    return merged
 
 
 def gettext_for(lang: str):

@@ -1,0 +1,1 @@
+"""Bookkeeping: the cash book, monthly and yearly summaries, stock."""

@@ -1,0 +1,17 @@
+"""Every lesson runs top to bottom in French and in Arabic, with no error output."""
+import pytest
+
+from conftest import error_outputs, execute_lesson, lesson_notebooks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_lesson_runs_in_both_languages(notebook, lang, tmp_path):
+    nb = execute_lesson(notebook, lang, tmp_path)
+    assert error_outputs(nb) == []
+    header = "".join(out.get("data", {}).get("text/html", "") for cell in nb.cells
+                     for out in cell.get("outputs", []))
+    title = nb.metadata["fadaa"]["title"][lang]
+    assert title in header
+    assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in header

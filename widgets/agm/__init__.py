@@ -1,0 +1,1 @@
+"""Preparing the general assembly: calendar, documents, quorum and votes."""

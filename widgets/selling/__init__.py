@@ -1,0 +1,1 @@
+"""Selling online: pricing, listings, channels and getting paid."""
