@@ -132,6 +132,16 @@ class Lesson:
         return FreeTextAnswer(self.pick(fr, ar), self._, on_answer=self._saver(grade_id),
                               initial=saved if isinstance(saved, str) else None)
 
+    @property
+    def documents_dir(self) -> Path | None:
+        """Her documents folder, beside her lessons: what the learner home lists for her."""
+        return self.store.path.resolve().parent.parent / "documents" if self.store else None
+
+    def document(self, fr: str, ar: str, filename: str, build) -> "DocumentButton":
+        """A button that makes a document (``build()`` returns its bytes) and offers it for download."""
+        from .documents.download import DocumentButton
+        return DocumentButton(self.pick(fr, ar), filename, build, self._, self.documents_dir)
+
     def submit_button(self) -> SubmitButton:
         """Hands her notebook in through nbgrader's exchange (disabled outside her own copy)."""
         if self.store is None:
