@@ -70,3 +70,49 @@ def learner_home(tmp_path, course):
         return home
 
     return make
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    """Real standalone Voilà with Fadaa's template, serving a learner's home with every lesson
+    fetched through nbgrader's exchange (what ``make serve`` runs). Yields (base_url, home)."""
+    import subprocess
+    import time
+    import urllib.request
+
+    from fadaa.grading.demo import build
+    from fadaa.grading.serve import voila_command, voila_environment
+
+    var = tmp_path_factory.mktemp("voila")
+    _course, home = build(var)
+    port = free_port()
+    env = voila_environment()
+    env["FADAA_PROFILE"] = str(var / "profile.json")
+    log = open(var / "voila.log", "w")
+    server = subprocess.Popen(voila_command(home, port), env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/voila/tree", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("Voilà did not start:\n" + (var / "voila.log").read_text())
+                time.sleep(0.5)
+        yield base, home
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()

@@ -1,26 +1,25 @@
-"""matplotlib charts for lessons: Arabic labels shaped and ordered, sent once as a small PNG."""
+"""matplotlib charts for lessons, sent once as a small PNG.
+
+matplotlib 3.11 lays out complex scripts itself (HarfBuzz through libraqm): Arabic labels are
+joined and ordered right to left with no reshaping on our side. Reshaping them again (as older
+recipes with arabic-reshaper and python-bidi do) reverses them.
+"""
 from __future__ import annotations
 
 import io
 
-import arabic_reshaper
 import ipywidgets as widgets
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the non-interactive backend)
-from bidi import get_display  # noqa: E402
 
-from .i18n import RIGHT_TO_LEFT  # noqa: E402
-
-# DejaVu Sans ships with matplotlib and has Arabic glyphs; matplotlib does not shape Arabic itself.
+# DejaVu Sans ships with matplotlib and has Arabic glyphs: no system font is needed.
 plt.rcParams["font.family"] = "DejaVu Sans"
 
 
 def label(text: str, lang: str) -> str:
-    """A chart label: Arabic letters joined and laid out right to left, other text unchanged."""
-    if lang in RIGHT_TO_LEFT:
-        return get_display(arabic_reshaper.reshape(text))
+    """A chart label in ``lang``; the one place to adapt chart text to a script (e.g. Tifinagh fonts)."""
     return text
 
 

@@ -1,0 +1,90 @@
+"""Lessons in a real headless Chromium (Debian's), driven by Playwright: what a learner sees."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fadaa.widgets.answer_store import AnswerStore
+from conftest import REPO, lesson_notebooks
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 412, "height": 860}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it with apt-get where it can)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, tmp_path: Path, name: str) -> Path:
+    """Saved in the test's temp dir, and under var/screenshots when FADAA_SCREENSHOTS is set."""
+    path = tmp_path / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    if os.environ.get("FADAA_SCREENSHOTS"):
+        keep = REPO / "var" / "screenshots"
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, keep / path.name)
+    return path
+
+
+def open_lesson(page, base: str, assignment: str, notebook: str, lang: str) -> None:
+    page.goto(f"{base}/voila/render/{assignment}/{notebook}?lang={lang}", timeout=180_000)
+    page.wait_for_selector(".fadaa-next", timeout=180_000)
+
+
+def assert_clean(page, lang: str) -> None:
+    direction = page.eval_on_selector(".fadaa-steps", "el => getComputedStyle(el).direction")
+    assert direction == ("rtl" if lang == "ar" else "ltr")
+    assert page.locator("[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_arabic_checkpoint_answer_is_checked_and_saved_in_her_notebook(voila_server, page, tmp_path):
+    base, home = voila_server
+    open_lesson(page, base, "bookkeeping_1", "cash_book.ipynb", "ar")
+    assert_clean(page, "ar")
+    # reading right to left, "Next" stands on the left of "Back"
+    assert page.locator(".fadaa-next").bounding_box()["x"] < page.locator(".fadaa-back").bounding_box()["x"]
+    while page.locator(".fadaa-number-input input").count() == 0:
+        page.click(".fadaa-next")
+    answer = page.locator(".fadaa-number-input input").first
+    answer.fill("3 585")
+    page.locator(".fadaa-check").first.click()
+    page.wait_for_selector(".fadaa-feedback-right", timeout=30_000)
+    assert "صحيح" in page.inner_text(".fadaa-feedback-right")
+    screenshot(page, tmp_path, "bookkeeping_1-ar-checkpoint")
+    notebook = home / "bookkeeping_1" / "cash_book.ipynb"
+    assert AnswerStore(notebook).load("closing_balance") == 3585
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+@pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_lesson_step_renders(voila_server, page, tmp_path, notebook, lang):
+    base, _home = voila_server
+    open_lesson(page, base, notebook.parent.name, notebook.name, lang)
+    page.click(".fadaa-next")
+    page.wait_for_timeout(500)
+    assert page.locator(".fadaa-step").count() == 1  # one short step on screen at a time
+    assert page.locator(".fadaa-step .widget-html-content").first.inner_text().strip()
+    assert_clean(page, lang)
+    screenshot(page, tmp_path, f"{notebook.parent.name}-{lang}-step2")

@@ -1,0 +1,109 @@
+"""The full nbgrader pipeline on the real course, for every lesson:
+generate -> release -> fetch as a learner -> answers through the kit's AnswerStore (the path the
+widgets use) -> submit -> collect -> autograde -> scores in the gradebook."""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from fadaa.grading import exchange
+from fadaa.grading.course import Course
+from fadaa.widgets.answer_store import AnswerStore
+from conftest import COURSE, lesson_notebooks
+
+pytestmark = pytest.mark.slow
+LESSONS = [(nb.parent.name, nb.name) for nb in lesson_notebooks()]
+SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)\n### END SOLUTION", re.S)
+
+
+def solution_answers(notebook: Path) -> dict[str, object]:
+    """grade_id -> the trainer's answer, read from the source notebook's solution regions."""
+    answers = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("solution"):
+            continue
+        if cell.cell_type == "markdown":
+            answers[meta["grade_id"]] = cell.source
+        else:
+            region = SOLUTION.search(cell.source).group(1)
+            answers[meta["grade_id"]] = ast.literal_eval(region.split("=", 1)[1].strip())
+    return answers
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    """The course generated and released once for every lesson of this module's tests."""
+    tmp = tmp_path_factory.mktemp("pipeline")
+    shutil.copytree(COURSE, tmp / "course", ignore=shutil.ignore_patterns("gradebook.db", "release"))
+    (tmp / "exchange").mkdir()
+    (tmp / "exchange").chmod(0o777)
+    course = Course(tmp / "course", exchange=tmp / "exchange")
+    for assignment, _nb in LESSONS:
+        course.generate(assignment)
+        course.release(assignment)
+    return course, tmp
+
+
+def hand_in(course: Course, tmp: Path, student: str, assignment: str, answers: dict) -> None:
+    home = tmp / "home" / student
+    exchange.write_learner_config(home, course.course_id, tmp / "exchange", student)
+    folder = exchange.fetch(home, assignment)
+    for notebook in folder.glob("*.ipynb"):
+        store = AnswerStore(notebook)
+        for grade_id, value in answers.items():
+            store.save(grade_id, value)
+    exchange.submit(home, assignment)
+
+
+def autograded_scores(course: Course, assignment: str, student: str) -> tuple[float, float]:
+    with Gradebook(course.db_url) as gradebook:
+        submission = gradebook.find_submission(assignment, student)
+        return submission.code_score, submission.max_code_score
+
+
+@pytest.mark.parametrize("assignment,notebook", LESSONS)
+def test_source_notebook_passes_nbgrader_validate(assignment, notebook, tmp_path):
+    copy = tmp_path / notebook
+    shutil.copy(COURSE / "source" / assignment / notebook, copy)
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "validate", str(copy)],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("assignment,notebook", LESSONS)
+def test_solution_scores_full_marks_and_blank_scores_zero(released, assignment, notebook):
+    course, tmp = released
+    answers = solution_answers(COURSE / "source" / assignment / notebook)
+    assert answers, "a lesson needs at least one answer cell"
+    hand_in(course, tmp, "solution", assignment, answers)
+    hand_in(course, tmp, "blank", assignment, {})
+    course.collect(assignment)
+    for student in ("solution", "blank"):
+        course.autograde(assignment, student)
+    score, max_score = autograded_scores(course, assignment, "solution")
+    assert max_score > 0, "a lesson needs at least one autograded checkpoint"
+    assert score == max_score
+    assert autograded_scores(course, assignment, "blank") == (0, max_score)
+
+
+def test_cash_book_partial_marks_for_one_wrong_answer(released):
+    course, tmp = released
+    hand_in(course, tmp, "amina", "bookkeeping_1",
+            {"closing_balance": 3585.0, "total_sales": 3150.0,  # counted the contribution as a sale
+             "why_same_day": "Pour ne rien oublier et garder la preuve."})
+    course.collect("bookkeeping_1")
+    course.autograde("bookkeeping_1", "amina")
+    score = course.score("bookkeeping_1", "amina")
+    assert autograded_scores(course, "bookkeeping_1", "amina") == (2, 4)
+    assert score.needs_manual_grade  # her free text waits for the trainer
+    assert score.max_score == 6

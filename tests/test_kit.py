@@ -1,0 +1,122 @@
+"""The lesson kit without Jupyter: language choice, catalogs, numbers, tolerance, answer saving."""
+import json
+
+import nbformat
+import pytest
+
+from fadaa.widgets import i18n
+from fadaa.widgets.answer_store import AnswerCellMissing, AnswerStore
+from fadaa.widgets.checking import NotANumber, parse_number, within_tolerance
+from conftest import COURSE
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("lang=ar", "ar"), ("lang=fr", "fr"), ("x=1&lang=AR-ma", "ar"), ("lang=de", None), ("", None), (None, None),
+])
+def test_language_from_query(query, expected):
+    assert i18n.language_from_query(query) == expected
+
+
+def test_the_choice_sticks_in_her_profile(tmp_path):
+    profile = tmp_path / "profile.json"
+    assert i18n.choose_language("", profile) == "fr"          # nothing chosen yet: French
+    assert i18n.choose_language("lang=ar", profile) == "ar"   # she picks Arabic...
+    assert i18n.choose_language("", profile) == "ar"          # ...and the next lesson opens in Arabic
+    assert json.loads(profile.read_text())["lang"] == "ar"
+
+
+def test_a_broken_profile_never_stops_a_lesson(tmp_path):
+    profile = tmp_path / "profile.json"
+    profile.write_text("{not json")
+    assert i18n.choose_language("", profile) == "fr"
+    assert i18n.choose_language("lang=ar", profile) == "ar"
+
+
+def test_catalogs_translate_ui_strings_in_both_languages():
+    assert i18n.gettext_for("fr")("Next") == "Suivant"
+    assert i18n.gettext_for("ar")("Next") == "التالي"
+    assert i18n.gettext_for("ar")("Step {n} of {total}").format(n=2, total=9) == "الخطوة 2 من 9"
+
+
+def test_amounts_use_western_digits_and_stay_left_to_right_in_arabic():
+    assert i18n.format_amount(1250, "fr") == "1\u202f250\u00a0DH"
+    arabic = i18n.format_amount(1250.5, "ar")
+    assert arabic == "\u20661\u202f250,5\u00a0DH\u2069"
+    assert not any("\u0660" <= ch <= "\u0669" for ch in arabic)
+    assert i18n.direction("ar") == "rtl" and i18n.direction("fr") == "ltr"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("3585", 3585), ("3 585", 3585), ("3\u202f585 DH", 3585), ("1 250,50", 1250.5), ("1250.5", 1250.5),
+    ("١٢٥٠", 1250), ("1.250,5", 1250.5), ("1,250.5", 1250.5), ("12,5", 12.5), ("1,250", 1250), ("-40", -40),
+])
+def test_numbers_are_read_as_she_writes_them(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "  ", "abc", "12x", "inf", "nan", "1e999"])
+def test_not_a_number_is_refused(text):
+    with pytest.raises(NotANumber):
+        parse_number(text)
+
+
+def test_tolerance():
+    assert within_tolerance(3585.4, 3585) and not within_tolerance(3586, 3585)
+    assert within_tolerance(103, 100, absolute=0, relative=0.05)
+    assert not within_tolerance(106, 100, absolute=0, relative=0.05)
+
+
+@pytest.fixture
+def released_lesson(tmp_path):
+    """A copy of the cash book lesson with its answer cells as a learner receives them."""
+    nb = nbformat.read(COURSE / "source" / "bookkeeping_1" / "cash_book.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.source = "YOUR ANSWER HERE" if cell.cell_type == "markdown" else cell.source.split("\n")[0]
+    path = tmp_path / "cash_book.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_answers_go_into_the_nbgrader_answer_cells(released_lesson):
+    store = AnswerStore(released_lesson)
+    assert store.load("closing_balance") is None
+    assert store.load("why_same_day", "YOUR ANSWER HERE") is None
+    store.save("closing_balance", 3585.0)
+    store.save("why_same_day", "Pour ne rien oublier.\n« الوصل »")
+    nb = nbformat.read(released_lesson, as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+    assert cells["closing_balance"].source == "closing_balance = 3585.0"
+    assert cells["why_same_day"].source == "Pour ne rien oublier.\n« الوصل »"
+    assert cells["test_closing_balance"].metadata.nbgrader["grade"]  # grading cells untouched
+    assert AnswerStore(released_lesson).load("closing_balance") == 3585.0
+
+
+def test_what_she_types_is_never_evaluated(released_lesson):
+    store = AnswerStore(released_lesson)
+    store.save("total_sales", "__import__('os').system('touch /tmp/pwned')")
+    nb = nbformat.read(released_lesson, as_version=4)
+    source = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "total_sales")
+    assert source == "total_sales = \"__import__('os').system('touch /tmp/pwned')\""
+    with pytest.raises(TypeError):
+        store.save("total_sales", ["a", "list"])
+    with pytest.raises(ValueError):
+        store.save("total_sales", float("inf"))
+
+
+def test_a_tampered_answer_cell_reads_as_blank_and_a_missing_one_is_named(released_lesson):
+    nb = nbformat.read(released_lesson, as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "closing_balance":
+            cell.source = "closing_balance = open('/etc/passwd').read()"
+    nbformat.write(nb, released_lesson)
+    store = AnswerStore(released_lesson)
+    assert store.load("closing_balance") is None
+    with pytest.raises(AnswerCellMissing):
+        store.save("no_such_checkpoint", 1)
+
+
+def test_her_own_figures_survive_a_reload(released_lesson):
+    AnswerStore(released_lesson).save_data("cash_book", {"opening": 100, "entries": []})
+    assert AnswerStore(released_lesson).load_data("cash_book") == {"opening": 100, "entries": []}
+    assert AnswerStore(released_lesson).load_data("missing", "default") == "default"
