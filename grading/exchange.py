@@ -31,7 +31,9 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
         f"c.CourseDirectory.course_id = {course_id!r}\n"
         f"c.CourseDirectory.student_id = {student_id!r}\n"
         f"c.Exchange.root = {str(exchange)!r}\n"
-        f"c.Exchange.assignment_dir = {str(home)!r}\n",
+        f"c.Exchange.assignment_dir = {str(home)!r}\n"
+        # the lesson's answer-saving lock files stay at home
+        "c.CourseDirectory.ignore = ['.ipynb_checkpoints', '*.pyc', '__pycache__', 'feedback', '.*.lock']\n",
         encoding="utf-8")
     return path
 

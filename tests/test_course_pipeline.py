@@ -103,6 +103,8 @@ def test_cash_book_partial_marks_for_one_wrong_answer(released):
              "why_same_day": "Pour ne rien oublier et garder la preuve."})
     course.collect("bookkeeping_1")
     course.autograde("bookkeeping_1", "amina")
+    submitted = course.root / "submitted" / "amina" / "bookkeeping_1"
+    assert (submitted / "cash_book.ipynb").exists() and list(submitted.glob(".*.lock")) == []
     score = course.score("bookkeeping_1", "amina")
     assert autograded_scores(course, "bookkeeping_1", "amina") == (2, 4)
     assert score.needs_manual_grade  # her free text waits for the trainer

@@ -70,11 +70,14 @@ def weekly_chart(entries: list[rules.Entry], lang: str, _) -> widgets.Image:
     return charts.image_widget(fig)
 
 
+def example_table(lesson: Lesson) -> widgets.HTML:
+    """The worked example's month as a cash book."""
+    return widgets.HTML(entries_table(EXAMPLE_OPENING, example_month(lesson.lang), lesson.lang, lesson._))
+
+
 def example_view(lesson: Lesson) -> widgets.VBox:
     """The worked example: the month's book and its weekly chart."""
-    entries = example_month(lesson.lang)
-    table = widgets.HTML(entries_table(EXAMPLE_OPENING, entries, lesson.lang, lesson._))
-    return widgets.VBox([table, weekly_chart(entries, lesson.lang, lesson._)])
+    return widgets.VBox([example_table(lesson), weekly_chart(example_month(lesson.lang), lesson.lang, lesson._)])
 
 
 def example_closing_balance() -> float:
