@@ -1,0 +1,38 @@
+"""Small form pieces the selling views share: a labelled number box and a message line."""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..checking import NotANumber, parse_number
+
+FIELD_LAYOUT = widgets.Layout(width="100%", max_width="30em", min_height="40px")
+
+
+def number_field(label: str, value: float | None = None, placeholder: str = "DH", icon: str = "") -> widgets.Text:
+    """A text box for a number (read with ``parse_number``: '1 250,50', Arabic digits...)."""
+    field = widgets.Text(value="" if value is None else f"{value:g}", description=f"{icon} {label}".strip(),
+                         placeholder=placeholder, continuous_update=False,
+                         style={"description_width": "14em"}, layout=FIELD_LAYOUT)
+    field.add_class("fadaa-number-input")
+    return field
+
+
+def text_field(label: str, value: str = "", placeholder: str = "", icon: str = "") -> widgets.Text:
+    return widgets.Text(value=value, description=f"{icon} {label}".strip(), placeholder=placeholder, continuous_update=False,
+                        style={"description_width": "14em"}, layout=FIELD_LAYOUT)
+
+
+def read(field: widgets.Text, blank: float = 0.0) -> float:
+    """The number in ``field``; an empty box counts as ``blank``. Raises NotANumber."""
+    return blank if not field.value.strip() else parse_number(field.value)
+
+
+def message(kind: str, text: str) -> str:
+    """A feedback line in the kit's style: 'error', 'right' (all good) or 'saved' (a note)."""
+    icon = {"error": "⚠️", "right": "✅", "saved": "💡"}[kind]
+    return f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">{icon} {html.escape(text)}</div>'
+
+
+__all__ = ["NotANumber", "number_field", "text_field", "read", "message"]
