@@ -80,3 +80,19 @@ def example_year(with_allocations: bool = True) -> YearSummary:
     """Nour's year; the board proposes 3 000 DH to the reserves and carries the rest forward."""
     allocations = [Allocation("reserve", EXAMPLE_RESERVE)] if with_allocations else []
     return YearSummary(EXAMPLE_YEAR, EXAMPLE_YEAR_OPENING, example_year_months(), allocations, "Nour")
+
+
+# -- lesson 2: a receipt the cooperative gave for two cushions; its number and its buyer are missing
+_RECEIPT = {
+    "date": ("12/03/2026", "12/03/2026"),
+    "seller": ("Coopérative Nour, douar Aït Ali, Azilal", "تعاونية نور، دوار آيت علي، أزيلال"),
+    "description": ("Coussin tissé", "وسادة منسوجة"),
+    "quantity": ("2", "2"),
+    "unit_price": ("400 DH", "400 DH"),
+    "total": ("800 DH", "800 DH"),
+}
+EXAMPLE_RECEIPT_MISSING = ("number", "buyer")
+
+
+def example_receipt(lang: str) -> dict[str, str]:
+    return {item: ar if lang == "ar" else fr for item, (fr, ar) in _RECEIPT.items()}

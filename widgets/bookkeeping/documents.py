@@ -1,0 +1,119 @@
+"""The documents module 2 leaves her with: her cash book and year summary as an XLSX workbook (one
+sheet each, money in DH, Arabic sheets right to left) and the financial summary as a PDF for the
+general assembly. Built with the kit's writers; every figure comes from ``year_summary``."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Sequence
+
+from babel.dates import get_month_names
+
+from ..documents.pdf import PdfDocument
+from ..documents.xlsx import workbook_bytes
+from ..i18n import format_amount
+from . import cash_book
+from .cash_book_view import category_names
+from .year_summary import YearSummary
+
+
+def month_name(month: int, lang: str) -> str:
+    """Month names as written in Morocco (janvier / يناير ... دجنبر)."""
+    return get_month_names("wide", locale="ar_MA" if lang == "ar" else "fr_FR")[month]
+
+
+def allocation_names(_) -> dict[str, str]:
+    return {"reserve": _("To the reserves"), "members": _("Returned to the members"), "other": _("Other use")}
+
+
+def result_label(amount: float, _) -> str:
+    return _("Surplus") if amount >= 0 else _("Deficit")
+
+
+def summary_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
+    """The year summary as (words, amount) lines, in the order the AGM reads them."""
+    names = category_names(_)
+    rows = [(f"{_('Money in')}: {names.get(k, k)}", v) for k, v in summary.income.items()]
+    rows.append((_("Total money in"), summary.total_income))
+    rows += [(f"{_('Money out')}: {names.get(k, k)}", v) for k, v in summary.expenses.items()]
+    rows.append((_("Total money out"), summary.total_expenses))
+    rows.append((result_label(summary.surplus, _), summary.surplus))
+    rows.append((_("Cash at the start of the year"), summary.opening_balance))
+    rows.append((_("Cash at the end of the year"), summary.closing_balance))
+    return rows
+
+
+def allocation_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
+    """The proposed use of the surplus, then what is carried forward to next year."""
+    names = allocation_names(_)
+    rows = [((a.label or names[a.kind]) if a.kind == "other" else names[a.kind], a.amount) for a in summary.allocations]
+    rows.append((_("Carried forward to next year"), summary.carried_forward))
+    return rows
+
+
+def workbook(summary: YearSummary, lang: str, _,
+             kept: tuple[float, Sequence[cash_book.Entry]] | None = None) -> bytes:
+    """Three sheets: the year summary, month by month, and her cash book's lines (when she kept one)."""
+    names = category_names(_)
+    summary_sheet = (_("Summary"), ([_("Line"), _("Amount")],
+                                    [*summary_rows(summary, _), ("", None),
+                                     (_("Proposed use of the surplus"), None), *allocation_rows(summary, _)]))
+    monthly = [(month_name(m, lang), i, o, r) for m, i, o, r in summary.monthly()]
+    monthly.append((_("Total"), summary.total_income, summary.total_expenses, summary.surplus))
+    months_sheet = (_("Months"), ([_("Month"), _("Money in"), _("Money out"), _("Surplus or deficit")], monthly))
+    opening, entries = kept if kept else (summary.opening_balance, [])
+    lines: list[tuple] = [(None, _("Opening balance"), "", None, None, opening)]
+    for entry, balance in zip(cash_book.in_order(entries), cash_book.running_balances(opening, list(entries))):
+        lines.append((entry.day, entry.label or names.get(entry.category, entry.category),
+                      names.get(entry.category, entry.category),
+                      entry.amount if entry.direction == cash_book.IN else None,
+                      entry.amount if entry.direction == cash_book.OUT else None, balance))
+    book_sheet = (_("Cash book"), ([_("Date"), _("What"), _("Kind"), _("Money in"), _("Money out"), _("Balance")],
+                                   lines))
+    sheets = dict([summary_sheet, months_sheet, book_sheet])
+    return workbook_bytes(sheets, lang, money_columns={summary_sheet[0]: [1], months_sheet[0]: [1, 2, 3],
+                                                       book_sheet[0]: [3, 4, 5]})
+
+
+def _money(amount: float, lang: str) -> str:
+    # in Arabic the amount is isolated left to right (fpdf2 honours the isolates): "30 200 DH", never "DH 200 30"
+    return format_amount(amount, lang)
+
+
+def pdf(summary: YearSummary, lang: str, _) -> bytes:
+    """The financial summary for the AGM: money in, money out, result, proposed use, months, signatures."""
+    title = _("Financial summary of the year {year}").format(year=summary.year)
+    doc = PdfDocument(lang, title, subject=summary.cooperative)
+    if summary.cooperative:
+        doc.paragraph(f"{_('Cooperative')}: {summary.cooperative}", size=12)
+    doc.paragraph(_("Made on {day}").format(day=date.today().strftime("%d/%m/%Y")), size=9)
+    names = category_names(_)
+    header = [_("Line"), _("Amount")]
+    doc.heading(_("Money in"))
+    doc.table(header, [*[(names.get(k, k), _money(v, lang)) for k, v in summary.income.items() if v],
+                       (_("Total money in"), _money(summary.total_income, lang))], widths=[120, 54], numeric_columns=[1])
+    doc.heading(_("Money out"))
+    doc.table(header, [*[(names.get(k, k), _money(v, lang)) for k, v in summary.expenses.items() if v],
+                       (_("Total money out"), _money(summary.total_expenses, lang))], widths=[120, 54],
+              numeric_columns=[1])
+    doc.heading(_("Result of the year"))
+    doc.table(header, [(_("Total money in"), _money(summary.total_income, lang)),
+                       (_("Total money out"), _money(summary.total_expenses, lang)),
+                       (result_label(summary.surplus, _), _money(abs(summary.surplus), lang)),
+                       (_("Cash at the start of the year"), _money(summary.opening_balance, lang)),
+                       (_("Cash at the end of the year"), _money(summary.closing_balance, lang))],
+              widths=[120, 54], numeric_columns=[1])
+    doc.heading(_("Proposed use of the surplus"))
+    rows = allocation_rows(summary, _)
+    doc.table(header, [(words, _money(amount, lang)) for words, amount in rows],
+              widths=[120, 54], numeric_columns=[1])
+    doc.paragraph(_("Proposed by the board. The general assembly decides, as the statutes of the cooperative allow."),
+                  size=9)
+    doc.heading(_("Month by month"))
+    doc.table([_("Month"), _("Money in"), _("Money out"), _("Surplus or deficit")],
+              [(month_name(m, lang), _money(i, lang), _money(o, lang), _money(r, lang))
+               for m, i, o, r in summary.monthly()],
+              widths=[50, 42, 42, 40], numeric_columns=[1, 2, 3])
+    doc.paragraph(_("This summary is taken from the cash book and its receipts. "
+                    "The accountant prepares the official financial statements from the same records."), size=9)
+    doc.signature_lines([_("The president"), _("The treasurer")])
+    return doc.to_bytes()

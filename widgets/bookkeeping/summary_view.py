@@ -1,0 +1,323 @@
+"""Receipts, the monthly summary and margin per product on screen (lesson 2), thin over ``summary``."""
+from __future__ import annotations
+
+import html
+import ipywidgets as widgets
+
+from .. import charts
+from ..checking import NotANumber, parse_number
+from ..i18n import format_amount, format_number
+from ..lesson import Lesson
+from . import summary as rules
+from .cash_book import CATEGORIES_IN, CATEGORIES_OUT
+from .cash_book_view import ICON_IN, ICON_OUT, category_names
+from .examples import example_month
+from .lesson_examples import example_products, example_receipt
+from .own_records import her_cash_book
+
+GREEN, RED, BLUE = "#2e7d32", "#c62828", "#1565c0"
+CATEGORY_ICONS = {"sale": "🛍️", "contribution": "🤝", "other_in": "➕", "purchase": "🧶",
+                  "transport": "🚌", "delivery": "📦", "other_out": "➖"}
+
+
+def receipt_item_names(_) -> dict[str, str]:
+    return {"number": "🔢 " + _("Receipt number"), "date": "📅 " + _("Date"),
+            "seller": "🏠 " + _("Seller: name and address"), "buyer": "👤 " + _("Buyer"),
+            "description": "📝 " + _("What was sold"), "quantity": "#️⃣ " + _("Quantity"),
+            "unit_price": "🏷️ " + _("Price of one"), "total": "💰 " + _("Total")}
+
+
+def feedback(kind: str, text: str) -> str:
+    icon = {"right": "✅", "wrong": "🔁", "error": "⚠️", "info": "💡"}[kind]
+    css = {"right": "right", "wrong": "wrong", "error": "error", "info": "saved"}[kind]
+    return f'<div class="fadaa-feedback fadaa-feedback-{css}" role="status">{icon} {html.escape(text)}</div>'
+
+
+def number_field(description: str, value: float | None = None, width: str = "16em") -> widgets.Text:
+    """A number typed as she writes it; read with ``parse_number``."""
+    field = widgets.Text(value="" if not value else format_number(value, "fr"), description=description,
+                         placeholder="0", continuous_update=False, style={"description_width": "initial"},
+                         layout=widgets.Layout(width=width))
+    field.add_class("fadaa-number-input")
+    return field
+
+
+def read_number(field: widgets.Text) -> float:
+    """The field's number; a blank field is 0. Raises NotANumber on text that is not a number."""
+    return parse_number(field.value) if field.value.strip() else 0.0
+
+
+# -- receipts ------------------------------------------------------------------------------------
+
+def receipt_html(values: dict[str, str], _) -> str:
+    """A receipt drawn as on paper; items not in ``values`` are left out (for 'what is missing?')."""
+    names = receipt_item_names(_)
+    rows = "".join(f"<tr><th>{html.escape(names[item])}</th><td>{html.escape(values[item])}</td></tr>"
+                   for item in rules.RECEIPT_ITEMS if item in values)
+    title = html.escape(_("Receipt"))
+    return (f'<div class="fadaa-receipt" style="border:2px dashed #999;padding:0.6em;max-width:26em">'
+            f'<div style="font-weight:bold">🧾 {title}</div><table>{rows}</table></div>')
+
+
+def example_receipt_view(lesson: Lesson) -> widgets.HTML:
+    return widgets.HTML(receipt_html(example_receipt(lesson.lang), lesson._))
+
+
+class ReceiptChecklist(widgets.VBox):
+    """She ticks what her own receipt shows and sees at once what is missing."""
+
+    def __init__(self, lesson: Lesson):
+        self._ = _ = lesson._
+        names = receipt_item_names(_)
+        self.boxes = {item: widgets.Checkbox(value=False, description=names[item], indent=False)
+                      for item in rules.RECEIPT_ITEMS}
+        self.message = widgets.HTML()
+        for box in self.boxes.values():
+            box.observe(lambda _c: self.refresh(), names="value")
+        super().__init__([*self.boxes.values(), self.message])
+        self.refresh()
+
+    def refresh(self) -> list[str]:
+        _ = self._
+        missing = rules.missing_on_receipt(item for item, box in self.boxes.items() if box.value)
+        if not missing:
+            self.message.value = feedback("right", _("Your receipt shows everything. Your accountant can use it."))
+        else:
+            names = receipt_item_names(_)
+            self.message.value = feedback("info", _("Still missing:") + " " + ", ".join(names[m] for m in missing))
+        return missing
+
+
+# -- the monthly summary -------------------------------------------------------------------------
+
+def totals_table(totals: rules.Totals, lang: str, _) -> str:
+    """Money in by kind, money out by kind, and the surplus or deficit, as a two-column table."""
+    names = category_names(_)
+
+    def row(label: str, amount: float, strong: bool = False) -> str:
+        cell = "th" if strong else "td"
+        return (f"<tr><{cell}>{html.escape(label)}</{cell}>"
+                f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
+
+    rows = [f'<tr><th colspan="2">{ICON_IN} {html.escape(_("Money in"))}</th></tr>']
+    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.income.items()]
+    rows.append(row(_("Total money in"), totals.total_income, strong=True))
+    rows.append(f'<tr><th colspan="2">{ICON_OUT} {html.escape(_("Money out"))}</th></tr>')
+    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.expenses.items()]
+    rows.append(row(_("Total money out"), totals.total_expenses, strong=True))
+    result = _("Surplus") if totals.surplus >= 0 else _("Deficit")
+    icon = "🟢" if totals.surplus >= 0 else "🔴"
+    rows.append(row(f"{icon} {result}", totals.surplus, strong=True))
+    return f'<table class="fadaa-summary">{"".join(rows)}</table>'
+
+
+def totals_chart(totals: rules.Totals, lang: str, _) -> widgets.Image:
+    """Left: money in, money out, result. Right: money out by kind."""
+    fig, ax = charts.new_figure(8, 3)
+    fig.delaxes(ax)
+    left, right = fig.subplots(1, 2)
+    names = category_names(_)
+    bars = [(_("Money in"), totals.total_income, GREEN), (_("Money out"), totals.total_expenses, RED),
+            (_("Surplus") if totals.surplus >= 0 else _("Deficit"), totals.surplus, BLUE)]
+    left.bar(range(3), [b[1] for b in bars], color=[b[2] for b in bars])
+    left.set_xticks(range(3), [charts.label(b[0], lang) for b in bars])
+    left.axhline(0, color="#555", linewidth=0.8)
+    left.set_ylabel("DH")
+    kinds = [k for k in CATEGORIES_OUT if totals.expenses.get(k)]
+    right.barh(range(len(kinds)), [totals.expenses[k] for k in kinds], color=RED)
+    right.set_yticks(range(len(kinds)), [charts.label(names[k], lang) for k in kinds])
+    right.set_xlabel("DH")
+    right.set_title(charts.label(_("Money out by kind"), lang))
+    if lang == "ar":
+        left.invert_xaxis()
+        right.invert_xaxis()
+        right.yaxis.tick_right()
+    fig.tight_layout()
+    return charts.image_widget(fig)
+
+
+def example_summary_view(lesson: Lesson) -> widgets.VBox:
+    totals = rules.totals(example_month(lesson.lang))
+    return widgets.VBox([widgets.HTML(totals_table(totals, lesson.lang, lesson._)),
+                         totals_chart(totals, lesson.lang, lesson._)])
+
+
+def example_march_surplus() -> float:
+    return rules.totals(example_month("fr")).surplus
+
+
+class MonthSummaryEditor(widgets.VBox):
+    """Her month: the totals by kind, from her cash book of lesson 1 when she kept one, else typed."""
+
+    DATA_KEY = "month_summary"
+
+    def __init__(self, lesson: Lesson):
+        self.lesson, self._ = lesson, lesson._
+        _ = self._
+        names = category_names(_)
+        saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
+        start = rules.Totals.from_json(saved) if saved else None
+        note = ""
+        if start is None:
+            kept = her_cash_book(lesson)
+            if kept and kept[1]:
+                last = max(e.day for e in kept[1])
+                start = rules.totals(e for e in kept[1] if (e.day.year, e.day.month) == (last.year, last.month))
+                note = _("These figures come from your cash book (lesson 1). Correct them if needed.")
+        start = start or rules.Totals()
+        self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}", start.income.get(k))
+                       for k in CATEGORIES_IN}
+        self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}", start.expenses.get(k))
+                            for k in CATEGORIES_OUT})
+        for field in self.fields.values():
+            field.observe(lambda _c: self.refresh(save=True), names="value")
+        self.message = widgets.HTML(feedback("info", note) if note else "")
+        self.table = widgets.HTML()
+        self.chart = widgets.Box()
+        super().__init__([*self.fields.values(), self.message, self.table, self.chart])
+        self.refresh()
+
+    def totals(self) -> rules.Totals:
+        values = {k: read_number(f) for k, f in self.fields.items()}
+        return rules.Totals({k: values[k] for k in CATEGORIES_IN}, {k: values[k] for k in CATEGORIES_OUT})
+
+    def refresh(self, save: bool = False) -> rules.Totals | None:
+        _ = self._
+        try:
+            totals = self.totals()
+        except NotANumber:
+            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
+            return None
+        except ValueError:
+            self.message.value = feedback("error", _("The amount must be more than 0."))
+            return None
+        if save:
+            self.message.value = ""
+            if self.lesson.store:
+                self.lesson.store.save_data(self.DATA_KEY, totals.to_json())
+        self.table.value = totals_table(totals, self.lesson.lang, _)
+        has_figures = totals.total_income or totals.total_expenses
+        self.chart.children = [totals_chart(totals, self.lesson.lang, _)] if has_figures else []
+        return totals
+
+
+# -- margin per product --------------------------------------------------------------------------
+
+def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
+    words = [html.escape(w) for w in (_("Product"), _("Sold"), _("Price of one"), _("Cost of one"),
+                                      _("Sales"), _("Costs"), _("Margin"))]
+    head = "".join(f"<th>{w}</th>" for w in words)
+    rows = []
+    for p in products:
+        cells = [html.escape(p.name), format_number(p.quantity, lang, 0)] + [
+            format_amount(v, lang) for v in (p.unit_price, p.unit_cost, p.sales, p.cost, p.margin)]
+        rows.append("<tr>" + "".join(f'<td class="{"" if i == 0 else "num"}">{c}</td>'
+                                     for i, c in enumerate(cells)) + "</tr>")
+    total = (f'<tr><th colspan="6">{html.escape(_("Total margin"))}</th>'
+             f'<th class="num">{format_amount(rules.total_margin(products), lang)}</th></tr>')
+    return f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>'
+
+
+def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Image:
+    """Sales and margin of each product, side by side."""
+    fig, ax = charts.new_figure()
+    xs = list(range(len(products)))
+    ax.bar([x - 0.2 for x in xs], [p.sales for p in products], width=0.4, color=GREEN,
+           label=charts.label(_("Sales"), lang))
+    ax.bar([x + 0.2 for x in xs], [p.margin for p in products], width=0.4, color=BLUE,
+           label=charts.label(_("Margin"), lang))
+    ax.set_xticks(xs, [charts.label(p.name, lang) for p in products])
+    ax.axhline(0, color="#555", linewidth=0.8)
+    ax.set_ylabel("DH")
+    ax.set_title(charts.label(_("Sales and margin by product"), lang))
+    ax.legend()
+    if lang == "ar":
+        ax.invert_xaxis()
+    return charts.image_widget(fig)
+
+
+def example_products_view(lesson: Lesson) -> widgets.VBox:
+    products = example_products(lesson.lang)
+    return widgets.VBox([widgets.HTML(products_table(products, lesson.lang, lesson._)),
+                         margin_chart(products, lesson.lang, lesson._)])
+
+
+def example_cushion_margin() -> float:
+    return example_products("fr")[1].margin
+
+
+class ProductEditor(widgets.VBox):
+    """Her products of the month: name, how many sold, price of one, cost of one; margins at once."""
+
+    DATA_KEY = "products"
+
+    def __init__(self, lesson: Lesson):
+        self.lesson, self._ = lesson, lesson._
+        _ = self._
+        saved = lesson.store.load_data(self.DATA_KEY, []) if lesson.store else []
+        self.products: list[rules.ProductLine] = []
+        for p in saved or []:
+            try:
+                self.products.append(rules.ProductLine(p["name"], p["quantity"], p["unit_price"], p["unit_cost"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+        self.name = widgets.Text(description=_("Product"), placeholder=_("e.g. cushion"),
+                                 style={"description_width": "initial"})
+        self.quantity = number_field("#️⃣ " + _("Sold"))
+        self.price = number_field("🏷️ " + _("Price of one"))
+        self.cost = number_field("🧶 " + _("Cost of one"))
+        self.add = widgets.Button(description=_("Add the product"), icon="plus", button_style="success",
+                                  layout=widgets.Layout(min_height="48px"))
+        self.undo = widgets.Button(description=_("Remove the last product"), icon="trash",
+                                   layout=widgets.Layout(min_height="48px"))
+        self.add.on_click(lambda _b: self.add_product())
+        self.undo.on_click(lambda _b: self.remove_last())
+        self.message = widgets.HTML()
+        self.table = widgets.HTML()
+        self.chart = widgets.Box()
+        super().__init__([self.name, self.quantity, self.price, self.cost,
+                          widgets.HBox([self.add, self.undo]), self.message, self.table, self.chart])
+        self.refresh()
+
+    def add_product(self) -> rules.ProductLine | None:
+        _ = self._
+        if not self.name.value.strip():
+            self.message.value = feedback("error", _("Write the name of the product."))
+            return None
+        try:
+            product = rules.ProductLine(self.name.value.strip()[:60], read_number(self.quantity),
+                                        read_number(self.price), read_number(self.cost))
+        except NotANumber:
+            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
+            return None
+        except ValueError:
+            self.message.value = feedback("error", _("The amount must be more than 0."))
+            return None
+        self.products.append(product)
+        for field in (self.name, self.quantity, self.price, self.cost):
+            field.value = ""
+        self.message.value = ""
+        self.refresh(save=True)
+        return product
+
+    def remove_last(self) -> None:
+        if self.products:
+            self.products.pop()
+            self.refresh(save=True)
+
+    def refresh(self, save: bool = False) -> None:
+        lang, _ = self.lesson.lang, self._
+        self.table.value = products_table(self.products, lang, _) if self.products else ""
+        self.chart.children = [margin_chart(self.products, lang, _)] if self.products else []
+        if self.products:
+            best = rules.best_first(self.products)[0]
+            losing = [p.name for p in self.products if p.margin < 0]
+            text = _("Your best margin: {name}.").format(name=best.name)
+            if losing:
+                text += " " + _("Sold below cost: {names}. Check the price.").format(names=", ".join(losing))
+            self.message.value = feedback("info", text)
+        if save and self.lesson.store:
+            self.lesson.store.save_data(self.DATA_KEY, [
+                {"name": p.name, "quantity": p.quantity, "unit_price": p.unit_price, "unit_cost": p.unit_cost}
+                for p in self.products])
+
