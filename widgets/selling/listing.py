@@ -85,7 +85,7 @@ def title_problems(title: str) -> list[str]:
     if len(title) > TITLE_MAX_CHARS:
         problems.append("too_long")
     latin = [c for c in title if c.isalpha() and c.isascii()]
-    if len(latin) >= 6 and all(c.isupper() for c in latin):
+    if len(latin) >= 4 and all(c.isupper() for c in latin):
         problems.append("all_capitals")
     if re.search(r"[!?]{2,}", title):
         problems.append("shouting")
