@@ -1,0 +1,228 @@
+"""Lesson 2 on screen: the agenda and convocation, the moral report, the financial report.
+
+Thin over ``reports`` (sums, proposed use of the surplus) and ``documents`` (the PDFs).
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import ipywidgets as widgets
+
+from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
+from ..bookkeeping.cash_book_view import category_names
+from ..bookkeeping.year_summary import Allocation, SummaryError
+from ..checking import NotANumber, parse_number
+from ..i18n import format_amount
+from ..lesson import Lesson
+from . import examples, reports
+from .calendar import suggested_agm_date
+from .documents import allocation_names, convocation_document, default_agenda, reports_document
+from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, message, whole_number
+from .records import Meeting, cooperative_from, format_date
+from .reports import MORAL_PARTS, FinancialReport, MoralReport
+
+ALLOCATION_ICONS = {"reserve": "🏦", "members": "👭", "other": "📌"}
+
+
+def moral_headings(_) -> dict[str, str]:
+    return {"activities": "🧶 " + _("Activities of the year"), "members": "👭 " + _("Members"),
+            "difficulties": "🧗 " + _("Difficulties"), "plans": "🌱 " + _("Plans for next year")}
+
+
+def agenda_html(items: list[str]) -> str:
+    return "<ol>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ol>"
+
+
+def example_agenda(lesson: Lesson) -> widgets.HTML:
+    return widgets.HTML(agenda_html(default_agenda(lesson.lang)))
+
+
+def example_moral(lesson: Lesson) -> widgets.HTML:
+    report, headings = examples.moral_report(lesson.lang), moral_headings(lesson._)
+    return widgets.HTML("".join(f"<p><b>{html.escape(headings[p])}</b><br>{html.escape(getattr(report, p))}</p>"
+                                for p in MORAL_PARTS))
+
+
+def financial_html(report: FinancialReport, lang: str, _) -> str:
+    kinds = category_names(_)
+
+    def row(label: str, amount: float, bold: bool = False) -> str:
+        cell = "th" if bold else "td"
+        return (f'<tr><{cell}>{html.escape(label)}</{cell}>'
+                f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
+
+    rows = [row("⬇️💰 " + kinds.get(k, k), v) for k, v in report.totals.income.items() if v]
+    rows.append(row(_("Total money in"), report.total_income, bold=True))
+    rows += [row("⬆️💸 " + kinds.get(k, k), v) for k, v in report.totals.expenses.items() if v]
+    rows.append(row(_("Total money out"), report.total_expenses, bold=True))
+    result = _("Surplus of the year") if report.surplus >= 0 else _("Deficit of the year")
+    rows.append(row(("🟢 " if report.surplus >= 0 else "🔴 ") + result, abs(report.surplus), bold=True))
+    if report.surplus > 0:
+        names = allocation_names(_)
+        rows += [row(ALLOCATION_ICONS[a.kind] + " " + (a.label or names[a.kind]), a.amount)
+                 for a in report.allocations]
+        rows.append(row("➡️ " + _("Carried forward to next year"), report.carried_forward, bold=True))
+    return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
+
+
+def example_financial(lesson: Lesson) -> widgets.HTML:
+    return widgets.HTML(financial_html(examples.financial_report(), lesson.lang, lesson._))
+
+
+def example_surplus() -> float:
+    return examples.financial_report().surplus
+
+
+def example_carried_forward() -> float:
+    return examples.financial_report().carried_forward
+
+
+def _agenda_lines(text: str) -> list[str]:
+    return [" ".join(line.split())[:200] for line in text.splitlines() if line.strip()][:15]
+
+
+class ConvocationForm(widgets.VBox):
+    """Her cooperative, the date, time and place, the agenda: the convocation letter."""
+
+    def __init__(self, lesson: Lesson, file: AgmFile):
+        _ = self._ = lesson._
+        self.lesson, self.file = lesson, file
+        self.card = CooperativeCard(lesson, file)
+        saved = file.get("meeting", {})
+        calendar = file.get("calendar", {})
+        planned = saved.get("day") or calendar.get("agm_day")
+        if not planned and calendar.get("year_end"):
+            planned = suggested_agm_date(date.fromisoformat(calendar["year_end"])).isoformat()
+        self.day = widgets.DatePicker(description=_("Date of the assembly"), style=STYLE,
+                                      value=date.fromisoformat(planned) if planned else None)
+        self.time = widgets.Text(value=saved.get("time", ""), description=_("Time"), placeholder="10:00",
+                                 style=STYLE, continuous_update=False)
+        self.place = widgets.Text(value=saved.get("place", ""), description=_("Place"), style=STYLE, layout=WIDE,
+                                  continuous_update=False)
+        agenda = saved.get("agenda") or default_agenda(lesson.lang)
+        self.agenda = widgets.Textarea(value="\n".join(agenda), description=_("Agenda (one item a line)"),
+                                       style=STYLE, layout=widgets.Layout(width="100%", min_height="8em"),
+                                       continuous_update=False)
+        self.feedback = widgets.HTML()
+        self.document = lesson.document(fr="✉️ Ma lettre de convocation (PDF)", ar="✉️ رسالة الاستدعاء (PDF)",
+                                        filename="convocation_ag.pdf" if lesson.lang == "fr" else "استدعاء_الجمع_العام.pdf",
+                                        build=self.build_pdf)
+        for field in (self.day, self.time, self.place, self.agenda):
+            field.observe(lambda _c: self.save(), names="value")
+        super().__init__([self.card, self.day, self.time, self.place, self.agenda, self.feedback, self.document])
+
+    def notice_days(self) -> int | None:
+        try:
+            return whole_number(str(self.file.get("calendar", {}).get("notice_days") or ""))
+        except NotANumber:
+            return None
+
+    def meeting(self) -> Meeting:
+        if self.day.value is None:
+            raise ValueError("no date")
+        return Meeting(self.day.value, self.time.value.strip()[:20], self.place.value.strip()[:160],
+                       _agenda_lines(self.agenda.value))
+
+    def save(self) -> None:
+        self.file.update(meeting={"day": self.day.value.isoformat() if self.day.value else None,
+                                  "time": self.time.value.strip(), "place": self.place.value.strip(),
+                                  "agenda": _agenda_lines(self.agenda.value)})
+        self.feedback.value = "" if self.day.value else message("error", self._("Choose the date of the assembly."))
+
+    def build_pdf(self) -> bytes:
+        return convocation_document(self.lesson.lang, self.card.cooperative(), self.meeting(), self.notice_days())
+
+
+class MoralForm(widgets.VBox):
+    """The moral report in four short parts, in her words."""
+
+    def __init__(self, lesson: Lesson, file: AgmFile):
+        self.file = file
+        saved = MoralReport.from_json(file.get("moral", {}))
+        headings = moral_headings(lesson._)
+        self.fields = {p: widgets.Textarea(value=getattr(saved, p), description=headings[p], style=STYLE,
+                                           layout=widgets.Layout(width="100%", min_height="5em"),
+                                           continuous_update=False) for p in MORAL_PARTS}
+        for field in self.fields.values():
+            field.observe(lambda _c: self.file.update(moral=self.report().to_json()), names="value")
+        super().__init__(list(self.fields.values()))
+
+    def report(self) -> MoralReport:
+        return MoralReport(**{p: f.value for p, f in self.fields.items()})
+
+
+class FinancialForm(widgets.VBox):
+    """The year's money in and out (from her year summary when she built it, else typed here) and
+    the proposed use of the surplus; the PDF holds the moral and the financial reports."""
+
+    def __init__(self, lesson: Lesson, file: AgmFile, moral: MoralForm):
+        _ = self._ = lesson._
+        self.lesson, self.file, self.moral = lesson, file, moral
+        lessons_dir = lesson.store.path.resolve().parent.parent if lesson.store else None
+        self.summary = reports.year_summary_of_learner(lessons_dir)
+        saved = file.get("money", {})
+        kinds = category_names(_)
+        self.source = widgets.HTML()
+        self.amounts: dict[str, widgets.Text] = {}
+        typed = []
+        if self.summary is None:
+            for icon, keys in (("⬇️💰", CATEGORIES_IN), ("⬆️💸", CATEGORIES_OUT)):
+                for key in keys:
+                    self.amounts[key] = widgets.Text(value=str(saved.get(key, "")), placeholder="DH",
+                                                     description=f"{icon} {kinds[key]}", style=STYLE,
+                                                     continuous_update=False)
+                    typed.append(self.amounts[key])
+            self.source.value = message("saved", _("Type the money in and out of the year, from your cash book."))
+        else:
+            self.source.value = message("right", _("Figures taken from your year summary (bookkeeping module)."))
+        names = allocation_names(_)
+        for kind in ("reserve", "members", "other"):
+            self.amounts[f"use_{kind}"] = widgets.Text(
+                value=str(saved.get(f"use_{kind}", "")), placeholder="DH", style=STYLE, continuous_update=False,
+                description=f"{ALLOCATION_ICONS[kind]} {names[kind]}")
+        for field in self.amounts.values():
+            field.add_class("fadaa-number-input")
+            field.observe(lambda _c: self.refresh(save=True), names="value")
+        self.feedback = widgets.HTML()
+        self.table = widgets.HTML()
+        self.document = lesson.document(fr="📄 Mes rapports moral et financier (PDF)",
+                                        ar="📄 التقريران الأدبي والمالي (PDF)",
+                                        filename="rapports_ag.pdf" if lesson.lang == "fr" else "تقارير_الجمع_العام.pdf",
+                                        build=self.build_pdf)
+        uses = widgets.HTML(f'<div class="fadaa-prompt">{html.escape(_("Proposed use of the surplus"))}</div>')
+        super().__init__([self.source, *typed, uses, *[self.amounts[f"use_{k}"] for k in ("reserve", "members", "other")],
+                          self.feedback, self.table, self.document])
+        self.refresh()
+
+    def _amount(self, key: str) -> float:
+        text = self.amounts[key].value
+        return parse_number(text) if text.strip() else 0.0
+
+    def report(self) -> FinancialReport:
+        _ = self._
+        uses = [Allocation(k, self._amount(f"use_{k}")) for k in ("reserve", "members", "other")]
+        if self.summary is not None:
+            return FinancialReport(str(self.summary.year), self.summary.totals, uses, from_bookkeeping=True)
+        year_end = self.file.get("calendar", {}).get("year_end")
+        period = _("year closed on {date}").format(date=format_date(date.fromisoformat(year_end))) if year_end else "…"
+        return reports.from_figures(period, {k: self._amount(k) for k in CATEGORIES_IN},
+                                    {k: self._amount(k) for k in CATEGORIES_OUT}, uses)
+
+    def refresh(self, save: bool = False) -> None:
+        _ = self._
+        if save:
+            self.file.update(money={k: f.value.strip() for k, f in self.amounts.items()})
+        try:
+            report = self.report()
+        except NotANumber:
+            self.feedback.value, self.table.value = message("error", _("Please type a number, for example 1 250.")), ""
+            return
+        except (reports.ReportError, SummaryError) as error:
+            self.feedback.value, self.table.value = explain(error, _), ""
+            return
+        self.feedback.value = ""
+        self.table.value = financial_html(report, self.lesson.lang, _)
+
+    def build_pdf(self) -> bytes:
+        return reports_document(self.lesson.lang, cooperative_from(self.file.data), self.moral.report(), self.report())

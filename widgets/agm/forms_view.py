@@ -1,0 +1,129 @@
+"""Pieces the three AGM lessons share on screen: her AGM file, her cooperative's card, messages.
+
+Thin: the rules live in ``calendar``, ``quorum`` and ``reports``; this only reads fields and shows
+results in her language.
+"""
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..checking import NotANumber, parse_number
+from ..lesson import Lesson
+from . import records
+from .records import Cooperative
+
+WIDE = widgets.Layout(width="100%", max_width="30em")
+STYLE = {"description_width": "initial"}
+
+
+class AgmFile:
+    """Her AGM file for this lesson: read once, saved on every change (notebook and shared copy)."""
+
+    def __init__(self, lesson: Lesson):
+        self.store = lesson.store
+        self.data: dict[str, Any] = records.load(self.store) if self.store else {}
+        self._listeners: list = []
+
+    def on_change(self, callback) -> None:
+        """``callback()`` after every change: later steps redraw with what she wrote earlier."""
+        self._listeners.append(callback)
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    def update(self, **values) -> None:
+        self.data.update(values)
+        if self.store:
+            records.save(self.data, self.store)
+        for callback in self._listeners:
+            callback()
+
+
+def error_words(_) -> dict[str, str]:
+    return {
+        "agm_before_year_end": _("The assembly must come after the close of the financial year."),
+        "agm_after_deadline": _("This date is after the legal deadline: choose an earlier date."),
+        "convocation_before_year_end": _("With this notice period, the convocations would leave before the year end: choose a later date."),
+        "notice_not_whole": _("Please type a whole number of days, for example 15."),
+        "notice_not_positive": _("The notice period must be at least one day."),
+        "notice_too_long": _("This notice period is very long. Check it in your statutes."),
+        "more_than_members": _("There cannot be more members present and represented than members."),
+        "proxy_without_present": _("A represented member gives her proxy to a member who is there."),
+        "more_votes_than_voters": _("More votes than members present or represented: one member, one vote."),
+        "member_listed_twice": _("A name is written twice. Each member appears once."),
+        "over_allocated": _("The proposed uses add up to more than the surplus."),
+        "allocated_in_deficit": _("There is no surplus to share this year."),
+        "fraction_above_one": _("Check the fraction: it cannot be more than all the members."),
+    }
+
+
+def message(kind: str, text: str) -> str:
+    icon = {"right": "✅", "wrong": "⚠️", "error": "⚠️", "saved": "💾"}[kind]
+    return f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">{icon} {html.escape(text)}</div>'
+
+
+def explain(error: ValueError, _) -> str:
+    reason = getattr(error, "reason", "")
+    return message("error", error_words(_).get(reason, _("Check this figure.")))
+
+
+def whole_number(text: str, allow_blank: bool = True) -> int | None:
+    """A count she typed ('12', '١٢'); None when left blank. Raises NotANumber on anything else."""
+    if allow_blank and not str(text).strip():
+        return None
+    value = parse_number(text)
+    if value != int(value):
+        raise NotANumber(text)
+    return int(value)
+
+
+def date_text(day: date | None, lang: str) -> str:
+    return f'<span class="num">{records.format_date(day)}</span>' if day else ""
+
+
+class CooperativeCard(widgets.VBox):
+    """Name, town, members, president and secretary: typed once, carried from lesson to lesson."""
+
+    def __init__(self, lesson: Lesson, file: AgmFile, with_people: bool = True):
+        _ = lesson._
+        self.file = file
+        saved = file.get("cooperative", {})
+        self.name = widgets.Text(value=saved.get("name", ""), description=_("Name of the cooperative"),
+                                 style=STYLE, layout=WIDE, continuous_update=False)
+        self.city = widgets.Text(value=saved.get("city", ""), description=_("Town"), style=STYLE, layout=WIDE,
+                                 continuous_update=False)
+        self.members = widgets.Text(value=str(saved.get("members", "") or ""), description=_("Number of members"),
+                                    style=STYLE, continuous_update=False)
+        self.members.add_class("fadaa-number-input")
+        self.president = widgets.Text(value=saved.get("president", ""), description=_("President"),
+                                      style=STYLE, layout=WIDE, continuous_update=False)
+        self.secretary = widgets.Text(value=saved.get("secretary", ""), description=_("Secretary"),
+                                      style=STYLE, layout=WIDE, continuous_update=False)
+        self.feedback = widgets.HTML()
+        self._ = _
+        fields = [self.name, self.city, self.members] + ([self.president, self.secretary] if with_people else [])
+        for field in fields:
+            field.observe(lambda _c: self.save(), names="value")
+        super().__init__(fields + [self.feedback])
+
+    def cooperative(self) -> Cooperative:
+        try:
+            members = whole_number(self.members.value) or 0
+        except NotANumber:
+            members = 0
+        return Cooperative(self.name.value.strip()[:120] or "…", self.city.value.strip()[:80], members,
+                           self.president.value.strip()[:80], self.secretary.value.strip()[:80])
+
+    def save(self) -> None:
+        try:
+            whole_number(self.members.value)
+            self.feedback.value = ""
+        except NotANumber:
+            self.feedback.value = message("error", self._("Please type a whole number, for example 25."))
+        coop = self.cooperative()
+        self.file.update(cooperative={"name": self.name.value.strip(), "city": coop.city, "members": coop.members,
+                                      "president": coop.president, "secretary": coop.secretary})

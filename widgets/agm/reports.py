@@ -1,0 +1,119 @@
+"""What the assembly is shown: the moral report and the financial report with the proposed use of
+the surplus.
+
+The financial figures come from module 2's year summary (``bookkeeping.year_summary``) when the
+learner has built it in her bookkeeping lesson; otherwise she types the year's totals. Either way
+the sums are the bookkeeping module's ``Totals`` and the proposed uses its ``Allocation``: the
+assembly sees the same figures as her cash book. Which uses of a surplus are allowed, and in what
+shares, is for the statutes and ODCO: nothing here encodes a legal percentage.
+Plain Python, no widgets.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..bookkeeping.summary import Totals
+from ..bookkeeping.year_summary import Allocation, YearSummary
+
+# Where module 2 keeps her year summary: her bookkeeping lesson 4, beside this lesson's folder.
+YEAR_SUMMARY_NOTEBOOK = Path("bookkeeping_4") / "year_summary.ipynb"
+MAX_TEXT = 1500
+
+
+class ReportError(ValueError):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class FinancialReport:
+    """The year's money in and out, the surplus (or deficit) and the board's proposed use of it."""
+
+    period: str                      # "2026", or "01/09/2026 – 31/08/2027" for another year end
+    totals: Totals
+    allocations: Sequence[Allocation] = ()
+    from_bookkeeping: bool = False   # True when read from her module 2 year summary
+
+    def __post_init__(self):
+        object.__setattr__(self, "allocations", tuple(a for a in self.allocations if a.amount))
+        if self.allocated and self.surplus <= 0:
+            raise ReportError("allocated_in_deficit")
+        if self.allocated > max(self.surplus, 0) + 0.005:
+            raise ReportError("over_allocated")
+
+    @property
+    def total_income(self) -> float:
+        return self.totals.total_income
+
+    @property
+    def total_expenses(self) -> float:
+        return self.totals.total_expenses
+
+    @property
+    def surplus(self) -> float:
+        return self.totals.surplus
+
+    @property
+    def allocated(self) -> float:
+        return round(sum(a.amount for a in self.allocations), 2)
+
+    @property
+    def carried_forward(self) -> float:
+        """What the proposal leaves for next year (the whole deficit, negative, when there is one)."""
+        return round(self.surplus - self.allocated, 2)
+
+
+def from_year_summary(summary: YearSummary) -> FinancialReport:
+    return FinancialReport(str(summary.year), summary.totals, summary.allocations, from_bookkeeping=True)
+
+
+def from_figures(period: str, income: Mapping[str, float], expenses: Mapping[str, float],
+                 allocations: Sequence[Allocation] = ()) -> FinancialReport:
+    """Her year typed in: money in and money out by kind (the cash book's kinds)."""
+    for amount in (*income.values(), *expenses.values()):
+        if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount != amount or amount < 0:
+            raise ReportError("amount")
+    return FinancialReport(period, Totals(dict(income), dict(expenses)), allocations)
+
+
+def year_summary_of_learner(lessons_dir: Path | None) -> YearSummary | None:
+    """Her module 2 year summary, when she has built it; None otherwise (or when it cannot be read)."""
+    if lessons_dir is None:
+        return None
+    path = lessons_dir / YEAR_SUMMARY_NOTEBOOK
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))["metadata"]["fadaa"]["year_summary"]
+        return YearSummary.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+MORAL_PARTS = ("activities", "members", "difficulties", "plans")
+
+
+@dataclass(frozen=True)
+class MoralReport:
+    """The board's account of the year, in her words, under the usual headings."""
+
+    activities: str = ""      # what the cooperative made and sold, fairs, training
+    members: str = ""         # members who joined or left, members at the end of the year
+    difficulties: str = ""
+    plans: str = ""           # next year's projects
+
+    def __post_init__(self):
+        for name in MORAL_PARTS:
+            object.__setattr__(self, name, str(getattr(self, name)).strip()[:MAX_TEXT])
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in MORAL_PARTS)
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in MORAL_PARTS}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> "MoralReport":
+        return cls(**{k: str(v) for k, v in data.items() if k in MORAL_PARTS})
