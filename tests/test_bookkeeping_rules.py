@@ -160,9 +160,9 @@ def test_year_summary_of_the_example():
     y = example_year()
     assert y.year == EXAMPLE_YEAR
     assert (y.total_income, y.total_expenses) == (31500, 19510)
-    assert y.surplus == 11990                  # hidden test year_surplus
+    assert y.surplus == 11990
     assert y.carried_forward == 8990           # hidden test carried_forward (3 000 DH to the reserves)
-    assert y.closing_balance == 12790
+    assert y.closing_balance == 12790          # hidden test year_end_cash
     assert y.income["sale"] == 30200 and y.expenses["purchase"] == 10600
     assert len(y.monthly()) == 12 and y.missing_months() == []
     assert sum(row[3] for row in y.monthly()) == y.surplus

@@ -87,11 +87,10 @@ def example_lines(lang: str) -> list[rules.StockLine]:
 
 
 def example_card_view(lesson: Lesson) -> widgets.HTML:
-    """Only the wool: its movements, then its line of the stock sheet."""
+    """Only the wool's movements of the month (what is left is for her to work out)."""
     wool = example_items(lesson.lang)[0]
     moves = [m for m in example_movements(lesson.lang) if m.item == wool.name]
-    lines = [rules.stock_line(wool, moves)]
-    return widgets.HTML(movements_table(moves, lesson.lang, lesson._) + sheet_table(lines, lesson.lang, lesson._))
+    return widgets.HTML(movements_table(moves, lesson.lang, lesson._))
 
 
 def example_sheet_view(lesson: Lesson) -> widgets.VBox:

@@ -78,8 +78,8 @@ def example_allocations_view(lesson: Lesson) -> widgets.HTML:
     return widgets.HTML(allocations_table(example_year(), lesson.lang, lesson._))
 
 
-def example_year_surplus() -> float:
-    return example_year().surplus
+def example_year_end_cash() -> float:
+    return example_year().closing_balance
 
 
 def example_carried_forward() -> float:
