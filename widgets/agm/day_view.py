@@ -20,22 +20,29 @@ AT_LEAST, MORE_THAN, NO_MINIMUM = "at_least", "more_than", "none"
 
 
 def quorum_html(result: q.QuorumResult, rule: q.Threshold, _) -> str:
-    verdict = (f'✅ {html.escape(_("The quorum is met: the assembly can validly decide."))}' if result.met
-               else f'❌ {html.escape(_("The quorum is not met: {missing} more members needed.")).format(missing=result.missing)}')
+    # gettext calls stay outside f-strings so that pybabel extracts them
+    words = {k: html.escape(v) for k, v in {
+        "members": _("Members"), "rule": _("Quorum set by the statutes"), "needed": _("Members needed"),
+        "attending": _("Present and represented"), "threshold": threshold_words(rule, _),
+        "met": _("The quorum is met: the assembly can validly decide."),
+        "not_met": _("The quorum is not met: {missing} more members needed.")}.items()}
+    verdict = "✅ " + words["met"] if result.met else "❌ " + words["not_met"].format(missing=result.missing)
+    kind = "right" if result.met else "wrong"
     return (f'<table class="fadaa-agm-quorum">'
-            f'<tr><td>👭 {html.escape(_("Members"))}</td><td class="num">{result.members}</td></tr>'
-            f'<tr><td>📜 {html.escape(_("Quorum set by the statutes"))}</td><td>{html.escape(threshold_words(rule, _))}</td></tr>'
-            f'<tr><td>🎯 {html.escape(_("Members needed"))}</td><td class="num">{result.required}</td></tr>'
-            f'<tr><td>🙋 {html.escape(_("Present and represented"))}</td><td class="num">{result.attending}</td></tr>'
-            f'</table><div class="fadaa-feedback fadaa-feedback-{"right" if result.met else "wrong"}">{verdict}</div>')
+            f'<tr><td>👭 {words["members"]}</td><td class="num">{result.members}</td></tr>'
+            f'<tr><td>📜 {words["rule"]}</td><td>{words["threshold"]}</td></tr>'
+            f'<tr><td>🎯 {words["needed"]}</td><td class="num">{result.required}</td></tr>'
+            f'<tr><td>🙋 {words["attending"]}</td><td class="num">{result.attending}</td></tr>'
+            f'</table><div class="fadaa-feedback fadaa-feedback-{kind}">{verdict}</div>')
 
 
 def votes_html(decisions: list[Decision], _) -> str:
-    head = "".join(f"<th>{html.escape(t)}</th>" for t in (_("Resolution"), "✋ " + _("For"), "👎 " + _("Against"),
-                                                            "🤐 " + _("Abstentions"), _("Result")))
+    titles = (_("Resolution"), "✋ " + _("For"), "👎 " + _("Against"), "🤐 " + _("Abstentions"), _("Result"))
+    head = "".join(f"<th>{html.escape(t)}</th>" for t in titles)
+    results = {True: "✅ " + html.escape(_("Adopted")), False: "❌ " + html.escape(_("Rejected"))}
     rows = "".join(
         f'<tr><td>{html.escape(d.text)}</td><td class="num">{d.tally.votes_for}</td><td class="num">{d.tally.against}</td>'
-        f'<td class="num">{d.tally.abstain}</td><td>{"✅ " + html.escape(_("Adopted")) if d.adopted else "❌ " + html.escape(_("Rejected"))}</td></tr>'
+        f'<td class="num">{d.tally.abstain}</td><td>{results[d.adopted]}</td></tr>'
         for d in decisions)
     return f'<table class="fadaa-agm-votes"><tr>{head}</tr>{rows}</table>'
 

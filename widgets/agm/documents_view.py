@@ -190,7 +190,8 @@ class FinancialForm(widgets.VBox):
                                         ar="📄 التقريران الأدبي والمالي (PDF)",
                                         filename="rapports_ag.pdf" if lesson.lang == "fr" else "تقارير_الجمع_العام.pdf",
                                         build=self.build_pdf)
-        uses = widgets.HTML(f'<div class="fadaa-prompt">{html.escape(_("Proposed use of the surplus"))}</div>')
+        title = html.escape(_("Proposed use of the surplus"))
+        uses = widgets.HTML(f'<div class="fadaa-prompt">{title}</div>')
         super().__init__([self.source, *typed, uses, *[self.amounts[f"use_{k}"] for k in ("reserve", "members", "other")],
                           self.feedback, self.table, self.document])
         self.refresh()
