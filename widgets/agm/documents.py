@@ -132,18 +132,18 @@ def write_reports(doc, coop: Cooperative, moral: MoralReport, money: FinancialRe
     doc.heading(_("Financial report: {period}").format(period=money.period), size=13)
     from ..bookkeeping.cash_book_view import category_names  # the cash book's own words for its kinds
     kinds = category_names(_)
-    rows = [[kinds.get(k, k), format_amount(v, "fr")] for k, v in money.totals.income.items() if v]
-    rows.append([_("Total money in"), format_amount(money.total_income, "fr")])
-    rows += [[kinds.get(k, k), format_amount(v, "fr")] for k, v in money.totals.expenses.items() if v]
-    rows.append([_("Total money out"), format_amount(money.total_expenses, "fr")])
+    rows = [[kinds.get(k, k), format_amount(v, lang)] for k, v in money.totals.income.items() if v]
+    rows.append([_("Total money in"), format_amount(money.total_income, lang)])
+    rows += [[kinds.get(k, k), format_amount(v, lang)] for k, v in money.totals.expenses.items() if v]
+    rows.append([_("Total money out"), format_amount(money.total_expenses, lang)])
     result = _("Surplus of the year") if money.surplus >= 0 else _("Deficit of the year")
-    rows.append([result, format_amount(abs(money.surplus), "fr")])
+    rows.append([result, format_amount(abs(money.surplus), lang)])
     doc.table([_("Line"), _("Amount")], rows, widths=[120, 54], numeric_columns=[1])
     if money.surplus > 0:
         doc.heading(_("Proposed use of the surplus"), size=12)
         names = allocation_names(_)
-        uses = [[a.label or names[a.kind], format_amount(a.amount, "fr")] for a in money.allocations]
-        uses.append([_("Carried forward to next year"), format_amount(money.carried_forward, "fr")])
+        uses = [[a.label or names[a.kind], format_amount(a.amount, lang)] for a in money.allocations]
+        uses.append([_("Carried forward to next year"), format_amount(money.carried_forward, lang)])
         doc.table([_("Use"), _("Amount")], uses, widths=[120, 54], numeric_columns=[1])
         doc.paragraph(_("The general assembly decides. Which uses are allowed, and in what shares, is written "
                         "in your statutes: check with ODCO."))
@@ -193,7 +193,7 @@ def write_minutes(doc, coop: Cooperative, meeting: Meeting, attendance: Attendan
         doc.table([_("No."), _("Resolution"), _("For"), _("Against"), _("Abstentions"), _("Result")],
                   [[str(i), d.text, str(d.tally.votes_for), str(d.tally.against), str(d.tally.abstain),
                     _("Adopted") if d.adopted else _("Rejected")] for i, d in enumerate(decisions, start=1)],
-                  widths=[10, 72, 18, 20, 26, 28], numeric_columns=[0, 2, 3, 4])
+                  widths=[14, 68, 18, 20, 26, 28], numeric_columns=[0, 2, 3, 4])
         doc.paragraph(_("Each member had one vote (law 112-12 as amended by law 74-16, article 2)."))
     doc.paragraph(_("The agenda being finished, the meeting closed at {time}.").format(time=BLANK))
     doc.signature_lines([_("Chair of the meeting"), _("Secretary of the meeting")])
