@@ -32,8 +32,13 @@ def voila_environment(base: dict | None = None) -> dict:
 
 def voila_command(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
     """Voilà serving every lesson under ``root`` (a learner's home) on ``ip:port``."""
+    return [sys.executable, "-m", "voila", *voila_args(root, port, ip)]
+
+
+def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
+    """Voilà's command line after the program name (the hub's launcher runs Voilà in its own process)."""
     return [
-        sys.executable, "-m", "voila", str(root),
+        str(root),
         f"--port={port}", f"--Voila.ip={ip}", "--no-browser",
         f"--template={TEMPLATE}", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",

@@ -1,0 +1,128 @@
+"""Hub accounts beside the roster: who may log in, her group, her hashed PIN, and wrong tries.
+
+A learner's account name is her roster id (so it is also her nbgrader student id); she may log in
+with that id or with the phone number on the roster. Trainers and coordinators have accounts too,
+with no roster row. The table lives in the course database, next to ``fadaa_learner``, so the
+phone look-up is one join and PostgreSQL works as well as SQLite.
+
+Wrong PINs are counted in the table (they survive a hub restart): after ``max_failures`` in a row
+the account is locked for a while, and no PIN is even checked until then.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass
+
+from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, or_, select
+
+from fadaa.grading.database import learner, open_database
+from fadaa.grading.roster import normalise_phone
+
+from .pins import hash_pin, verify_pin
+
+GROUPS = ("learners", "trainers", "coordinators")
+
+metadata = MetaData()
+account = Table(
+    "fadaa_account", metadata,
+    Column("username", String(128), primary_key=True),
+    Column("group", String(32), nullable=False),
+    Column("pin_hash", String(128), nullable=False),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime()),
+)
+
+# Checked against when the login names nobody, so a wrong name costs the same time as a wrong PIN.
+_DUMMY_HASH = hash_pin("0000")
+
+
+@dataclass(frozen=True)
+class Login:
+    """What one try gave: the account (None if no account matched) and whether the PIN was right."""
+
+    username: str | None
+    group: str | None
+    ok: bool
+    locked_until: dt.datetime | None = None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def open_accounts(db_url: str, course_id: str) -> Engine:
+    """The course database with the account table created if missing."""
+    engine = open_database(db_url, course_id)
+    metadata.create_all(engine, checkfirst=True)
+    return engine
+
+
+def set_pin(engine: Engine, username: str, group: str, pin: str) -> None:
+    """Create the account or give it a new PIN (a trainer does this for her learners); unlocks it."""
+    if group not in GROUPS:
+        raise ValueError(f"group must be one of {', '.join(GROUPS)}")
+    values = {"group": group, "pin_hash": hash_pin(pin), "failures": 0, "locked_until": None}
+    with engine.begin() as conn:
+        updated = conn.execute(account.update().where(account.c.username == username).values(**values))
+        if updated.rowcount == 0:
+            conn.execute(account.insert().values(username=username, **values))
+
+
+def find(engine: Engine, login: str):
+    """The account row for an account name or a roster phone number (any way she writes it)."""
+    login = login.strip()
+    phone = normalise_phone(login)
+    query = select(account).where(account.c.username == login)
+    if phone:
+        query = select(account).where(or_(
+            account.c.username == login,
+            account.c.username.in_(select(learner.c.student_id).where(learner.c.phone == phone))))
+    with engine.connect() as conn:
+        return conn.execute(query.limit(1)).first()
+
+
+def check(engine: Engine, login: str, pin: str, max_failures: int = 5,
+          lock_for: dt.timedelta = dt.timedelta(minutes=15)) -> Login:
+    """Try ``pin`` for ``login``; counts a wrong PIN and locks the account after ``max_failures``."""
+    row = find(engine, login)
+    if row is None:
+        verify_pin(pin, _DUMMY_HASH)
+        return Login(None, None, False)
+    now = _now()
+    if row.locked_until and row.locked_until > now:
+        return Login(row.username, row.group, False, row.locked_until)
+    where = account.c.username == row.username
+    with engine.begin() as conn:
+        if verify_pin(pin, row.pin_hash):
+            conn.execute(account.update().where(where).values(failures=0, locked_until=None))
+            return Login(row.username, row.group, True)
+        # a lock that has run out starts a fresh count
+        failures = (0 if row.locked_until else row.failures) + 1
+        locked_until = now + lock_for if failures >= max_failures else None
+        conn.execute(account.update().where(where).values(failures=failures, locked_until=locked_until))
+    return Login(row.username, row.group, False, locked_until)
+
+
+def accounts(engine: Engine) -> dict[str, str]:
+    """Every account name with its group (the hub's allowed users)."""
+    with engine.connect() as conn:
+        return dict(conn.execute(select(account.c.username, account.c.group)).all())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Set a hub account's PIN (a trainer gives each learner hers).")
+    parser.add_argument("username", help="the learner's roster id, or a trainer's or coordinator's account name")
+    parser.add_argument("pin", help="4 to 8 digits")
+    parser.add_argument("--group", choices=GROUPS, default="learners")
+    parser.add_argument("--db-url", required=True, help="the course database, e.g. sqlite:///var/hub/course/gradebook.db")
+    parser.add_argument("--course", default="fadaa")
+    args = parser.parse_args(argv)
+    set_pin(open_accounts(args.db_url, args.course), args.username, args.group, args.pin)
+    print(f"PIN set for {args.username} ({args.group}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

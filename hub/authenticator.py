@@ -1,0 +1,52 @@
+"""JupyterHub login for artisans: her roster id or phone number and the short PIN her trainer set.
+
+A small subclass of JupyterHub's own ``Authenticator`` (the hub keeps its login page, cookies and
+sessions); accounts, hashed PINs and the count of wrong tries live in the course database
+(``accounts``). The account's group comes back with the login and the hub keeps its groups in
+step (``manage_groups``), so roles and the spawner's choice of server follow from it.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from jupyterhub.auth import Authenticator
+from traitlets import Bool, Integer, Unicode, default
+
+from . import accounts
+
+
+class PinAuthenticator(Authenticator):
+    db_url = Unicode(help="The course database holding the roster and the accounts.").tag(config=True)
+    course_id = Unicode("fadaa", help="The nbgrader course whose database this is.").tag(config=True)
+    max_failures = Integer(5, help="Wrong PINs in a row before the account is locked.").tag(config=True)
+    lock_minutes = Integer(15, help="How long a locked account refuses every PIN.").tag(config=True)
+    nbgrader_groups = Bool(True, help="Also put learners in nbgrader's nbgrader-<course> group and trainers "
+                                      "in formgrade-<course>, as nbgrader's JupyterHubAuthPlugin expects.").tag(config=True)
+
+    @default("manage_groups")
+    def _manage_groups(self):
+        return True
+
+    @default("allow_all")
+    def _allow_all(self):
+        # only accounts in the table can log in at all: each one is an allowed user
+        return True
+
+    def _engine(self):
+        return accounts.open_accounts(self.db_url, self.course_id)
+
+    def _groups(self, group: str) -> list[str]:
+        extra = {"learners": f"nbgrader-{self.course_id}", "trainers": f"formgrade-{self.course_id}"}
+        return [group] + ([extra[group]] if self.nbgrader_groups and group in extra else [])
+
+    async def authenticate(self, handler, data):
+        login, pin = data.get("username", ""), data.get("password", "")
+        # scrypt and the database are blocking: keep the hub's event loop free for everyone else
+        result = await asyncio.to_thread(
+            accounts.check, self._engine(), login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes))
+        if result.locked_until:
+            self.log.warning("Account %s is locked until %s after wrong PINs", result.username, result.locked_until)
+        if not result.ok:
+            return None
+        return {"name": result.username, "groups": self._groups(result.group)}

@@ -1,0 +1,90 @@
+"""The hub that ``make serve`` shows: the course released, a small demo roster with PINs, JupyterHub.
+
+Everything lives under ``var/hub`` (``FADAA_HUB_VAR``). Running it again keeps the learners' homes,
+the gradebook and the PINs; the course source comes fresh from the checkout.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from fadaa.grading.course import Course
+from fadaa.grading.demo import COURSE_SOURCE, lessons
+from fadaa.grading.demo_data import cohorts
+from fadaa.grading.roster import import_roster, learners, write_roster
+from fadaa.grading.serve import REPO
+
+from .accounts import accounts, open_accounts, set_pin
+from .site import Site
+
+HUB_DIR = Path(__file__).resolve().parent
+# Demo only: real PINs are set one by one by trainers (``python -m fadaa.hub.accounts``).
+LEARNER_PIN, TRAINER_PIN, COORDINATOR_PIN = "2468", "1357", "9753"
+TRAINERS, COORDINATORS = ("formatrice",), ("coordination",)
+
+
+def build(site: Site, prize_winners: int = 2, projects: int = 3) -> Course:
+    """Course released into the shared exchange, roster imported, every account with its demo PIN."""
+    shutil.copytree(COURSE_SOURCE, site.course_root, dirs_exist_ok=True)
+    for folder in (site.exchange, site.homes):
+        folder.mkdir(parents=True, exist_ok=True)
+    site.exchange.chmod(0o777)  # nbgrader's shared exchange is world-writable by design
+    course = Course(site.course_root, exchange=site.exchange, db_url=site.db_url)
+    for assignment, _notebook in lessons():
+        course.generate(assignment)
+        course.release(assignment, force=True)
+    engine = open_accounts(site.db_url, site.course_id)
+    known = accounts(engine)
+    roster = write_roster(cohorts(prize_winners=prize_winners, projects=projects, members=(3, 5)),
+                          site.var / "demo_roster.csv")
+    import_roster(roster, site.db_url, site.course_id)
+    for student_id in learners(site.db_url, site.course_id)["student_id"]:
+        if student_id not in known:
+            set_pin(engine, student_id, "learners", LEARNER_PIN)
+    for names, group, pin in ((TRAINERS, "trainers", TRAINER_PIN), (COORDINATORS, "coordinators", COORDINATOR_PIN)):
+        for name in names:
+            if name not in known:
+                set_pin(engine, name, group, pin)
+    return course
+
+
+def hub_environment(site: Site, base: dict | None = None) -> dict:
+    env = dict(os.environ if base is None else base)
+    env.update(site.environment())
+    # nbgrader shells out to alembic and the hub starts the venv's servers: its bin/ comes first
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def hub_command() -> list[str]:
+    return [sys.executable, "-m", "jupyterhub", "-f", str(HUB_DIR / "jupyterhub_config.py")]
+
+
+def demo_accounts(site: Site, count: int = 3) -> list[tuple[str, str, str, str]]:
+    """(account, phone, group, PIN) for a few learners, the trainer and the coordinator."""
+    table = learners(site.db_url, site.course_id).head(count)
+    people = [(row.student_id, row.phone or "", f"learners ({row.lang})", LEARNER_PIN) for row in table.itertuples()]
+    return people + [(TRAINERS[0], "", "trainers", TRAINER_PIN), (COORDINATORS[0], "", "coordinators", COORDINATOR_PIN)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the demo hub's data and run JupyterHub.")
+    parser.add_argument("--var", type=Path, default=REPO / "var" / "hub", help="where the hub's data lives")
+    args = parser.parse_args(argv)
+    site = Site(args.var.resolve())
+    print("Preparing the course, the roster and the accounts...", flush=True)
+    build(site)
+    port = os.environ.get("FADAA_HUB_PORT", "8000")
+    print(f"\nFadaa is ready at http://127.0.0.1:{port}/ — log in with an id (or phone) and PIN:\n", flush=True)
+    for name, phone, group, pin in demo_accounts(site):
+        print(f"  {name:14} {phone:15} {group:16} PIN {pin}", flush=True)
+    print("\nStop with Ctrl+C.\n", flush=True)
+    return subprocess.call(hub_command(), env=hub_environment(site), cwd=site.var)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

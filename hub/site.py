@@ -1,0 +1,50 @@
+"""Where a hub's data lives: one folder holding the course, the exchange, the homes and the hub's own state.
+
+``make serve`` uses ``var/hub`` in the checkout; the tests use a temporary folder. The same
+settings reach ``jupyterhub_config.py`` and every spawned server through environment variables.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fadaa.grading.serve import REPO
+
+
+@dataclass(frozen=True)
+class Site:
+    var: Path
+    course_id: str = "fadaa"
+    db_url_override: str | None = None  # PostgreSQL at scale; SQLite in the course folder otherwise
+
+    @property
+    def course_root(self) -> Path:
+        return self.var / "course"
+
+    @property
+    def exchange(self) -> Path:
+        return self.var / "exchange"
+
+    @property
+    def homes(self) -> Path:
+        return self.var / "homes"
+
+    @property
+    def db_url(self) -> str:
+        return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
+
+    def home(self, username: str) -> Path:
+        return self.homes / username
+
+    @classmethod
+    def from_environment(cls, env: dict | None = None) -> "Site":
+        env = os.environ if env is None else env
+        return cls(Path(env.get("FADAA_HUB_VAR", REPO / "var" / "hub")).resolve(),
+                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None)
+
+    def environment(self) -> dict[str, str]:
+        """What the hub, its servers and their kernels need to find the course (and the course's
+        ``nbgrader_config.py`` reads the exchange from ``FADAA_EXCHANGE``)."""
+        return {"FADAA_HUB_VAR": str(self.var), "FADAA_COURSE": self.course_id, "FADAA_DB_URL": self.db_url,
+                "FADAA_COURSE_ROOT": str(self.course_root), "FADAA_EXCHANGE": str(self.exchange)}
