@@ -287,10 +287,13 @@ class VotesForm(widgets.VBox):
             boxes.append(widgets.VBox([widgets.HTML(f'<div class="fadaa-prompt">{index + 1}. {html.escape(item)}</div>'),
                                        widgets.HBox(fields, layout=widgets.Layout(flex_flow="row wrap"))]))
         self.result = widgets.HTML()
+        name = "proces_verbal_ag" if lesson.lang == "fr" else "محضر_الجمع_العام"
         self.document = lesson.document(fr="🖋️ Mon projet de procès-verbal (PDF)", ar="🖋️ مشروع المحضر (PDF)",
-                                        filename="proces_verbal_ag.pdf" if lesson.lang == "fr" else "محضر_الجمع_العام.pdf",
-                                        build=self.build_pdf)
-        super().__init__([*boxes, self.result, self.document])
+                                        filename=f"{name}.pdf", build=self.build_pdf)
+        # Word, for a draft the secretary completes after the meeting
+        self.editable = lesson.document(fr="🖋️ Mon projet de procès-verbal (Word)", ar="🖋️ مشروع المحضر (Word)",
+                                        filename=f"{name}.docx", build=lambda: self.build_pdf(fmt="docx"))
+        super().__init__([*boxes, self.result, self.document, self.editable])
         file.on_change(self.refresh)
         self.refresh()
 
@@ -325,11 +328,11 @@ class VotesForm(widgets.VBox):
             return
         self.result.value = votes_html(decisions, _) if decisions else ""
 
-    def build_pdf(self) -> bytes:
+    def build_pdf(self, fmt: str = "pdf") -> bytes:
         attendance = self.check.attendance()
         if attendance is None:
             raise ValueError("no quorum rule or members yet")
         return minutes_document(self.lesson.lang, self.members.card.cooperative(),
                                 self.members.meeting(self.check.call.value), attendance,
                                 self.statutes.rule(self.check.call.value), self.decisions(),
-                                self.statutes.majority_rule())
+                                self.statutes.majority_rule(), fmt=fmt)

@@ -105,12 +105,16 @@ class ConvocationForm(widgets.VBox):
                                        style=STYLE, layout=widgets.Layout(width="100%", min_height="8em"),
                                        continuous_update=False)
         self.feedback = widgets.HTML()
+        name = "convocation_ag" if lesson.lang == "fr" else "استدعاء_الجمع_العام"
         self.document = lesson.document(fr="✉️ Ma lettre de convocation (PDF)", ar="✉️ رسالة الاستدعاء (PDF)",
-                                        filename="convocation_ag.pdf" if lesson.lang == "fr" else "استدعاء_الجمع_العام.pdf",
-                                        build=self.build_pdf)
+                                        filename=f"{name}.pdf", build=self.build_pdf)
+        # Word, for a letter the board may want to edit before printing
+        self.editable = lesson.document(fr="✉️ Ma lettre de convocation (Word)", ar="✉️ رسالة الاستدعاء (Word)",
+                                        filename=f"{name}.docx", build=lambda: self.build_pdf(fmt="docx"))
         for field in (self.day, self.time, self.place, self.agenda):
             field.observe(lambda _c: self.save(), names="value")
-        super().__init__([self.card, self.day, self.time, self.place, self.agenda, self.feedback, self.document])
+        super().__init__([self.card, self.day, self.time, self.place, self.agenda, self.feedback, self.document,
+                          self.editable])
 
     def notice_days(self) -> int | None:
         try:
@@ -130,8 +134,9 @@ class ConvocationForm(widgets.VBox):
                                   "agenda": _agenda_lines(self.agenda.value)})
         self.feedback.value = "" if self.day.value else message("error", self._("Choose the date of the assembly."))
 
-    def build_pdf(self) -> bytes:
-        return convocation_document(self.lesson.lang, self.card.cooperative(), self.meeting(), self.notice_days())
+    def build_pdf(self, fmt: str = "pdf") -> bytes:
+        return convocation_document(self.lesson.lang, self.card.cooperative(), self.meeting(), self.notice_days(),
+                                    fmt=fmt)
 
 
 class MoralForm(widgets.VBox):
