@@ -32,9 +32,10 @@ def result_label(amount: float, _) -> str:
 def summary_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
     """The year summary as (words, amount) lines, in the order the AGM reads them."""
     names = category_names(_)
-    rows = [(f"{_('Money in')}: {names.get(k, k)}", v) for k, v in summary.income.items()]
+    money_in, money_out = _("Money in"), _("Money out")
+    rows = [(f"{money_in}: {names.get(k, k)}", v) for k, v in summary.income.items()]
     rows.append((_("Total money in"), summary.total_income))
-    rows += [(f"{_('Money out')}: {names.get(k, k)}", v) for k, v in summary.expenses.items()]
+    rows += [(f"{money_out}: {names.get(k, k)}", v) for k, v in summary.expenses.items()]
     rows.append((_("Total money out"), summary.total_expenses))
     rows.append((result_label(summary.surplus, _), summary.surplus))
     rows.append((_("Cash at the start of the year"), summary.opening_balance))
@@ -84,7 +85,7 @@ def pdf(summary: YearSummary, lang: str, _) -> bytes:
     title = _("Financial summary of the year {year}").format(year=summary.year)
     doc = PdfDocument(lang, title, subject=summary.cooperative)
     if summary.cooperative:
-        doc.paragraph(f"{_('Cooperative')}: {summary.cooperative}", size=12)
+        doc.paragraph(_("Cooperative") + ": " + summary.cooperative, size=12)
     doc.paragraph(_("Made on {day}").format(day=date.today().strftime("%d/%m/%Y")), size=9)
     names = category_names(_)
     header = [_("Line"), _("Amount")]

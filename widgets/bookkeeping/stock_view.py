@@ -11,7 +11,7 @@ from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import stock as rules
 from .lesson_examples import example_items, example_movements
-from .summary_view import BLUE, GREEN, feedback, number_field, read_number
+from .summary_view import BLUE, GREEN, feedback, number_field, read_number, wide_table
 
 ICON_RAW, ICON_FINISHED = "🧶", "🧺"
 ICON_IN, ICON_OUT = "📥", "📤"
@@ -31,25 +31,24 @@ def error_text(reason: str, _) -> str:
 
 
 def sheet_table(lines: list[rules.StockLine], lang: str, _) -> str:
-    """One line per item: at the start, in, out, left, cost of one, value."""
-    words = [html.escape(w) for w in (_("Item"), _("At the start"), _("In"), _("Out"), _("Left"),
-                                      _("Cost of one"), _("Value"))]
-    icons = ["", "", ICON_IN + " ", ICON_OUT + " ", "", "", ""]
+    """One line per item (its unit beside its name): at the start, in, out, left, value at cost."""
+    words = [html.escape(w) for w in (_("Item"), _("At the start"), _("In"), _("Out"), _("Left"), _("Value"))]
+    icons = ["", "", ICON_IN + " ", ICON_OUT + " ", "", ""]
     head = "".join(f"<th>{i}{w}</th>" for i, w in zip(icons, words))
     rows = []
     for line in lines:
-        unit = f" {html.escape(line.item.unit)}" if line.item.unit else ""
+        unit = f" ({html.escape(line.item.unit)})" if line.item.unit else ""
         icon = ICON_RAW if line.item.kind == rules.RAW else ICON_FINISHED
-        quantities = [format_number(q, lang) + unit for q in
+        quantities = [format_number(q, lang) for q in
                       (line.item.opening_quantity, line.quantity_in, line.quantity_out, line.quantity_left)]
-        cells = [f"<td>{icon} {html.escape(line.item.name)}</td>"]
+        cells = [f"<td>{icon} {html.escape(line.item.name)}{unit}</td>"]
         cells += [f'<td class="num">{q}</td>' for q in quantities]
-        cells += [f'<td class="num">{format_amount(line.average_cost, lang)}</td>',
-                  f'<td class="num">{format_amount(line.value, lang)}</td>']
+        cells += [f'<td class="num">{format_amount(line.value, lang)}</td>']
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    total = (f'<tr><th colspan="6">{html.escape(_("Value of the stock at cost"))}</th>'
+    total_words = html.escape(_("Value of the stock at cost"))
+    total = (f'<tr><th colspan="5">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_value(lines), lang)}</th></tr>')
-    return f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>'
+    return wide_table(f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>')
 
 
 def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
@@ -63,7 +62,7 @@ def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
         rows.append("<tr>" + "".join(f'<td class="{"num" if i in (1, 2, 3) else ""}">{c}</td>'
                                      for i, c in enumerate(cells)) + "</tr>")
     head = "".join(f"<th>{w}</th>" for w in words)
-    return f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>'
+    return wide_table(f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>')
 
 
 def value_chart(lines: list[rules.StockLine], lang: str, _) -> widgets.Image:
@@ -138,7 +137,7 @@ class StockEditor(widgets.VBox):
         self.item_quantity = number_field(_("Quantity at the start"))
         self.item_cost = number_field(_("Cost of one"))
         self.add_item_button = widgets.Button(description=_("Add the item"), icon="plus", button_style="success",
-                                              layout=widgets.Layout(min_height="48px"))
+                                              layout=widgets.Layout(min_height="48px", width="auto"))
         self.add_item_button.on_click(lambda _b: self.add_item())
         # adding a movement
         self.move_item = widgets.Dropdown(description=_("Item"))
@@ -149,19 +148,19 @@ class StockEditor(widgets.VBox):
         self.move_label = widgets.Text(description=_("What"), placeholder=_("e.g. bought at the souk"),
                                        style={"description_width": "initial"})
         self.add_move_button = widgets.Button(description=_("Add the line"), icon="plus", button_style="success",
-                                              layout=widgets.Layout(min_height="48px"))
+                                              layout=widgets.Layout(min_height="48px", width="auto"))
         self.undo_button = widgets.Button(description=_("Remove the last line"), icon="trash",
-                                          layout=widgets.Layout(min_height="48px"))
+                                          layout=widgets.Layout(min_height="48px", width="auto"))
         self.add_move_button.on_click(lambda _b: self.add_movement())
         self.undo_button.on_click(lambda _b: self.remove_last())
         self.move_direction.observe(lambda _c: self._show_cost(), names="value")
         self.message = widgets.HTML()
         self.table = widgets.HTML()
         self.chart = widgets.Box()
-        items_box = widgets.VBox([widgets.HTML(f"<b>1. {html.escape(_('Your items'))}</b>"), self.item_name,
+        items_box = widgets.VBox([widgets.HTML("<b>1. " + html.escape(_("Your items")) + "</b>"), self.item_name,
                                   self.item_kind, self.item_unit, self.item_quantity, self.item_cost,
                                   self.add_item_button])
-        moves_box = widgets.VBox([widgets.HTML(f"<b>2. {html.escape(_('In and out'))}</b>"), self.move_item,
+        moves_box = widgets.VBox([widgets.HTML("<b>2. " + html.escape(_("In and out")) + "</b>"), self.move_item,
                                   self.move_direction, self.move_quantity, self.move_cost, self.move_label,
                                   widgets.HBox([self.add_move_button, self.undo_button])])
         super().__init__([items_box, moves_box, self.message, self.table, self.chart])

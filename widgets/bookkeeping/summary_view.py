@@ -33,6 +33,11 @@ def feedback(kind: str, text: str) -> str:
     return f'<div class="fadaa-feedback fadaa-feedback-{css}" role="status">{icon} {html.escape(text)}</div>'
 
 
+def wide_table(table_html: str) -> str:
+    """A table wider than a phone scrolls sideways instead of being cut off."""
+    return f'<div class="fadaa-wide" style="overflow-x:auto;font-size:0.9em">{table_html}</div>'
+
+
 def number_field(description: str, value: float | None = None, width: str = "16em") -> widgets.Text:
     """A number typed as she writes it; read with ``parse_number``."""
     field = widgets.Text(value="" if not value else format_number(value, "fr"), description=description,
@@ -84,7 +89,7 @@ class ReceiptChecklist(widgets.VBox):
             self.message.value = feedback("right", _("Your receipt shows everything. Your accountant can use it."))
         else:
             names = receipt_item_names(_)
-            self.message.value = feedback("info", _("Still missing:") + " " + ", ".join(names[m] for m in missing))
+            self.message.value = feedback("info", _("Still missing:") + " " + " · ".join(names[m] for m in missing))
         return missing
 
 
@@ -99,10 +104,11 @@ def totals_table(totals: rules.Totals, lang: str, _) -> str:
         return (f"<tr><{cell}>{html.escape(label)}</{cell}>"
                 f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
 
-    rows = [f'<tr><th colspan="2">{ICON_IN} {html.escape(_("Money in"))}</th></tr>']
+    money_in, money_out = html.escape(_("Money in")), html.escape(_("Money out"))
+    rows = [f'<tr><th colspan="2">{ICON_IN} {money_in}</th></tr>']
     rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.income.items()]
     rows.append(row(_("Total money in"), totals.total_income, strong=True))
-    rows.append(f'<tr><th colspan="2">{ICON_OUT} {html.escape(_("Money out"))}</th></tr>')
+    rows.append(f'<tr><th colspan="2">{ICON_OUT} {money_out}</th></tr>')
     rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.expenses.items()]
     rows.append(row(_("Total money out"), totals.total_expenses, strong=True))
     result = _("Surplus") if totals.surplus >= 0 else _("Deficit")
@@ -204,18 +210,18 @@ class MonthSummaryEditor(widgets.VBox):
 # -- margin per product --------------------------------------------------------------------------
 
 def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
-    words = [html.escape(w) for w in (_("Product"), _("Sold"), _("Price of one"), _("Cost of one"),
-                                      _("Sales"), _("Costs"), _("Margin"))]
+    words = [html.escape(w) for w in (_("Product"), _("Sold"), _("Sales"), _("Costs"), _("Margin"))]
     head = "".join(f"<th>{w}</th>" for w in words)
     rows = []
     for p in products:
         cells = [html.escape(p.name), format_number(p.quantity, lang, 0)] + [
-            format_amount(v, lang) for v in (p.unit_price, p.unit_cost, p.sales, p.cost, p.margin)]
+            format_amount(v, lang) for v in (p.sales, p.cost, p.margin)]
         rows.append("<tr>" + "".join(f'<td class="{"" if i == 0 else "num"}">{c}</td>'
                                      for i, c in enumerate(cells)) + "</tr>")
-    total = (f'<tr><th colspan="6">{html.escape(_("Total margin"))}</th>'
+    total_words = html.escape(_("Total margin"))
+    total = (f'<tr><th colspan="4">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_margin(products), lang)}</th></tr>')
-    return f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>'
+    return wide_table(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>')
 
 
 def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Image:
@@ -267,9 +273,9 @@ class ProductEditor(widgets.VBox):
         self.price = number_field("🏷️ " + _("Price of one"))
         self.cost = number_field("🧶 " + _("Cost of one"))
         self.add = widgets.Button(description=_("Add the product"), icon="plus", button_style="success",
-                                  layout=widgets.Layout(min_height="48px"))
+                                  layout=widgets.Layout(min_height="48px", width="auto"))
         self.undo = widgets.Button(description=_("Remove the last product"), icon="trash",
-                                   layout=widgets.Layout(min_height="48px"))
+                                   layout=widgets.Layout(min_height="48px", width="auto"))
         self.add.on_click(lambda _b: self.add_product())
         self.undo.on_click(lambda _b: self.remove_last())
         self.message = widgets.HTML()

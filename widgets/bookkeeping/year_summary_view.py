@@ -29,7 +29,7 @@ def months_table(summary: rules.YearSummary, lang: str, _) -> str:
     rows = "".join(f"<tr><td>{html.escape(documents.month_name(m, lang))}</td>"
                    + "".join(f'<td class="num">{format_amount(v, lang)}</td>' for v in (i, o, r)) + "</tr>"
                    for m, i, o, r in summary.monthly())
-    total = (f"<tr><th>{html.escape(_('Total'))}</th>"
+    total = ("<tr><th>" + html.escape(_("Total")) + "</th>"
              + "".join(f'<th class="num">{format_amount(v, lang)}</th>'
                        for v in (summary.total_income, summary.total_expenses, summary.surplus)) + "</tr>")
     return f'<table class="fadaa-months">{head}{rows}{total}</table>'
@@ -120,7 +120,7 @@ class YearSummaryEditor(widgets.VBox):
         self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}") for k in CATEGORIES_IN}
         self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}") for k in CATEGORIES_OUT})
         self.save_month = widgets.Button(description=_("Save this month"), icon="save", button_style="success",
-                                         layout=widgets.Layout(min_height="48px"))
+                                         layout=widgets.Layout(min_height="48px", width="auto"))
         self.save_month.on_click(lambda _b: self.store_month())
         self.month.observe(lambda _c: self._show_month(), names="value")
         self.allocation_fields = {
