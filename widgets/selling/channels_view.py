@@ -105,9 +105,8 @@ class RefusalCalculator(widgets.VBox):
         _ = self._
         saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
         labels = {"sent": _("Parcels sent in a month"), "refused": _("Parcels refused"),
-                  "price": _("Average price paid at the door"), "delivery_out": _("Delivery to the buyer, per parcel"),
-                  "delivery_back": _("Bringing a refused parcel back"),
-                  "packaging": _("Packaging lost, per refused parcel")}
+                  "price": _("Average price at the door"), "delivery_out": _("Delivery, per parcel"),
+                  "delivery_back": _("Return, per refused parcel"), "packaging": _("Packaging lost, per refusal")}
         self.fields = {k: number_field(labels[k], saved.get(k), "" if k in ("sent", "refused") else "DH", icon=ICONS[k])
                        for k in self.FIELDS}
         self.result = widgets.HTML()

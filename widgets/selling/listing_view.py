@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from ..lesson import Lesson
 from . import examples, listing
-from .form import message
+from .form import form_css, message
 
 ICONS = {"title_clear": "🏷️", "description": "📝", "dimensions": "📏", "materials": "🧶",
          "photo_light": "☀️", "photo_background": "⬜", "photo_angles": "🔄", "photo_detail": "🔍",
@@ -96,18 +96,22 @@ class ListingChecker(widgets.VBox):
         self.description = widgets.Textarea(value=saved.get("description", ""), description=_("Description"),
                                             continuous_update=False,
                                             layout=widgets.Layout(width="100%", min_height="7em"))
+        self.title.add_class("fadaa-text-input")
+        self.description.add_class("fadaa-text-input")
         self.text_feedback = widgets.HTML()
         ticked = set(saved.get("ticked", [])) & set(listing.KEYS)
         self.boxes = {k: widgets.Checkbox(value=k in ticked, description=f"{ICONS[k]} {names[k]}", indent=False,
                                           layout=widgets.Layout(width="100%"))
                       for k in listing.KEYS}
+        for box in self.boxes.values():
+            box.add_class("fadaa-checklist-box")
         self.score = widgets.HTML()
         for field in (self.title, self.description):
             field.observe(lambda _c: self._refresh(save=True, from_text=True), names="value")
         for box in self.boxes.values():
             box.observe(lambda _c: self._refresh(save=True), names="value")
         ticks_prompt = _("Tick what your listing already has:")
-        super().__init__([self.title, self.description, self.text_feedback,
+        super().__init__([form_css(), self.title, self.description, self.text_feedback,
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(ticks_prompt)}</div>'),
                           *self.boxes.values(), self.score])
         self._refresh()

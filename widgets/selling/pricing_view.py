@@ -12,7 +12,7 @@ from .. import charts
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
-from .form import NotANumber, message, number_field, read, text_field
+from .form import NotANumber, form_css, message, number_field, read, text_field
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
@@ -61,7 +61,7 @@ def price_split_chart(lines: list[pricing.PriceLine], lang: str, _) -> widgets.I
     ax.invert_yaxis()  # the first product on top, as in the table
     ax.set_xlabel("DH")
     ax.set_title(charts.label(_("Where the price goes"), lang))
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.15), ncol=3, fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 - 0.1 / len(lines)), ncol=3, fontsize=8, frameon=False)
     if lang == "ar":
         ax.invert_xaxis()
         ax.yaxis.tick_right()
@@ -155,7 +155,7 @@ class PriceCalculator(widgets.VBox):
                                      *fields[:3]])
         product_box = widgets.VBox([widgets.HTML(f'<div class="fadaa-prompt">{html.escape(product_title)}</div>'),
                                     *fields[3:]])
-        super().__init__([platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
+        super().__init__([form_css(), platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
                           self.sheet, self.chart, self.documents])
         self.preview()
         self._refresh()
