@@ -1,9 +1,10 @@
 # Two commands do everything on a fresh machine:
-#   make serve   installs what is missing and serves the demo on http://127.0.0.1:8866
+#   make serve   installs what is missing and serves the demo hub on http://127.0.0.1:8000
 #   make test    installs what is missing (Chromium too, for the browser tests) and runs every test
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
+PROXY  := hub/node_modules/.bin/configurable-http-proxy
 PYTHON ?= python3
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
@@ -15,8 +16,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-serve: $(STAMP)
-	$(PY) -m fadaa.grading.demo
+# JupyterHub's proxy from npm into hub/node_modules, at the versions hub/package-lock.json pins
+$(PROXY): hub/package.json hub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	cd hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# JupyterHub on 127.0.0.1:8000 with the demo course, roster and PINs (var/hub); the README lists accounts
+serve: $(STAMP) $(PROXY)
+	$(PY) -m fadaa.hub.demo
 
 # Debian's chromium drives the browser tests; the tests skip with a message only where it cannot be installed.
 browser:
@@ -24,7 +32,7 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-color-emoji) >/dev/null 2>&1 \
 	  || echo "make: could not install chromium; browser tests will be skipped"; }
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(PROXY)
 	$(PY) -m pytest
 
 # Refresh the message template after changing UI strings; translators then update widgets/locale/*/LC_MESSAGES/fadaa.po

@@ -35,6 +35,8 @@ class HubIdentityProvider(JupyterHubIdentityProvider):
 def hub_args(prefix: str) -> list[str]:
     """Serve under the hub's prefix for this server, letting in only whom the hub says."""
     return [f"--Voila.base_url={prefix}",
+            # the hub's identity provider brings its own token; without this Voilà would hand it token=""
+            "--Voila.auto_token=True",
             f"--Voila.identity_provider_class={__name__}.HubIdentityProvider",
             "--Voila.authorizer_class=jupyterhub.singleuser.extension.JupyterHubAuthorizer"]
 

@@ -1,0 +1,121 @@
+"""A real JupyterHub (with configurable-http-proxy from hub/node_modules) on free ports under a
+temporary folder, with the demo roster and PINs; shared by the tests/test_hub_*.py modules
+through ``pytest_plugins``. Every process it starts is stopped at the end."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from conftest import REPO, free_port
+
+PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
+LESSON = ("bookkeeping_1", "cash_book.ipynb")
+
+
+@dataclass
+class Hub:
+    url: str
+    site: object  # fadaa.hub.site.Site
+    log: Path
+    lesson: tuple[str, str] = LESSON
+
+    def learners(self, count: int) -> list[tuple[str, str, str]]:
+        """(id, phone, lang) of the first ``count`` learners on the demo roster."""
+        from fadaa.grading.roster import learners
+        table = learners(self.site.db_url, self.site.course_id).head(count)
+        return [(row.student_id, row.phone, row.lang) for row in table.itertuples()]
+
+    @staticmethod
+    def kernel_id(page_html: str) -> str:
+        """The kernel a Voilà page started (its page config carries the id)."""
+        return re.search(r'"kernelId"\s*:\s*"([0-9a-f-]{36})"', page_html).group(1)
+
+    def session(self, login: str, pin: str) -> tuple[requests.Session, requests.Response]:
+        """A browser-like session after posting the hub's login form."""
+        session = requests.Session()
+        session.get(f"{self.url}/hub/login", timeout=30)
+        response = session.post(f"{self.url}/hub/login?next=", timeout=60, allow_redirects=False,
+                                data={"username": login, "password": pin, "_xsrf": session.cookies.get("_xsrf")})
+        return session, response
+
+    def login(self, login: str, pin: str) -> requests.Session:
+        session, response = self.session(login, pin)
+        if response.status_code != 302:
+            raise AssertionError(f"login refused for {login}")
+        return session
+
+    def open_server(self, session: requests.Session, user: str, path: str = "", timeout: float = 150) -> requests.Response:
+        """Her own ``/user/<user>/<path>``, asking the hub to start her server first (as its login does)."""
+        session.get(f"{self.url}/hub/spawn/{user}", timeout=120)
+        deadline = time.monotonic() + timeout
+        while True:
+            response = session.get(f"{self.url}/user/{user}/{path}", timeout=120)
+            if "spawn-pending" not in response.url or time.monotonic() > deadline:
+                return response
+            time.sleep(1)
+
+
+def _stop_leftovers(var: Path) -> None:
+    """Servers the hub started for this test run whose command line names its folder, by pid."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if str(var) in cmdline:
+            try:
+                os.kill(int(proc.name), signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+
+
+@pytest.fixture(scope="session")
+def hub(tmp_path_factory):
+    if not PROXY.exists():
+        pytest.fail("configurable-http-proxy is missing: `make test` installs it (cd hub && npm ci)")
+    from fadaa.hub.demo import build, hub_command, hub_environment
+    from fadaa.hub.site import Site
+
+    var = tmp_path_factory.mktemp("hub")
+    site = Site(var)
+    build(site, assignments=[LESSON[0]])
+    port = free_port()
+    env = hub_environment(site)
+    env.update(FADAA_HUB_PORT=str(port), FADAA_HUB_API_PORT=str(free_port()),
+               FADAA_PROXY_API_PORT=str(free_port()))
+    log_path = var / "jupyterhub.log"
+    log = open(log_path, "w")
+    process = subprocess.Popen(hub_command(), env=env, cwd=var, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if requests.get(f"{url}/hub/api", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("JupyterHub did not start:\n" + log_path.read_text())
+            time.sleep(0.5)
+        yield Hub(url, site, log_path)
+    finally:
+        process.terminate()  # the hub stops every server it spawned, then its proxy
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        _stop_leftovers(var)
+        log.close()
+
