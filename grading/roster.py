@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -184,7 +185,7 @@ def read_rows(path: str | Path) -> tuple[dict[int, str], dict[str, str], list[tu
         raise RosterFileError(Problem(0, _("Unsupported file type {suffix}: use .csv or .xlsx."), {"suffix": suffix}))
     try:
         rows = [(n, cells) for n, cells in (_xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)) if any(cells)]
-    except (OSError, ValueError, KeyError, openpyxl.utils.exceptions.InvalidFileException) as exc:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException) as exc:
         raise RosterFileError(Problem(0, _("Cannot read this file: {error}"), {"error": str(exc)})) from exc
     if not rows:
         raise RosterFileError(Problem(0, _("The file is empty.")))

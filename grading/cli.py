@@ -1,0 +1,234 @@
+"""``fadaa``: the trainer's and coordinator's commands over a course (roster, assign, grade, progress).
+
+Thin over the same functions as the trainer's desk: each subcommand parses its arguments, calls
+one function of ``fadaa.grading`` and prints the result in the trainer's language (``--lang``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from fadaa.widgets.i18n import gettext_for, normalise
+
+from . import activity, export, trainer
+from .autograde import FLAG_MESSAGES, autograde_all
+from .course import Course, NbgraderStepFailed
+from .progress import Progress, ProgressRules
+from .roster import RosterFileError, import_roster, learners
+from .serve import REPO
+
+DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE", REPO / "courses" / "fadaa"))
+VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")
+
+
+def _date(text: str) -> dt.datetime:
+    """A due date as trainers type it: 2026-12-31 (end of that day) or 2026-12-31T18:00."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (write 2026-12-31 or 2026-12-31T18:00)") from None
+    return moment.replace(hour=23, minute=59, second=59) if "T" not in text and " " not in text else moment
+
+
+def _filters(parser: argparse.ArgumentParser, module: bool = True) -> None:
+    parser.add_argument("--cohort", help="only this cohort")
+    parser.add_argument("--region", help="only this region (its code, e.g. souss-massa)")
+    parser.add_argument("--cooperative", help="only this cooperative")
+    if module:
+        parser.add_argument("--module", help="only this module")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fadaa", description="Fadaa for trainers and coordinators: the roster of learners, modules "
+        "given to cohorts, collecting and grading (nbgrader underneath), progress and exports.")
+    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE,
+                        help="the nbgrader course directory (default: %(default)s, or $FADAA_COURSE)")
+    parser.add_argument("--exchange", type=Path, help="nbgrader exchange folder (default: the course's configuration)")
+    parser.add_argument("--db-url", help="course database URL (default: the course's gradebook.db)")
+    parser.add_argument("--lang", default=normalise(os.environ.get("LANG", "")) or "fr", choices=("fr", "ar"),
+                        help="language of the messages and exports (default: from $LANG, else fr)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    roster = commands.add_parser("roster", help="import or list the learners",
+                                 description="The roster: who the learners are, their cooperative and cohort.")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True, metavar="ACTION")
+    importing = roster_commands.add_parser(
+        "import", help="import learners from a CSV or XLSX file",
+        description="Import learners from CSV (commas or semicolons, as Excel saves it) or XLSX. Columns: "
+        "id, name, cooperative, cohort, region, language (fr/ar), phone, role. Every row is imported or "
+        "reported with its line number; a file with errors imports nothing unless --accept-valid-rows. "
+        "Importing again updates learners and never deletes one.")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--accept-valid-rows", action="store_true", help="import the good rows of a file with errors")
+    listing = roster_commands.add_parser("list", help="list the learners", description="List the learners on the roster.")
+    _filters(listing, module=False)
+    listing.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+
+    assigning = commands.add_parser(
+        "assign", help="give a module to a cohort or a cooperative, with a due date",
+        description="Generate and release a module (nbgrader) for a cohort or a cooperative, due on a date.")
+    assigning.add_argument("module")
+    group = assigning.add_mutually_exclusive_group(required=True)
+    group.add_argument("--cohort")
+    group.add_argument("--cooperative")
+    assigning.add_argument("--due", type=_date, required=True, help="due date: 2026-12-31 or 2026-12-31T18:00")
+
+    collecting = commands.add_parser("collect", help="collect the submissions of a module",
+                                     description="Collect the learners' submissions of a module from the exchange.")
+    collecting.add_argument("module")
+
+    grading = commands.add_parser(
+        "autograde", help="autograde the collected submissions on every core",
+        description="Autograde the collected submissions of a module in parallel (one process per core). "
+        "A notebook that is broken, tampered with, loops forever or prints too much is flagged in the "
+        "report and never stops the batch.")
+    grading.add_argument("module")
+    grading.add_argument("--workers", type=int, help="processes to use (default: one per core)")
+    grading.add_argument("--student", action="append", help="only this learner (repeatable)")
+
+    feedback = commands.add_parser("feedback", help="generate and release the feedback of a module",
+                                   description="Generate the graded feedback pages of a module and release them.")
+    feedback.add_argument("module")
+
+    scanning = commands.add_parser(
+        "activity", help="record which learners started which lessons",
+        description="Scan the learners' homes (one folder per learner id) for lessons holding saved "
+        "answers, and record them as started.")
+    scanning.add_argument("homes", type=Path)
+
+    progress = commands.add_parser("progress", help="show progress as a table",
+                                   description="Progress of the learners, by module, region, cooperative…")
+    _filters(progress)
+    progress.add_argument("--view", choices=VIEWS, default="by_module", help="which table (default: %(default)s)")
+
+    exporting = commands.add_parser(
+        "export", help="export the coordinator's figures as CSV, XLSX or PDF",
+        description="Write the coordinator's figures to a file; its type comes from its name (.csv, .xlsx, "
+        ".pdf). XLSX and PDF hold every table; CSV holds one (--view).")
+    exporting.add_argument("file", type=Path)
+    _filters(exporting)
+    exporting.add_argument("--view", choices=VIEWS, default="by_cooperative", help="table for CSV (default: %(default)s)")
+    return parser
+
+
+def _course(args) -> Course:
+    return Course(args.course, exchange=args.exchange, db_url=args.db_url)
+
+
+def _filter_values(args) -> dict[str, str | None]:
+    return {name: getattr(args, name, None) for name in ("cohort", "region", "cooperative", "module")}
+
+
+def _roster_import(args, course: Course, _) -> int:
+    try:
+        report = import_roster(args.file, course.db_url, course.course_id, args.accept_valid_rows)
+    except RosterFileError as refused:
+        print(refused.problem.text(args.lang), file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(_("line {line}: {reason}").format(line=problem.line, reason=problem.text(args.lang)),
+              file=sys.stderr if problem.blocking else sys.stdout)
+    if not report.applied:
+        print(_("{count} rows with errors: nothing was imported. Correct the file, or import the valid rows "
+                "with --accept-valid-rows.").format(count=len({p.line for p in report.errors})), file=sys.stderr)
+        return 1
+    print(_("{created} learners added, {updated} updated, {unchanged} unchanged; {kept} already on the roster "
+            "and not in this file are kept.").format(created=len(report.created), updated=len(report.updated),
+                                                      unchanged=len(report.unchanged), kept=report.kept))
+    return 0
+
+
+def _roster_list(args, course: Course, _) -> int:
+    table = learners(course.db_url, course.course_id, cohort=args.cohort, region=args.region,
+                     cooperative=args.cooperative)
+    print(table.to_csv(index=False) if args.csv else table.to_string(index=False))
+    return 0
+
+
+def _assign(args, course: Course, _) -> int:
+    done = trainer.assign(course, args.module, args.due, cohort=args.cohort, cooperative=args.cooperative)
+    print(_("{module} released to {name} ({count} learners), due {date}.").format(
+        module=done.module, name=done.name, count=done.learners, date=done.duedate.strftime("%Y-%m-%d %H:%M")))
+    return 0
+
+
+def _collect(args, course: Course, _) -> int:
+    students = trainer.collect(course, args.module)
+    print(_("{count} submissions collected.").format(count=len(students)))
+    return 0
+
+
+def _autograde(args, course: Course, _) -> int:
+    students = args.student or course.submitted_students(args.module)
+    with tqdm(total=len(students), unit=_("submission"), file=sys.stderr) as bar:
+        report = autograde_all(course, args.module, students, args.workers, on_done=lambda _o: bar.update())
+    for outcome in report.flagged:
+        for flag in outcome.flags:
+            print(f"{outcome.student_id}: {_(FLAG_MESSAGES[flag])}")
+        if outcome.log:
+            print(outcome.log, file=sys.stderr)
+    print(_("{graded} of {total} submissions graded in {seconds:.0f} s; {flagged} flagged.").format(
+        graded=len(report.graded), total=len(report.outcomes), seconds=report.seconds, flagged=len(report.flagged)))
+    return 0 if len(report.graded) == len(report.outcomes) else 1
+
+
+def _feedback(args, course: Course, _) -> int:
+    trainer.feedback(course, args.module)
+    print(_("Feedback released for {module}.").format(module=args.module))
+    return 0
+
+
+def _activity(args, course: Course, _) -> int:
+    count = activity.scan_homes(course, args.homes)
+    print(_("{count} started lessons recorded.").format(count=count))
+    return 0
+
+
+def _dashboard(args, course: Course):
+    rules = ProgressRules(config=course.config)
+    return Progress(course.db_url, course.course_id, rules).dashboard(**_filter_values(args))
+
+
+def _progress(args, course: Course, _) -> int:
+    board = _dashboard(args, course)
+    print(export.title(args.view, args.lang))
+    print(export.tables(board, args.lang)[args.view].to_string(index=False))
+    return 0
+
+
+def _export(args, course: Course, _) -> int:
+    writer = export.WRITERS.get(args.file.suffix.lower())
+    if writer is None:
+        print(_("Unknown export type {suffix}: use .csv, .xlsx or .pdf.").format(suffix=args.file.suffix), file=sys.stderr)
+        return 2
+    board = _dashboard(args, course)
+    extra = {"table": args.view} if writer is export.write_csv else {}
+    writer(board, args.file, args.lang, **extra)
+    print(_("Written: {path}").format(path=args.file))
+    return 0
+
+
+COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "feedback": _feedback,
+            "activity": _activity, "progress": _progress, "export": _export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _ = gettext_for(args.lang)
+    handler = {"import": _roster_import, "list": _roster_list}[args.roster_command] \
+        if args.command == "roster" else COMMANDS[args.command]
+    try:
+        return handler(args, _course(args), _)
+    except (NbgraderStepFailed, trainer.NoSuchGroup) as failed:
+        print(str(failed), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

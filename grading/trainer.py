@@ -1,0 +1,73 @@
+"""The trainer's steps on a cohort: assign a module with a due date, collect, return feedback.
+
+The ``fadaa`` CLI and the trainer's Voilà desk both call these. nbgrader does the work (generate,
+release, collect, feedback); these add what it has no notion of: to whom a module was given.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from nbgrader.api import Gradebook
+from sqlalchemy import and_, func, select
+
+from . import activity
+from .course import Course
+from .database import learner, open_database, target
+
+
+class NoSuchGroup(ValueError):
+    """Nobody on the roster is in that cohort or cooperative (a typo, or the roster is not imported)."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    module: str
+    kind: str
+    name: str
+    learners: int
+    duedate: dt.datetime
+
+
+def assign(course: Course, module: str, duedate: dt.datetime, cohort: str | None = None,
+           cooperative: str | None = None) -> Assignment:
+    """Generate and release ``module`` and record that ``cohort`` (or ``cooperative``) must do it by ``duedate``.
+
+    nbgrader keeps one due date per assignment (for its late penalties): it gets the latest of the
+    groups' dates, so no group is penalised before its own date; progress uses each group's date.
+    """
+    if (cohort is None) == (cooperative is None):
+        raise ValueError("give a cohort or a cooperative")
+    kind, name = ("cohort", cohort) if cohort is not None else ("cooperative", cooperative)
+    engine = open_database(course.db_url, course.course_id)
+    with engine.connect() as conn:
+        members = conn.execute(select(func.count()).where(learner.c[kind] == name)).scalar()
+    if not members:
+        raise NoSuchGroup(f"no learner on the roster has {kind} {name!r}")
+    course.generate(module)
+    course.release(module, force=True)
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    key = and_(target.c.assignment == module, target.c.kind == kind, target.c.name == name)
+    with engine.begin() as conn:
+        if conn.execute(select(target.c.name).where(key)).first():
+            conn.execute(target.update().where(key).values(duedate=duedate, released_at=now))
+        else:
+            conn.execute(target.insert().values(assignment=module, kind=kind, name=name, duedate=duedate,
+                                                released_at=now))
+        latest = conn.execute(select(func.max(target.c.duedate)).where(target.c.assignment == module)).scalar()
+    with Gradebook(course.db_url, course_id=course.course_id) as gradebook:
+        gradebook.update_or_create_assignment(module, duedate=latest)
+    return Assignment(module, kind, name, members, duedate)
+
+
+def collect(course: Course, module: str) -> list[str]:
+    """Collect the submissions from the exchange and record them as submitted; returns who handed in."""
+    course.collect(module)
+    activity.record_collected(course, module)
+    return course.submitted_students(module)
+
+
+def feedback(course: Course, module: str) -> None:
+    """Generate the feedback pages of every graded submission and release them to the learners."""
+    course._run("generate_feedback", course.api.generate_feedback(module))
+    course._run("release_feedback", course.api.release_feedback(module))

@@ -1,0 +1,196 @@
+"""Roster import from the files trainers really have: Excel's CSV in a French locale, and XLSX."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from nbgrader.api import Gradebook
+
+from fadaa.grading.roster import RosterFileError, import_roster, learners
+
+COURSE_ID = "fadaa"
+HEADER_FR = "Identifiant;Nom;Coopérative;Cohorte;Région;Langue;Téléphone;Rôle"
+
+
+@pytest.fixture(scope="session")
+def empty_gradebook(tmp_path_factory) -> Path:
+    """A migrated, empty course database; new gradebooks are copies (nbgrader runs `alembic` for each)."""
+    from fadaa.grading.database import open_database
+
+    path = tmp_path_factory.mktemp("template") / "gradebook.db"
+    open_database(f"sqlite:///{path}", COURSE_ID).dispose()
+    return path
+
+
+@pytest.fixture
+def db_url(tmp_path, empty_gradebook):
+    shutil.copy(empty_gradebook, tmp_path / "gradebook.db")
+    return f"sqlite:///{tmp_path / 'gradebook.db'}"
+
+
+def excel_csv(tmp_path, *lines: str, name="roster.csv", encoding="utf-8-sig") -> str:
+    """A CSV as Excel writes it on French Windows: BOM, semicolons, CRLF line ends."""
+    path = tmp_path / name
+    path.write_bytes("\r\n".join(lines).encode(encoding) + b"\r\n")
+    return str(path)
+
+
+def students(db_url) -> dict[str, tuple]:
+    with Gradebook(db_url, course_id=COURSE_ID) as gradebook:
+        return {s.id: (s.first_name, s.last_name) for s in gradebook.students}
+
+
+def problems(report, lang="fr") -> list[tuple[int, str]]:
+    return [(p.line, p.text(lang)) for p in report.problems]
+
+
+def test_an_excel_csv_with_bom_semicolons_blank_rows_and_spaces_imports_clean(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_FR,
+                     "F001;  Fatima   Zahra ; Coopérative Tifawin ;Lalla Al Moutaawina;Souss-Massa;Français;06 12 34 56 78;Présidente",
+                     ";;;;;;;",
+                     "",
+                     "F002;خديجة بنعلي;Coopérative Tifawin;Lalla Al Moutaawina;سوس ماسة;العربية;+212 6 98 76 54 32;أمينة المال",
+                     "F003;Aicha Ouali;Coopérative Tifawin;Lalla Al Moutaawina;souss massa;ar;;")
+
+    report = import_roster(path, db_url, COURSE_ID)
+
+    assert report.applied and report.errors == []
+    assert report.created == ["F001", "F002", "F003"]
+    roster = learners(db_url, COURSE_ID).set_index("student_id")
+    assert roster.loc["F001"].to_dict() == {
+        "name": "Fatima Zahra", "cooperative": "Coopérative Tifawin", "cohort": "Lalla Al Moutaawina",
+        "region": "souss-massa", "lang": "fr", "phone": "+212612345678", "role": "president"}
+    assert roster.loc["F002", "name"] == "خديجة بنعلي"
+    assert roster.loc["F002", "role"] == "treasurer" and roster.loc["F002", "lang"] == "ar"
+    assert roster.loc["F003", "role"] == "member"  # no role given: a member
+    assert pd.isna(roster.loc["F003", "phone"])
+    assert students(db_url) == {"F001": ("Fatima", "Zahra"), "F002": ("خديجة", "بنعلي"), "F003": ("Aicha", "Ouali")}
+
+
+def test_a_comma_csv_with_english_headers_is_read_too(tmp_path, db_url):
+    path = tmp_path / "roster.csv"
+    path.write_text("id,name,cooperative,cohort,region,language,phone,role\n"
+                    'P001,"Naima Tazi",Coop Argane,Projets,Marrakech-Safi,fr,0661234567,member\n', encoding="utf-8")
+    report = import_roster(path, db_url, COURSE_ID)
+    assert report.created == ["P001"]
+    assert learners(db_url, COURSE_ID).region.tolist() == ["marrakech-safi"]
+
+
+def test_an_xlsx_with_numbers_excel_made_of_ids_and_phones(tmp_path, db_url):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["ID", "Nom", "Coopérative", "Cohorte", "Région", "Langue", "GSM", "Fonction"])
+    sheet.append([1001, "Hafsa Amrani", "Coop Nour", "Projets", "Fès-Meknès", "ar", 612345678, "Trésorière"])
+    sheet.append([None] * 8)
+    sheet.append([1002.0, "Meryem Tazi", "Coop Nour", "Projets", "Fes Meknes", "FR", "0712345678", None])
+    workbook.save(tmp_path / "roster.xlsx")
+
+    report = import_roster(tmp_path / "roster.xlsx", db_url, COURSE_ID)
+
+    assert report.created == ["1001", "1002"]
+    roster = learners(db_url, COURSE_ID).set_index("student_id")
+    assert roster.loc["1001", "phone"] == "+212612345678"  # Excel had dropped the leading zero
+    assert roster.loc["1002", "phone"] == "+212712345678"
+    assert set(roster.region) == {"fes-meknes"}
+
+
+def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_FR,
+                     "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre",    # 2 good
+                     "F002;Khadija;Coop Tifawin;LM;Paris;fr;0612345679;membre",               # 3 region
+                     "F003;Aicha;Coop Tifawin;LM;Souss-Massa;espagnol;0612345670;membre",     # 4 language
+                     "F004;Zineb;Coop Tifawin;LM;Souss-Massa;fr;12345;membre",                # 5 phone
+                     "F005;Naima;Coop Tifawin;LM;Souss-Massa;fr;0612345671;directrice",       # 6 role
+                     "F006;;Coop Tifawin;LM;Souss-Massa;fr;0612345672;membre",                # 7 empty name
+                     "F 007;Malika;Coop Tifawin;LM;Souss-Massa;fr;0612345673;membre",         # 8 id
+                     "F001;Saida;Coop Nour;LM;Souss-Massa;fr;0612345674;membre")              # 9 id reused
+
+    report = import_roster(path, db_url, COURSE_ID)
+
+    assert not report.applied
+    assert problems(report) == [
+        (3, "Région inconnue Paris : indiquez l'une des 12 régions du Maroc."),
+        (4, "Langue inconnue espagnol : écrivez fr ou ar."),
+        (5, "Numéro de téléphone invalide 12345 : un numéro marocain comme 06 12 34 56 78 ou +212 6 12 34 56 78."),
+        (6, "Rôle inconnu directrice : présidente, vice-présidente, trésorière, secrétaire ou membre."),
+        (7, "Valeur vide dans la colonne Nom."),
+        (8, "L'identifiant F 007 n'est pas utilisable : lettres, chiffres, « . », « _ » et « - » seulement."),
+        (9, "L'identifiant F001 est déjà utilisé à la ligne 2 pour une autre personne."),
+    ]
+    assert learners(db_url, COURSE_ID).empty
+    assert students(db_url) == {}
+
+
+def test_the_valid_rows_are_imported_when_the_trainer_asks(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_FR,
+                     "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre",
+                     "F002;Khadija;Coop Tifawin;LM;Paris;fr;0612345679;membre")
+    report = import_roster(path, db_url, COURSE_ID, accept_valid_rows=True)
+    assert report.applied and report.created == ["F001"]
+    assert [p.line for p in report.errors] == [3]
+    assert list(students(db_url)) == ["F001"]
+
+
+def test_an_exact_duplicate_row_is_skipped_with_a_note_and_does_not_block(tmp_path, db_url):
+    row = "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre"
+    report = import_roster(excel_csv(tmp_path, HEADER_FR, row, row), db_url, COURSE_ID)
+    assert report.applied and report.created == ["F001"]
+    assert problems(report) == [(3, "Même personne qu'à la ligne 2 : cette ligne est ignorée.")]
+
+
+def test_reimport_updates_and_never_deletes(tmp_path, db_url):
+    import_roster(excel_csv(tmp_path, HEADER_FR,
+                            "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre",
+                            "F002;Khadija Tazi;Coop Tifawin;LM;Souss-Massa;ar;0612345679;membre",
+                            "F003;Aicha Ouali;Coop Tifawin;LM;Souss-Massa;ar;0612345670;membre"), db_url, COURSE_ID)
+
+    again = import_roster(excel_csv(tmp_path, HEADER_FR,
+                                    "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;présidente",
+                                    "F002;Khadija Tazi;Coop Tifawin;LM;Souss-Massa;ar;0612345679;membre",
+                                    name="again.csv"), db_url, COURSE_ID)
+
+    assert (again.created, again.updated, again.unchanged, again.kept) == ([], ["F001"], ["F002"], 1)
+    roster = learners(db_url, COURSE_ID).set_index("student_id")
+    assert roster.loc["F001", "role"] == "president"
+    assert sorted(roster.index) == ["F001", "F002", "F003"]  # F003 is not in the file and stays
+    assert sorted(students(db_url)) == ["F001", "F002", "F003"]
+
+
+def test_a_file_saved_in_windows_1252_keeps_its_accents(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_FR, "F001;Hélène Benali;Coopérative Él Amal;LM;Drâa-Tafilalet;fr;;",
+                     encoding="cp1252")
+    import_roster(path, db_url, COURSE_ID)
+    roster = learners(db_url, COURSE_ID)
+    assert roster.name.tolist() == ["Hélène Benali"] and roster.region.tolist() == ["draa-tafilalet"]
+
+
+def test_unused_columns_are_noted(tmp_path, db_url):
+    report = import_roster(excel_csv(tmp_path, HEADER_FR + ";Remarque",
+                                     "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre;rien"),
+                           db_url, COURSE_ID)
+    assert report.applied
+    assert problems(report) == [(1, "La colonne Remarque n'est pas utilisée : elle est ignorée.")]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("roster.csv", "Identifiant;Nom;Région\r\nF001;Fatima;Souss-Massa\r\n", "Colonnes manquantes : cooperative, cohort, lang."),
+    ("roster.csv", "\r\n;;\r\n", "Le fichier est vide."),
+    ("roster.ods", "x", "Type de fichier .ods non pris en charge : utilisez .csv ou .xlsx."),
+    ("roster.xlsx", "not a zip file", "Impossible de lire ce fichier :"),
+])
+def test_a_file_that_is_no_roster_is_refused_with_a_reason(tmp_path, db_url, name, content, message):
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(RosterFileError) as refused:
+        import_roster(path, db_url, COURSE_ID)
+    assert refused.value.problem.text("fr").startswith(message)
+
+
+def test_reasons_read_in_arabic_for_an_arabic_speaking_trainer(tmp_path, db_url):
+    report = import_roster(excel_csv(tmp_path, HEADER_FR, "F002;Khadija;Coop;LM;Paris;fr;;"), db_url, COURSE_ID)
+    text = report.problems[0].text("ar")
+    assert "Paris" in text and text != report.problems[0].text("fr")
+    assert any("\u0600" <= ch <= "\u06ff" for ch in text)
