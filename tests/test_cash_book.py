@@ -59,3 +59,10 @@ def test_entries_survive_the_round_trip_through_the_notebook():
     original = rules.make_entry(date(2026, 3, 5), "out", 12.5, "delivery", "  Amana  ")
     assert rules.Entry.from_json(original.to_json()) == original
     assert original.label == "Amana"
+
+
+def test_the_chart_month_is_the_month_of_her_latest_line():
+    february = rules.make_entry(date(2026, 2, 27), "in", 10, "sale")
+    march = [entry(3, "out", 5, "transport"), entry(1, "in", 7, "sale")]
+    assert rules.latest_month([february, *march]) == march
+    assert rules.latest_month([]) == []

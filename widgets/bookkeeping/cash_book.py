@@ -93,6 +93,14 @@ def week_of_month(day: date) -> int:
     return (day.day - 1) // 7 + 1
 
 
+def latest_month(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries of the month of the latest entry (the weekly chart shows one month)."""
+    if not entries:
+        return []
+    last = max(e.day for e in entries)
+    return [e for e in entries if (e.day.year, e.day.month) == (last.year, last.month)]
+
+
 def weekly_totals(entries: Iterable[Entry]) -> list[tuple[int, float, float]]:
     """(week, money in, money out) for every week of the month up to the last entry."""
     weeks: dict[int, list[float]] = {}

@@ -103,8 +103,7 @@ class CashBookEditor(widgets.VBox):
         self.opening_field = widgets.Text(value=str(self.opening).rstrip("0").rstrip("."),
                                           description=_("Cash at the start"), continuous_update=False,
                                           style={"description_width": "initial"})
-        self.day = widgets.BoundedIntText(value=1, min=1, max=31, description=_("Day"),
-                                          layout=widgets.Layout(width="9em"))
+        self.day = widgets.DatePicker(value=date.today(), description=_("Date"))
         self.direction = widgets.ToggleButtons(options=[(f"{ICON_IN} {_('Money in')}", rules.IN),
                                                         (f"{ICON_OUT} {_('Money out')}", rules.OUT)],
                                                value=rules.IN)
@@ -134,6 +133,7 @@ class CashBookEditor(widgets.VBox):
         names = category_names(self._)
         keys = rules.CATEGORIES_IN if self.direction.value == rules.IN else rules.CATEGORIES_OUT
         self.category.options = [(names[k], k) for k in keys]
+        self.category.value = keys[0]  # a Dropdown given new options selects nothing
 
     def _say(self, text: str) -> None:
         self.message.value = f'<div class="fadaa-feedback fadaa-feedback-error">⚠️ {html.escape(text)}</div>'
@@ -149,17 +149,18 @@ class CashBookEditor(widgets.VBox):
 
     def add_line(self) -> None:
         _ = self._
+        if self.day.value is None:
+            return self._say(_("Choose the date."))
         try:
             amount = parse_number(self.amount.value)
-            day = date.today().replace(day=self.day.value)  # ValueError on a day the month lacks
-            entry = rules.make_entry(day, self.direction.value, amount, self.category.value, self.label.value)
+            entry = rules.make_entry(self.day.value, self.direction.value, amount, self.category.value,
+                                     self.label.value)
         except NotANumber:
             return self._say(_("Please type a number, for example 1 250."))
-        except ValueError as exc:  # a day that this month does not have, or a refused entry
-            reason = getattr(exc, "reason", "day")
+        except rules.EntryError as exc:
             return self._say({"amount_not_positive": _("The amount must be more than 0."),
-                              "amount_too_large": _("This amount is too large. Check it."),
-                              "day": _("This month has no such day.")}.get(reason, _("Check this line.")))
+                              "amount_too_large": _("This amount is too large. Check it.")}.get(
+                                  exc.reason, _("Check this line.")))
         self.entries.append(entry)
         self.amount.value, self.label.value, self.message.value = "", "", ""
         self._refresh(save=True)
@@ -172,7 +173,9 @@ class CashBookEditor(widgets.VBox):
     def _refresh(self, save: bool = False) -> None:
         lang = self.lesson.lang
         self.table.value = entries_table(self.opening, self.entries, lang, self._)
-        self.chart.children = [weekly_chart(self.entries, lang, self._)] if self.entries else []
+        # weeks of the month she is keeping now: the month of her latest line
+        month = rules.latest_month(self.entries)
+        self.chart.children = [weekly_chart(month, lang, self._)] if month else []
         if save and self.lesson.store:
             self.lesson.store.save_data(self.DATA_KEY, {
                 "opening": self.opening, "entries": [e.to_json() for e in self.entries]})
