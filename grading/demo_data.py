@@ -103,6 +103,7 @@ class Simulation:
     weeks: int = 26
     days_to_do: int = 21
     participation: float = 0.8   # chance an engaged learner hands in a released module
+    engagement: tuple[float, float] = (0.5, 1.0)  # range of each learner's own chance to take part
     trainer_backlog: float = 0.15  # share of free-text answers not graded yet
     seed: int = 2026
 
@@ -197,7 +198,7 @@ def populate(engine: Engine, course_id: str, people: list[Learner], module_count
 
         def grades() -> Iterator[dict]:
             for person in people:
-                engagement = rng.uniform(0.5, 1.0)
+                engagement = rng.uniform(*sim.engagement)
                 skill = rng.uniform(0.5, 1.0)
                 for module in modules:
                     released = releases[module.name]
