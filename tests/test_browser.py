@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,26 @@ def open_lesson(page, base: str, assignment: str, notebook: str, lang: str) -> N
     page.wait_for_selector(".fadaa-next", timeout=180_000)
 
 
+def eventually(read, seconds: float = 15):
+    """What ``read()`` returns once it is truthy: the kernel saves just after the screen updates."""
+    deadline = time.monotonic() + seconds
+    while not (value := read()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return value
+
+
+def next_step(page) -> None:
+    """Tap 'Next' and wait until the next step is on screen."""
+    before = page.inner_text(".fadaa-dots")
+    page.click(".fadaa-next")
+    page.wait_for_function("before => document.querySelector('.fadaa-dots').innerText !== before", arg=before)
+
+
+def step_with(page, selector: str) -> None:
+    while page.locator(selector).count() == 0:
+        next_step(page)
+
+
 def assert_clean(page, lang: str) -> None:
     direction = page.eval_on_selector(".fadaa-steps", "el => getComputedStyle(el).direction")
     assert direction == ("rtl" if lang == "ar" else "ltr")
@@ -65,8 +86,7 @@ def test_arabic_checkpoint_answer_is_checked_and_saved_in_her_notebook(voila_ser
     assert_clean(page, "ar")
     # reading right to left, "Next" stands on the left of "Back"
     assert page.locator(".fadaa-next").bounding_box()["x"] < page.locator(".fadaa-back").bounding_box()["x"]
-    while page.locator(".fadaa-number-input input").count() == 0:
-        page.click(".fadaa-next")
+    step_with(page, ".fadaa-number-input input")
     answer = page.locator(".fadaa-number-input input").first
     answer.fill("3 585")
     page.locator(".fadaa-check").first.click()
@@ -74,7 +94,14 @@ def test_arabic_checkpoint_answer_is_checked_and_saved_in_her_notebook(voila_ser
     assert "صحيح" in page.inner_text(".fadaa-feedback-right")
     screenshot(page, tmp_path, "bookkeeping_1-ar-checkpoint")
     notebook = home / "bookkeeping_1" / "cash_book.ipynb"
-    assert AnswerStore(notebook).load("closing_balance") == 3585
+    assert eventually(lambda: AnswerStore(notebook).load("closing_balance")) == 3585
+    # then her own cash book: one sale, kept in her notebook as she types it
+    step_with(page, ".fadaa-add-line")
+    page.locator(".fadaa-own-amount input").fill("1 500")
+    page.click(".fadaa-add-line")
+    page.wait_for_function("document.querySelector('.fadaa-own-book table').innerText.includes('1 500')")
+    screenshot(page, tmp_path, "bookkeeping_1-ar-own-book")
+    assert eventually(lambda: AnswerStore(notebook).load_data("cash_book", {}).get("entries"))[0]["amount"] == 1500
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
@@ -82,8 +109,7 @@ def test_arabic_checkpoint_answer_is_checked_and_saved_in_her_notebook(voila_ser
 def test_every_lesson_step_renders(voila_server, page, tmp_path, notebook, lang):
     base, _home = voila_server
     open_lesson(page, base, notebook.parent.name, notebook.name, lang)
-    page.click(".fadaa-next")
-    page.wait_for_timeout(500)
+    next_step(page)
     assert page.locator(".fadaa-step").count() == 1  # one short step on screen at a time
     assert page.locator(".fadaa-step .widget-html-content").first.inner_text().strip()
     assert_clean(page, lang)

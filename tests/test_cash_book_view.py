@@ -24,6 +24,7 @@ def test_a_line_is_kept_in_her_notebook_and_comes_back_after_a_reload(lesson):
     editor.add_line()
     assert editor.message.value == ""
     assert "2\u202f500" in editor.table.value  # the balance after the sale
+    assert len(editor.chart.children) == 1      # and the weekly chart of her month
     again = CashBookEditor(Lesson({"fr": "x", "ar": "x"}, "ar", lesson.store.path))
     assert again.opening == 1000
     assert [(e.day, e.amount, e.label) for e in again.entries] == [(date(2026, 4, 3), 1500, "بيع زربية")]

@@ -104,8 +104,8 @@ class CashBookEditor(widgets.VBox):
                                           description=_("Cash at the start"), continuous_update=False,
                                           style={"description_width": "initial"})
         self.day = widgets.DatePicker(value=date.today(), description=_("Date"))
-        self.direction = widgets.ToggleButtons(options=[(f"{ICON_IN} {_('Money in')}", rules.IN),
-                                                        (f"{ICON_OUT} {_('Money out')}", rules.OUT)],
+        self.direction = widgets.ToggleButtons(options=[(ICON_IN + " " + _("Money in"), rules.IN),
+                                                        (ICON_OUT + " " + _("Money out"), rules.OUT)],
                                                value=rules.IN)
         self.category = widgets.Dropdown(description=_("Kind"))
         self.label = widgets.Text(description=_("What"), placeholder=_("e.g. sale of a carpet"))
@@ -115,8 +115,10 @@ class CashBookEditor(widgets.VBox):
         self.undo = widgets.Button(description=_("Remove the last line"), icon="trash",
                                    layout=widgets.Layout(min_height="48px"))
         self.add.add_class("fadaa-add-line")
+        self.amount.add_class("fadaa-own-amount")
         self.message = widgets.HTML()
         self.table = widgets.HTML()
+        self.table.add_class("fadaa-own-book")
         self.chart = widgets.Box()
 
         self.direction.observe(lambda _c: self._fill_categories(), names="value")

@@ -52,6 +52,7 @@ class DocumentButton(widgets.VBox):
             (self.documents_dir / self.filename).write_bytes(data)
         mime = MIME.get(Path(self.filename).suffix, "application/octet-stream")
         href = f"data:{mime};base64,{base64.b64encode(data).decode()}"
+        word = html.escape(self._("Download"))
         self.link.value = (f'<a class="fadaa-download" download="{html.escape(self.filename)}" href="{href}">'
-                           f'⬇️ {html.escape(self._("Download"))} {html.escape(self.filename)}</a>')
+                           f'⬇️ {word} {html.escape(self.filename)}</a>')
         return data
