@@ -6,6 +6,8 @@ course directory and turn its result dictionaries into errors that say what fail
 from __future__ import annotations
 
 import glob
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +29,19 @@ class Score:
     needs_manual_grade: bool
 
 
+def _tools_on_path() -> None:
+    """nbgrader runs ``alembic`` by name when it opens a gradebook: find this environment's copy
+    even when the environment is not activated (``.venv/bin/fadaa``, a hub service, a cron job)."""
+    tools = str(Path(sys.executable).parent)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
+
+
 class Course:
     """One nbgrader course directory (``nbgrader_config.py``, ``source/``, ``gradebook.db``…)."""
 
     def __init__(self, root: str | Path, exchange: str | Path | None = None, db_url: str | None = None):
+        _tools_on_path()
         self.root = Path(root).resolve()
         overrides: dict = {"CourseDirectory": {"root": str(self.root)}}
         if exchange is not None:
