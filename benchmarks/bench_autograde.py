@@ -55,7 +55,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count())
     args = parser.parse_args()
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")])}
+    # nbgrader shells out to this environment's `alembic`, here and in the commands timed below
+    os.environ["PATH"] = os.pathsep.join([str(bin_dir), os.environ.get("PATH", "")])
+    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as tmp:
         plain_root = prepare(Path(tmp) / "plain", args.submissions)
         fadaa_root = Path(tmp) / "fadaa" / "course"

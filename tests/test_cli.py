@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from fadaa.grading import exchange
 from fadaa.grading.cli import main
 from fadaa.grading.roster import Learner, write_roster
+from fadaa.widgets.answer_store import AnswerStore
 from test_autograde_parallel import ASSIGNMENT, quick_course, submit_copy  # noqa: F401 - a small real course
 
 FADAA = Path(sys.executable).with_name("fadaa")
@@ -51,11 +52,20 @@ def test_a_trainer_runs_a_module_from_roster_to_export(quick_course, tmp_path, c
     assert main([*course, "assign", ASSIGNMENT, "--cohort", "LM", "--due", "2030-01-01"]) == 0
     assert "(3 apprenantes), à rendre le 2030-01-01 23:59" in capsys.readouterr().out
 
-    submit_copy(quick_course, "n1", "answer = 42")
-    submit_copy(quick_course, "n2", raw="not a notebook")
+    home = tmp_path / "home" / "n1"  # n1 hands in through the exchange, as the lesson's button does
+    exchange.write_learner_config(home, quick_course.course_id, quick_course.config.Exchange.root, "n1")
+    AnswerStore(exchange.fetch(home, ASSIGNMENT) / "quick.ipynb").save("answer", 42)
+    exchange.submit(home, ASSIGNMENT)
+    assert main([*course, "collect", ASSIGNMENT]) == 0
+    assert "1 rendus ramassés" in capsys.readouterr().out
+    submit_copy(quick_course, "n2", raw="not a notebook")  # a broken upload beside it
     assert main([*course, "--lang", "ar", "autograde", ASSIGNMENT, "--workers", "2"]) == 1  # one was not graded
     out = capsys.readouterr().out
     assert "n2: دفتر ليس بصيغة JSON صالحة" in out and "تم تنقيط 1 من أصل 2" in out
+
+    assert main([*course, "feedback", ASSIGNMENT]) == 0
+    assert (quick_course.root / "feedback" / "n1" / ASSIGNMENT / "quick.html").exists()
+    assert list(Path(quick_course.config.Exchange.root).glob("*/feedback/*.html"))  # released to learners
 
     assert main([*course, "progress", "--view", "by_module"]) == 0
     out = capsys.readouterr().out
