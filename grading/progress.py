@@ -57,7 +57,7 @@ class ProgressRules(Configurable):
 
     pass_mark = Float(0.5, help="Share of a module's points needed to pass it.").tag(config=True)
     pass_marks = Dict(value_trait=Float(), help="Pass mark of particular modules, by module name.").tag(config=True)
-    agm_modules = List(Unicode(), ["agm_*", "bookkeeping_*summary*"],
+    agm_modules = List(Unicode(), ["agm_*", "bookkeeping_4"],
                        help="Modules (glob patterns) a cooperative must have passed to be ready for "
                             "its AGM: the AGM preparation and the bookkeeping year summary.").tag(config=True)
     agm_key_roles = List(Unicode(), ["president", "treasurer"],

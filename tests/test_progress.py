@@ -80,7 +80,7 @@ def test_a_learner_goes_through_every_status(quick_course, tmp_path):  # noqa: F
 
 # -- readiness for the AGM, on a gradebook written with nbgrader's own API
 
-MODULES = ("agm_1", "bookkeeping_year_summary", "selling_1")
+MODULES = ("agm_1", "bookkeeping_4", "selling_1")
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def ready(db_url, **rules) -> bool:
 def test_ready_when_a_key_member_and_half_the_members_passed_both_agm_modules(cooperative):
     passes(cooperative, "agm_1", "pres", "m1")
     assert not ready(cooperative)  # the bookkeeping year summary is missing
-    passes(cooperative, "bookkeeping_year_summary", "pres", "m1")
+    passes(cooperative, "bookkeeping_4", "pres", "m1")
     assert ready(cooperative)
 
 
