@@ -1,13 +1,29 @@
-"""Serving lessons with standalone Voilà and Fadaa's template.
+"""Serving lessons with standalone Voilà and Fadaa's template, light enough for a phone on 3G.
 
 Standalone Voilà (not the Jupyter server extension) because it refuses a browser's own
 ``execute_request``: a learner can use the lesson's widgets but cannot run code in its kernel.
+
+Voilà 0.5.13's defaults send a lesson as 5.3 MB over ~105 requests, uncompressed, and make the
+browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with three settings
+changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
+
+- responses are gzip-compressed (tornado's ``compress_response``): scripts and styles shrink ~4×;
+- JupyterLab extension files, whose names carry a content hash, are cached as immutable
+  (jupyter_server's ``static_immutable_cache``), and Voilà's own scripts for a day, so a repeat
+  visit asks for almost nothing;
+- JupyterLab-only extensions are not loaded at all (``extension_denylist``).
+
+``python -m fadaa.grading.serve <home> [Voilà options]`` runs it; ``voila_command`` builds that.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+
+from jupyter_server.utils import url_path_join
+from voila.app import Voila
+from voila.static_file_handler import MultiStaticFileHandler
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = "fadaa"
@@ -30,9 +46,33 @@ def voila_environment(base: dict | None = None) -> dict:
     return env
 
 
+# Voilà's own chunks (voila/static/1234.voila.js) carry no hash: a day of caching bounds how long a
+# phone could keep a chunk from before a Voilà upgrade; the ETag revalidates it after that.
+VOILA_STATIC_MAX_AGE = 24 * 3600
+
+
+class CachedVoilaStaticHandler(MultiStaticFileHandler):
+    def get_cache_time(self, path, modified, mime_type) -> int:
+        return super().get_cache_time(path, modified, mime_type) or VOILA_STATIC_MAX_AGE
+
+
+class FadaaVoila(Voila):
+    """Voilà with compressed responses and cacheable static files (see the module's docstring)."""
+
+    def init_settings(self) -> dict:
+        settings = super().init_settings()
+        settings["compress_response"] = True
+        settings["static_immutable_cache"] = [url_path_join(self.server_url, "voila/labextensions/")]
+        return settings
+
+    def init_handlers(self) -> list:
+        return [(pattern, CachedVoilaStaticHandler if handler is MultiStaticFileHandler else handler, *rest)
+                for pattern, handler, *rest in super().init_handlers()]
+
+
 def voila_command(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
     """Voilà serving every lesson under ``root`` (a learner's home) on ``ip:port``."""
-    return [sys.executable, "-m", "voila", *voila_args(root, port, ip)]
+    return [sys.executable, "-m", "fadaa.grading.serve", *voila_args(root, port, ip)]
 
 
 def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
@@ -45,3 +85,7 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         # JupyterLab-only extensions fail to load in a Voilà page and only cost a phone bytes
         *[f"--VoilaConfiguration.extension_denylist={name}" for name in LAB_ONLY_EXTENSIONS],
     ]
+
+
+if __name__ == "__main__":
+    FadaaVoila.launch_instance()

@@ -1,4 +1,4 @@
-"""A learner's (or coordinator's) server behind JupyterHub: standalone Voilà with the hub's login.
+"""A learner's (or coordinator's) server behind JupyterHub: Fadaa's standalone Voilà with the hub's login.
 
 The spawner starts ``python -m fadaa.hub.voila_app <home>``. Like ``jupyterhub-singleuser``, it
 reads where to listen and under which URL prefix from the ``JUPYTERHUB_*`` variables the spawner
@@ -15,9 +15,7 @@ from urllib.parse import urlparse
 
 from jupyter_server.utils import url_path_join
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
-from voila.app import Voila
-
-from fadaa.grading.serve import voila_args, voila_environment
+from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 
 class HubIdentityProvider(JupyterHubIdentityProvider):
@@ -47,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.update(voila_environment())  # the template's folder and the venv's tools, for kernels too
     # where to listen comes from the spawner, as for jupyterhub-singleuser
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
-    Voila.launch_instance([*voila_args(root, url.port, url.hostname), *extra,
+    FadaaVoila.launch_instance([*voila_args(root, url.port, url.hostname), *extra,
                            *hub_args(os.environ["JUPYTERHUB_SERVICE_PREFIX"])])
 
 

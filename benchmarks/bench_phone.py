@@ -1,0 +1,248 @@
+"""How fast a lesson becomes usable on an emulated phone: plain Voilà defaults against Fadaa's Voilà,
+the same lesson, the same machine, in the same run.
+
+Headless Chromium (Debian's, driven by Playwright) with the network throttled through CDP to a
+slow 3G-like link (1.6 Mbps down, 750 kbps up, 150 ms round trip) and the CPU slowed 4×. It prints:
+
+- bytes and requests that went over the network for a first visit (empty cache) and a repeat visit (warm cache);
+- time from navigation until the lesson's first widget (its "Next" button) is on screen and
+  usable, cold and warm;
+- 20 learners opening the lesson at once (plain HTTP, as many browsers would: the page, then the
+  assets it lists), 200 page loads in all: p50 and max of a load, and responses that never
+  completed (no answer within 120 s).
+
+Run: ``.venv/bin/python benchmarks/bench_phone.py`` (``--quick`` for fewer loads). Every server it
+starts is stopped at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from fadaa.grading import exchange
+from fadaa.grading.course import Course
+from fadaa.grading.demo import COURSE_SOURCE
+from fadaa.grading.serve import voila_command, voila_environment
+
+LESSON = ("bookkeeping_1", "cash_book.ipynb")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
+                 "uploadThroughput": 750_000 / 8}
+CPU_SLOWDOWN = 4
+USABLE = ".fadaa-next"
+HUNG_AFTER = 120.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_home(var: Path) -> Path:
+    """A learner's home with the lesson fetched through nbgrader, as on the real server."""
+    course = Course(shutil.copytree(COURSE_SOURCE, var / "course"), exchange=var / "exchange")
+    (var / "exchange").mkdir(exist_ok=True)
+    course.generate(LESSON[0])
+    course.release(LESSON[0], force=True)
+    home = var / "home"
+    exchange.write_learner_config(home, course.course_id, var / "exchange", "bench")
+    exchange.fetch(home, LESSON[0])
+    return home
+
+
+def plain_command(home: Path, port: int) -> list[str]:
+    """Voilà as it comes: lab template, its own defaults for everything."""
+    return [sys.executable, "-m", "voila", str(home), f"--port={port}", "--Voila.ip=127.0.0.1", "--no-browser"]
+
+
+@dataclass
+class Server:
+    name: str
+    base: str
+    process: subprocess.Popen
+
+    def lesson_url(self, lang: str = "fr") -> str:
+        return f"{self.base}/voila/render/{LESSON[0]}/{LESSON[1]}?lang={lang}"
+
+
+def start(name: str, command: list[str], home: Path, log: Path) -> Server:
+    env = voila_environment()
+    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
+    port = int(re.search(r"--port=(\d+)", " ".join(command)).group(1))
+    process = subprocess.Popen(command, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(base + "/voila/tree", timeout=2)
+            return Server(name, base, process)
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{name} did not start:\n{log.read_text()}")
+            time.sleep(0.5)
+
+
+def stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@dataclass
+class Visit:
+    bytes: int
+    requests: int
+    usable_s: float
+    urls: list[str]
+
+
+def visit(context, url: str) -> Visit:
+    """One throttled page visit in ``context`` (its cache kept between visits)."""
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    received: dict[str, int] = {}
+    urls: dict[str, str] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: received.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cached: set[str] = set()  # answered from the browser's cache: no request went out
+    cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
+    started = time.monotonic()
+    page.goto(url, wait_until="commit", timeout=300_000)
+    page.wait_for_selector(f"{USABLE}:not([disabled])", state="visible", timeout=300_000)
+    usable = time.monotonic() - started
+    page.wait_for_load_state("networkidle", timeout=300_000)
+    page.wait_for_timeout(1000)
+    page.close()
+    http = [r for r in received if urls.get(r, "").startswith("http")]
+    sent = [r for r in http if r not in cached]
+    return Visit(sum(received[r] for r in sent), len(sent), usable, [urls[r] for r in http])
+
+
+def phone_visits(browser, server: Server) -> tuple[Visit, Visit]:
+    context = browser.new_context(viewport={"width": 412, "height": 860})
+    try:
+        return visit(context, server.lesson_url()), visit(context, server.lesson_url())
+    finally:
+        context.close()
+
+
+async def _fetch(client, url: str, method: str = "GET") -> tuple[str, bool]:
+    """The body (decompressed) and whether a response came back at all within HUNG_AFTER."""
+    from tornado.httpclient import HTTPClientError
+    try:
+        response = await client.fetch(url, method=method, body=b"" if method == "POST" else None,
+                                      request_timeout=HUNG_AFTER, decompress_response=True, raise_error=False)
+    except (HTTPClientError, OSError, asyncio.TimeoutError):
+        return "", False
+    return response.body.decode(errors="replace") if response.body else "", response.code != 599
+
+
+async def _crowd(server: Server, assets: list[str], learners: int, loads: int) -> tuple[list[float], int]:
+    from tornado.httpclient import AsyncHTTPClient
+    times: list[float] = []
+    hung = 0
+    remaining = [loads]
+
+    async def learner():
+        nonlocal hung
+        # a browser's six connections to one host, and its own connection pool
+        client = AsyncHTTPClient(force_instance=True, max_clients=6)
+        while remaining[0] > 0:
+            remaining[0] -= 1
+            started = time.monotonic()
+            page, ok = await _fetch(client, server.lesson_url())
+            results = await asyncio.gather(*(_fetch(client, a) for a in assets))
+            times.append(time.monotonic() - started)
+            hung += (not ok) + sum(not done for _body, done in results)
+            # what the page does when she leaves it: shut its kernel down, so 200 loads are not 200 kernels
+            kernel = re.search(r'"kernelId"\s*:\s*"([0-9a-f-]{36})"', page)
+            if kernel:
+                await _fetch(client, f"{server.base}/voila/api/shutdown/{kernel.group(1)}", "POST")
+        client.close()
+
+    await asyncio.gather(*(learner() for _ in range(learners)))
+    return times, hung
+
+
+def crowd(server: Server, assets: list[str], learners: int, loads: int) -> tuple[list[float], int]:
+    return asyncio.run(_crowd(server, assets, learners, loads))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=20)
+    parser.add_argument("--loads", type=int, default=200)
+    parser.add_argument("--quick", action="store_true", help="40 loads instead of 200")
+    args = parser.parse_args(argv)
+    loads = 40 if args.quick else args.loads
+    # nbgrader shells out to `alembic`: this venv's bin/ first, as `make` does
+    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="bench-phone-") as tmp:
+        var = Path(tmp)
+        print("Building a learner's home with the lesson (nbgrader generate, release, fetch)...", flush=True)
+        home = build_home(var)
+        results = {}
+        for name, command in (("plain Voilà", plain_command(home, free_port())),
+                              ("Fadaa", voila_command(home, free_port()))):
+            server = start(name, command, home, var / f"{name.split()[0]}.log")
+            try:
+                with sync_playwright() as playwright:
+                    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                    first, repeat = phone_visits(browser, server)
+                    browser.close()
+                assets = [u for u in first.urls if u.startswith(server.base) and "/voila/render/" not in u]
+                print(f"{name}: first visit {first.bytes / 1e6:.2f} MB / {first.requests} requests, usable after "
+                      f"{first.usable_s:.1f} s; repeat {repeat.bytes / 1e3:.0f} KB / {repeat.requests} requests, "
+                      f"{repeat.usable_s:.1f} s. Now {args.learners} learners, {loads} loads...", flush=True)
+                times, hung = crowd(server, assets, args.learners, loads)
+                results[name] = (first, repeat, times, hung)
+            finally:
+                stop(server)
+
+    print(f"\nThe lesson {LESSON[0]}/{LESSON[1]} on an emulated phone (1.6 Mbps, 150 ms RTT, CPU /{CPU_SLOWDOWN}):\n")
+    print(f"{'':34}{'plain Voilà':>14}{'Fadaa':>14}{'ratio':>9}")
+    rows = [
+        ("first visit, MB", lambda r: r[0].bytes / 1e6, "{:.2f}"),
+        ("first visit, requests", lambda r: r[0].requests, "{:.0f}"),
+        ("repeat visit, KB", lambda r: r[1].bytes / 1e3, "{:.0f}"),
+        ("repeat visit, requests", lambda r: r[1].requests, "{:.0f}"),
+        ("usable, cold cache, s", lambda r: r[0].usable_s, "{:.1f}"),
+        ("usable, warm cache, s", lambda r: r[1].usable_s, "{:.1f}"),
+        (f"{args.learners} at once: p50 load, s", lambda r: statistics.median(r[2]), "{:.1f}"),
+        (f"{args.learners} at once: max load, s", lambda r: max(r[2]), "{:.1f}"),
+        (f"hung responses ({loads} loads)", lambda r: r[3], "{:.0f}"),
+    ]
+    plain, fadaa = results["plain Voilà"], results["Fadaa"]
+    for label, get, fmt in rows:
+        a, b = get(plain), get(fadaa)
+        ratio = f"{a / b:.1f}×" if b else "—"
+        print(f"{label:34}{fmt.format(a):>14}{fmt.format(b):>14}{ratio:>9}")
+    print("\nTargets: first visit ≤ 1.0 MB, repeat ≤ 40 KB, usable ≤ 8 s cold and ≤ 3 s warm, "
+          "p50 ≤ 4 s at 20 at once, 0 hung.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
