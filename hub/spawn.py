@@ -118,3 +118,18 @@ async def pre_spawn_hook(spawner) -> None:
     spawner.notebook_dir = str(site.course_root if group == "trainers" else home)
     spawner.environment = {**spawner.environment, **site.environment(),
                            "FADAA_PROFILE": str(home / ".fadaa" / "profile.json")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m fadaa.hub.spawn <group>``: fill this server's own home, from inside it.
+
+    On Kubernetes the hub cannot reach the volumes of users' pods; the pod runs this first
+    (``hub/values.yaml``), with the same site settings from its environment.
+    """
+    group = (sys.argv[1:] if argv is None else argv)[0]
+    PREPARE[group](Site.from_environment(), os.environ["JUPYTERHUB_USER"], Path(os.environ["HOME"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
