@@ -8,7 +8,7 @@ from conftest import REPO
 
 def ui_strings() -> set[str]:
     found = set()
-    for folder in ("widgets", "grading"):
+    for folder in ("widgets", "grading", "views"):
         for _file, _line, message, _comments, _context in extract_from_dir(
                 str(REPO / folder), method_map=[("**.py", "python")]):
             found.add(message)
@@ -50,6 +50,6 @@ def test_no_ui_string_hides_inside_an_f_string():
     import re
     hidden = re.compile(r"""\bf(["']).*?\{[^}]*\b_\(\s*["']""")  # a literal msgid inside {...}
     found = [f"{path.relative_to(REPO)}:{number}"
-             for folder in ("widgets", "grading") for path in (REPO / folder).rglob("*.py")
+             for folder in ("widgets", "grading", "views") for path in (REPO / folder).rglob("*.py")
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
     assert found == []

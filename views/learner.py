@@ -1,0 +1,128 @@
+"""The learner's home as plain data: her modules with status, due date, score, feedback and lesson.
+
+Her id is the one her home's ``nbgrader_config.py`` gives nbgrader (the hub writes it when her server
+starts, with her hub name): the same id her lessons submit under. Her lessons are the copies in her
+home (``<module>/<lesson>.ipynb``), whose metadata holds each lesson's title in both languages.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import nbformat
+
+from fadaa.grading.config import load_config
+from fadaa.grading.exchange import LEARNER_CONFIG
+from fadaa.grading.progress import Progress
+
+from .certificate import Achievement
+from .feedback import fetch_feedback, trainer_comments
+
+HANDED_IN = ("submitted", "needs_manual", "graded", "passed")
+DOCUMENTS = "documents"  # where the lesson kit saves what a lesson makes for her (Lesson.documents_dir)
+
+
+class UnknownLearner(LookupError):
+    """Her home names no learner, or the roster does not know her."""
+
+
+@dataclass(frozen=True)
+class ModuleCard:
+    module: str
+    title: dict[str, str]
+    status: str
+    duedate: dt.datetime | None
+    score: float | None
+    max_score: float | None
+    lesson: str | None = None              # path of her copy, relative to her home (and to the page's URL)
+    feedback: list[Path] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    submitted_at: dt.datetime | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+    def lesson_url(self, lang: str) -> str | None:
+        """Relative to the home page, so it works under the hub's /user/<name>/ prefix as well."""
+        return f"{quote(self.lesson)}?lang={lang}" if self.lesson else None
+
+
+@dataclass(frozen=True)
+class Home:
+    student_id: str
+    name: str
+    cooperative: str
+    modules: list[ModuleCard]
+    documents: list[Path]
+
+    def achievement(self, card: ModuleCard) -> Achievement:
+        when = card.submitted_at or dt.datetime.now()
+        return Achievement(self.name, self.cooperative, card.title, when.date(), card.score, card.max_score)
+
+
+def student_id(home: Path) -> str:
+    """Her nbgrader id from her home's configuration (else the hub's user name)."""
+    found = load_config(home / LEARNER_CONFIG).CourseDirectory.get("student_id") or os.environ.get("JUPYTERHUB_USER")
+    if not found:
+        raise UnknownLearner(f"no student_id in {home / LEARNER_CONFIG}")
+    return found
+
+
+def her_lessons(home: Path) -> dict[str, Path]:
+    """Her copy of each module's lesson (the first notebook of the module's folder)."""
+    found: dict[str, Path] = {}
+    for notebook in sorted(home.glob("*/*.ipynb")):
+        found.setdefault(notebook.parent.name, notebook)
+    return found
+
+
+def lesson_title(notebook: Path | None, module: str) -> dict[str, str]:
+    """The title in each language from the lesson's metadata; the module's name if it has none."""
+    titles = {}
+    if notebook is not None:
+        try:
+            titles = nbformat.read(notebook, as_version=4).metadata.get("fadaa", {}).get("title", {})
+        except (OSError, ValueError):
+            titles = {}  # a copy she is saving right now: the module's name will do this time
+    return {lang: titles.get(lang, module) for lang in ("fr", "ar")}
+
+
+def her_documents(home: Path) -> list[Path]:
+    """What her lessons made for her (price sheet, cash book, convocation…), newest first."""
+    folder = home / DOCUMENTS
+    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")] if folder.is_dir() else []
+    return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _none(value):
+    """pandas' NaN/NaT as None, for the card."""
+    return None if value is None or value != value else value
+
+
+def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> Home:
+    """Her modules (those given to her or already in her home) in one query, with their feedback."""
+    sid = student_id(home)
+    rows = progress.learner_modules(now=now, student_id=sid)
+    if rows.empty:
+        raise UnknownLearner(f"{sid} is not on the roster")
+    lessons = her_lessons(home)
+    comments = trainer_comments(progress.engine, sid)
+    cards = []
+    for row in rows.itertuples(index=False):
+        notebook = lessons.get(row.module)
+        if row.status == "not_released" and notebook is None:
+            continue
+        # a lesson released to everyone (not through ``fadaa assign``) is in her home without a
+        # target row: for her it is open
+        status = "released" if row.status == "not_released" else row.status
+        feedback = fetch_feedback(home, row.module) if status in HANDED_IN else []
+        cards.append(ModuleCard(
+            row.module, lesson_title(notebook, row.module), status, _none(row.duedate), _none(row.score),
+            _none(row.max_score), str(notebook.relative_to(home)) if notebook else None, feedback,
+            comments.get(row.module, []) if feedback else [], _none(row.submitted_at)))
+    first = rows.iloc[0]
+    return Home(sid, first["name"], first["cooperative"], cards, her_documents(home))

@@ -1,0 +1,91 @@
+"""The learner's home page (``notebooks/learner_home.ipynb``): one card per module, phone first.
+
+Each card says where she is (icon and word), by when, her score, her trainer's feedback, and opens
+the lesson; a passed module offers her certificate. Below, the documents her lessons made.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from fadaa.widgets.documents.download import DocumentButton
+from fadaa.widgets.i18n import format_number, gettext_for
+
+from . import page
+from .certificate import certificate_pdf
+from .learner import DOCUMENTS, HANDED_IN, Home, ModuleCard, UnknownLearner, her_home
+from .place import Place
+
+def _(message: str) -> str:
+    """Marks a message for the catalogs; translated when shown."""
+    return message
+
+
+TITLE = _("My training")
+SCORED = ("graded", "passed")
+
+
+def card_html(card: ModuleCard, lang: str) -> str:
+    _ = gettext_for(lang)
+    facts = [f'<li class="fadaa-status fadaa-status-{card.status}">{html.escape(page.status_text(card.status, lang))}</li>']
+    if card.duedate is not None:
+        facts.append("<li>" + html.escape(_("Due on {date}")).format(
+            date=page.bidi(card.duedate.strftime("%Y-%m-%d"), lang)) + "</li>")
+    if card.status in SCORED and card.max_score:
+        score = f"{format_number(card.score, 'fr', 1)} / {format_number(card.max_score, 'fr', 1)}"
+        facts.append("<li>" + html.escape(_("Score: {score}")).format(score=page.bidi(score, lang)) + "</li>")
+    for comment in card.comments:
+        facts.append('<li class="fadaa-comment">💬 ' + html.escape(comment) + "</li>")
+    link = ""
+    if card.lesson_url(lang):
+        word = _("Open the lesson") if card.status not in HANDED_IN else _("See the lesson again")
+        link = f'<a class="fadaa-open" href="{html.escape(card.lesson_url(lang))}">{html.escape(word)}</a>'
+    return (f'<div class="fadaa-card" data-module="{html.escape(card.module)}">'
+            f"<h2>{html.escape(card.title[lang])}</h2><ul class=\"fadaa-facts\">{''.join(facts)}</ul>{link}</div>")
+
+
+def _file_button(path: Path, label: str, _) -> DocumentButton:
+    return DocumentButton(label, path.name, path.read_bytes, _)
+
+
+def module_widget(home: Home, card: ModuleCard, lang: str, documents: Path) -> widgets.VBox:
+    _ = gettext_for(lang)
+    parts: list[widgets.Widget] = [widgets.HTML(card_html(card, lang))]
+    if card.feedback:
+        parts.append(_file_button(card.feedback[0], _("My trainer's feedback"), _))
+    if card.passed:
+        parts.append(DocumentButton(_("My certificate (PDF)"), f"certificate_{card.module}.pdf",
+                                    lambda: certificate_pdf(home.achievement(card)), _, documents, icon="certificate"))
+    return widgets.VBox(parts, layout=widgets.Layout(width="100%"))
+
+
+def learner_home(home: Path, lang: str, place: Place | None = None) -> widgets.VBox:
+    """Every widget of her home page; ``home`` is her folder (where Voilà runs this page)."""
+    _ = gettext_for(lang)
+    place = place or Place.from_environment()
+    try:
+        found = her_home(place.progress(), home)
+    except UnknownLearner:
+        return page.container([widgets.HTML("<p>" + html.escape(
+            _("Your account is not on the roster yet. Ask your trainer to add you.")) + "</p>")], lang)
+    children: list[widgets.Widget] = [widgets.HTML("<p>" + html.escape(
+        _("Hello {name}!")).format(name=html.escape(found.name)) + "</p>")]
+    if not found.modules:
+        children.append(widgets.HTML("<p>" + html.escape(_("No module has been given to you yet.")) + "</p>"))
+    children += [module_widget(found, card, lang, home / DOCUMENTS) for card in found.modules]
+    children.append(widgets.HTML("<h2>" + html.escape(_("My documents")) + "</h2>"))
+    if not found.documents:
+        children.append(widgets.HTML("<p>" + html.escape(_("Your lessons have not made any document yet.")) + "</p>"))
+    children += [_file_button(path, path.name, _) for path in found.documents]
+    return page.container(children, lang)
+
+
+def show(home: Path | None = None) -> None:
+    """What the notebook calls: her page in her language."""
+    lang = page.language()
+    page.header(gettext_for(lang)(TITLE), lang)
+    view = learner_home(home or Path.cwd(), lang)
+    display(view)

@@ -1,0 +1,142 @@
+"""The trainer's desk (``notebooks/trainer_desk.ipynb``): his cohort's modules, who to call, and the
+assign / collect / autograde / feedback buttons, which call what the ``fadaa`` CLI calls."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from fadaa.grading import trainer
+from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
+from fadaa.grading.course import NbgraderStepFailed
+from fadaa.widgets.i18n import gettext_for
+
+from . import page
+from .place import Place
+from .trainer import cohorts, module_counts, modules, to_nudge
+
+SHOWN_ROWS = 50
+
+
+def _(message: str) -> str:
+    """Marks a message for the catalogs; translated when shown."""
+    return message
+
+
+TITLE = _("Trainer's desk")
+NUDGE_COLUMNS = {"name": _("Learner"), "cooperative": _("Cooperative"), "module": _("Module"),
+                 "status": _("Status"), "duedate": _("Due date")}
+
+
+def formgrader_url() -> str:
+    """nbgrader's formgrader on his own Jupyter server (under the hub's prefix when there is one)."""
+    return os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/") + "formgrader"
+
+
+class TrainerDesk(widgets.VBox):
+    def __init__(self, lang: str, place: Place | None = None):
+        self.lang = lang
+        self.gettext = gettext_for(lang)
+        self.place = place or Place.from_environment()
+        self.progress = self.place.progress()
+        self._course = None
+        _ = self.gettext
+        self.cohort = widgets.Dropdown(options=cohorts(self.progress), description=_("Cohort"))
+        self.module = widgets.Dropdown(options=modules(self.place.course_root), description=_("Module"))
+        self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=21), description=_("Due date"))
+        self.counts = widgets.HTML()
+        self.nudge = widgets.HTML()
+        self.message = widgets.HTML()
+        self.bar = widgets.IntProgress(layout=widgets.Layout(visibility="hidden", width="100%"))
+        self.buttons = {name: widgets.Button(description=label, button_style=style)
+                        for name, label, style in (("assign", _("Assign"), "primary"), ("collect", _("Collect"), ""),
+                                                   ("autograde", _("Autograde"), ""), ("feedback", _("Release feedback"), ""))}
+        for name, button in self.buttons.items():
+            button.add_class(f"fadaa-{name}")
+            button.on_click(lambda _b, step=getattr(self, name): self.run(step))
+        self.cohort.observe(lambda _c: self.refresh(), "value")
+        link = (f'<a class="fadaa-open" href="{html.escape(formgrader_url())}" target="_blank">'
+                + html.escape(_("Grade free-text answers in formgrader")) + "</a>")
+        super().__init__([
+            self.cohort,
+            widgets.HTML("<h2>" + html.escape(_("Modules")) + "</h2>"), self.counts,
+            widgets.HTML("<h2>" + html.escape(_("Late or not started")) + "</h2>"), self.nudge,
+            widgets.HTML("<h2>" + html.escape(_("Steps")) + "</h2>"), self.module, self.due,
+            widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
+            self.bar, self.message, widgets.HTML(link)])
+        page.dress(self, lang)
+        self.refresh()
+
+    @property
+    def course(self):
+        if self._course is None:
+            self._course = self.place.course()
+        return self._course
+
+    def refresh(self) -> None:
+        _ = self.gettext
+        self.counts.value = page.table_html(module_counts(self.progress, self.cohort.value, self.lang), self.lang)
+        waiting = to_nudge(self.progress, self.cohort.value)
+        waiting["status"] = [page.status_text(s, self.lang) for s in waiting.status]
+        waiting["duedate"] = waiting.duedate.dt.strftime("%Y-%m-%d").fillna("")
+        shown = waiting[list(NUDGE_COLUMNS)].rename(columns={c: _(label) for c, label in NUDGE_COLUMNS.items()})
+        self.nudge.value = page.table_html(shown, self.lang, SHOWN_ROWS)
+
+    def run(self, step) -> None:
+        """Run one step with every button off, then say what happened and show the new counts."""
+        for button in self.buttons.values():
+            button.disabled = True
+        self.message.value = "⏳"
+        try:
+            text = step()
+        except (NbgraderStepFailed, trainer.NoSuchGroup) as failed:
+            text = "⚠️ " + str(failed)
+        finally:
+            for button in self.buttons.values():
+                button.disabled = False
+        self.message.value = '<div class="fadaa-feedback fadaa-feedback-saved">' + html.escape(text).replace("\n", "<br>") + "</div>"
+        self.refresh()
+
+    def assign(self) -> str:
+        _ = self.gettext
+        due = dt.datetime.combine(self.due.value, dt.time(23, 59, 59))
+        done = trainer.assign(self.course, self.module.value, due, cohort=self.cohort.value)
+        return _("{module} released to {name} ({count} learners), due {date}.").format(
+            module=done.module, name=done.name, count=done.learners, date=done.duedate.strftime("%Y-%m-%d %H:%M"))
+
+    def collect(self) -> str:
+        _ = self.gettext
+        students = trainer.collect(self.course, self.module.value)
+        return _("{count} submissions collected.").format(count=len(students))
+
+    def autograde(self) -> str:
+        _ = self.gettext
+        students = self.course.submitted_students(self.module.value)
+        self.bar.value, self.bar.max = 0, max(len(students), 1)
+        self.bar.layout.visibility = "visible"
+
+        def done(_outcome) -> None:
+            self.bar.value += 1
+
+        report = autograde_all(self.course, self.module.value, students, on_done=done)
+        self.bar.layout.visibility = "hidden"
+        lines = [f"{o.student_id}: {_(FLAG_MESSAGES[flag])}" for o in report.flagged for flag in o.flags]
+        lines.append(_("{graded} of {total} submissions graded in {seconds:.0f} s; {flagged} flagged.").format(
+            graded=len(report.graded), total=len(report.outcomes), seconds=report.seconds,
+            flagged=len(report.flagged)))
+        return "\n".join(lines)
+
+    def feedback(self) -> str:
+        _ = self.gettext
+        trainer.feedback(self.course, self.module.value)
+        return _("Feedback released for {module}.").format(module=self.module.value)
+
+
+def show() -> None:
+    lang = page.language()
+    page.header(gettext_for(lang)(TITLE), lang)
+    desk = TrainerDesk(lang)
+    display(desk)
