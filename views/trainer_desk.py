@@ -7,6 +7,7 @@ import html
 import os
 
 import ipywidgets as widgets
+import pandas as pd
 from IPython.display import display
 
 from fadaa.grading import trainer
@@ -81,7 +82,7 @@ class TrainerDesk(widgets.VBox):
         self.counts.value = page.table_html(module_counts(self.progress, self.cohort.value, self.lang), self.lang)
         waiting = to_nudge(self.progress, self.cohort.value)
         waiting["status"] = [page.status_text(s, self.lang) for s in waiting.status]
-        waiting["duedate"] = waiting.duedate.dt.strftime("%Y-%m-%d").fillna("")
+        waiting["duedate"] = pd.to_datetime(waiting.duedate).dt.strftime("%Y-%m-%d").fillna("")  # none due: no dtype
         shown = waiting[list(NUDGE_COLUMNS)].rename(columns={c: _(label) for c, label in NUDGE_COLUMNS.items()})
         self.nudge.value = page.table_html(shown, self.lang, SHOWN_ROWS)
 
