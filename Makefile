@@ -8,7 +8,7 @@ PROXY  := hub/node_modules/.bin/configurable-http-proxy
 PYTHON ?= python3
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve test browser clean catalogs
+.PHONY: serve test browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,11 +34,6 @@ browser:
 
 test: $(STAMP) browser $(PROXY)
 	$(PY) -m pytest
-
-# Refresh the message template after changing UI strings; translators then update widgets/locale/*/LC_MESSAGES/fadaa.po
-catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -o widgets/locale/fadaa.pot --no-location --omit-header --sort-output .
-	$(VENV)/bin/pybabel update -i widgets/locale/fadaa.pot -d widgets/locale -D fadaa --no-fuzzy-matching
 
 clean:
 	rm -rf var .pytest_cache
