@@ -38,7 +38,7 @@ def completion_by_module(board: Dashboard, lang: str):
     """Each module's learners stacked by status (those it was not given to are left out)."""
     _ = gettext_for(lang)
     table = board.by_module.set_index("module")
-    fig, ax = new_figure(6, 0.45 * max(len(table), 3) + 1)
+    fig, ax = new_figure(5, 0.45 * max(len(table), 3) + 1)
     left = pd.Series(0, index=table.index)
     for status in STATUSES[1:]:
         ax.barh(table.index, table[status], left=left, color=STATUS_COLOURS[status],
@@ -46,14 +46,14 @@ def completion_by_module(board: Dashboard, lang: str):
         left += table[status]
     ax.invert_yaxis()
     ax.set_xlabel(label(_("Learners"), lang))
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, frameon=False)
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     return fig
 
 
 def completion_by_region(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     table = board.by_region
-    fig, ax = new_figure(6, 0.45 * max(len(table), 3) + 1)
+    fig, ax = new_figure(5, 0.45 * max(len(table), 3) + 1)
     ax.barh([label(region_name(code, lang), lang) for code in table.region], 100 * table.share_passed,
             color=STATUS_COLOURS["passed"])
     ax.invert_yaxis()
@@ -64,7 +64,7 @@ def completion_by_region(board: Dashboard, lang: str):
 
 def weekly_submissions(board: Dashboard, lang: str):
     _ = gettext_for(lang)
-    fig, ax = new_figure(6, 3)
+    fig, ax = new_figure(5, 3)
     ax.plot(board.weekly.week, board.weekly.submissions, marker="o", color="#1976d2")
     ax.set_ylabel(label(_("Submissions"), lang))
     ax.set_ylim(bottom=0)
@@ -75,7 +75,7 @@ def weekly_submissions(board: Dashboard, lang: str):
 def score_distribution(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     bands = board.score_bands
-    fig, ax = new_figure(6, 3)
+    fig, ax = new_figure(5, 3)
     ax.bar([f"{10 * b}" for b in bands.band], bands.submissions, color="#64b5f6", align="edge", width=0.9)
     ax.set_xlabel(label(_("Score (% of the points)"), lang))
     ax.set_ylabel(label(_("Submissions"), lang))

@@ -32,7 +32,8 @@ VIEWS_CSS = """
 a.fadaa-open { display: inline-block; min-height: 48px; line-height: 48px; padding: 0 1.2em;
                background: #1976d2; color: white; border-radius: 6px; text-decoration: none; }
 .fadaa-view .jupyter-button, .fadaa-view .widget-dropdown select { min-height: 48px; font-size: 17px; }
-.fadaa-view .widget-dropdown, .fadaa-view .widget-text { width: 100%; max-width: 30em; }
+.fadaa-view .widget-dropdown, .fadaa-view .widget-text { width: calc(100% - 12px); max-width: 30em; box-sizing: border-box; }
+.fadaa-view .widget-dropdown > select, .fadaa-view .widget-text > input { flex: 1 1 auto; min-width: 0; }
 .fadaa-scroll { overflow-x: auto; max-width: 100%; }
 .fadaa-view h2 { font-size: 1.2em; }
 """
