@@ -22,7 +22,7 @@ from .progress import Progress, ProgressRules
 from .roster import RosterFileError, import_roster, learners
 from .serve import REPO
 
-DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE", REPO / "courses" / "fadaa"))
+DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE_ROOT", REPO / "courses" / "fadaa"))
 VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")
 
 
@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fadaa", description="Fadaa for trainers and coordinators: the roster of learners, modules "
         "given to cohorts, collecting and grading (nbgrader underneath), progress and exports.")
     parser.add_argument("--course", type=Path, default=DEFAULT_COURSE,
-                        help="the nbgrader course directory (default: %(default)s, or $FADAA_COURSE)")
+                        help="the nbgrader course directory (default: %(default)s, or $FADAA_COURSE_ROOT)")
     parser.add_argument("--exchange", type=Path, help="nbgrader exchange folder (default: the course's configuration)")
     parser.add_argument("--db-url", help="course database URL (default: the course's gradebook.db)")
     parser.add_argument("--lang", default=normalise(os.environ.get("LANG", "")) or "fr", choices=("fr", "ar"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError
-from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeSubmit
+from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 
 from .config import load_config
 
@@ -50,6 +50,12 @@ def fetch(home: Path, assignment: str) -> Path:
     """Copy the released ``assignment`` into the learner's home; returns its folder."""
     _run(ExchangeFetchAssignment, home, assignment)
     return home / assignment
+
+
+def fetch_feedback(home: Path, assignment: str) -> Path:
+    """Copy the feedback the trainer released for her ``assignment`` into its ``feedback/`` folder."""
+    _run(ExchangeFetchFeedback, home, assignment)
+    return home / assignment / "feedback"
 
 
 def submit(home: Path, assignment: str) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from nbgrader.exchange import ExchangeError
-from nbgrader.exchange.default import ExchangeFetchFeedback
 from sqlalchemy import Engine, select
 
 from fadaa.grading import exchange
@@ -25,11 +24,10 @@ _assignment = GRADEBOOK["assignment"]
 def fetch_feedback(home: Path, module: str) -> list[Path]:
     """Fetch what the trainer released for ``module`` into her home; her feedback pages, newest first."""
     try:
-        # the same exchange step as her lesson's Submit button, with the same configuration
-        exchange._run(ExchangeFetchFeedback, home, module)
+        folder = exchange.fetch_feedback(home, module)
     except ExchangeError:
-        pass  # nothing released for this course yet: the pages she already has still count
-    return sorted((home / module / "feedback").glob("*/*.html"), reverse=True)
+        folder = home / module / "feedback"  # nothing released yet: the pages she already has still count
+    return sorted(folder.glob("*/*.html"), reverse=True)
 
 
 def trainer_comments(engine: Engine, student_id: str) -> dict[str, list[str]]:
