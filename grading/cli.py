@@ -179,7 +179,7 @@ def _autograde(args, course: Course, _) -> int:
 
 
 def _feedback(args, course: Course, _) -> int:
-    trainer.feedback(course, args.module)
+    course.release_feedback(args.module)
     print(_("Feedback released for {module}.").format(module=args.module))
     return 0
 

@@ -80,6 +80,11 @@ class Course:
     def autograde(self, assignment: str, student_id: str) -> str:
         return self._run("autograde", self.api.autograde(assignment, student_id))
 
+    def release_feedback(self, assignment: str) -> str:
+        """Generate the feedback pages of every graded submission and hand them out through the exchange."""
+        log = self._run("generate_feedback", self.api.generate_feedback(assignment))
+        return log + self._run("release_feedback", self.api.release_feedback(assignment))
+
     def submitted_students(self, assignment: str) -> list[str]:
         """Learners whose submission of ``assignment`` has been collected into ``submitted/``."""
         pattern = self.api.coursedir.format_path(self.api.coursedir.submitted_directory, "*", assignment)

@@ -66,8 +66,3 @@ def collect(course: Course, module: str) -> list[str]:
     activity.record_collected(course, module)
     return course.submitted_students(module)
 
-
-def feedback(course: Course, module: str) -> None:
-    """Generate the feedback pages of every graded submission and release them to the learners."""
-    course._run("generate_feedback", course.api.generate_feedback(module))
-    course._run("release_feedback", course.api.release_feedback(module))

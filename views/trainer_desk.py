@@ -132,7 +132,7 @@ class TrainerDesk(widgets.VBox):
 
     def feedback(self) -> str:
         _ = self.gettext
-        trainer.feedback(self.course, self.module.value)
+        self.course.release_feedback(self.module.value)
         return _("Feedback released for {module}.").format(module=self.module.value)
 
 
