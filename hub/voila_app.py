@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from jupyter_server.utils import url_path_join
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
+from tornado.web import RedirectHandler
 from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 
@@ -28,6 +29,19 @@ class HubIdentityProvider(JupyterHubIdentityProvider):
 
     def get_handlers(self):
         return [(url_path_join(self.parent.base_url, path), *rest) for path, *rest in super().get_handlers()]
+
+
+class HubVoila(FadaaVoila):
+    """Fadaa's Voilà, landing on the server's default page (her learner home, the coordinator's
+    dashboard) as jupyterhub-singleuser does with ``JUPYTERHUB_DEFAULT_URL``; Voilà alone would
+    show its file tree there."""
+
+    def init_handlers(self) -> list:
+        handlers = super().init_handlers()
+        landing = os.environ.get("JUPYTERHUB_DEFAULT_URL", "/")
+        if landing.strip("/"):
+            handlers.insert(0, (self.server_url, RedirectHandler, {"url": url_path_join(self.base_url, landing)}))
+        return handlers
 
 
 def hub_args(prefix: str) -> list[str]:
@@ -45,7 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.update(voila_environment())  # the template's folder and the venv's tools, for kernels too
     # where to listen comes from the spawner, as for jupyterhub-singleuser
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
-    FadaaVoila.launch_instance([*voila_args(root, url.port, url.hostname), *extra,
+    HubVoila.launch_instance([*voila_args(root, url.port, url.hostname), *extra,
                            *hub_args(os.environ["JUPYTERHUB_SERVICE_PREFIX"])])
 
 
