@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 
 from jupyterhub.auth import Authenticator
 from traitlets import Bool, Integer, Unicode, default
@@ -33,6 +34,7 @@ class PinAuthenticator(Authenticator):
         # only accounts in the table can log in at all: each one is an allowed user
         return True
 
+    @functools.cached_property
     def _engine(self):
         return accounts.open_accounts(self.db_url, self.course_id)
 
@@ -44,7 +46,7 @@ class PinAuthenticator(Authenticator):
         login, pin = data.get("username", ""), data.get("password", "")
         # scrypt and the database are blocking: keep the hub's event loop free for everyone else
         result = await asyncio.to_thread(
-            accounts.check, self._engine(), login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes))
+            accounts.check, self._engine, login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes))
         if result.locked_until:
             self.log.warning("Account %s is locked until %s after wrong PINs", result.username, result.locked_until)
         if not result.ok:
