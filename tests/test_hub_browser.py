@@ -3,7 +3,6 @@ opens a lesson in Arabic, answers and sends it; the trainer collects and autogra
 sees her progress. Screenshots are kept in the test's temp dir."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,25 +10,11 @@ import pytest
 from fadaa.grading.course import Course
 from fadaa.grading.roster import learners
 from fadaa.hub.demo import COORDINATOR_PIN, LEARNER_PIN
+from conftest import PHONE
 
 pytest_plugins = ["hub_fixtures"]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 412, "height": 860}
 DASHBOARD = Path(__file__).resolve().parents[1] / "notebooks" / "coordinator_dashboard.ipynb"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it with apt-get where it can)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def log_in(browser, hub, login: str, pin: str, tmp_path: Path, name: str):
@@ -54,11 +39,11 @@ def next_step(page) -> None:
                            arg=before, timeout=60_000)
 
 
-def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator_sees(hub, chromium, tmp_path):
+def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator_sees(hub, browser, tmp_path):
     her, _phone, _lang = hub.learners(1)[0]
     assignment, notebook = hub.lesson
     cooperative = learners(hub.site.db_url, hub.site.course_id).set_index("student_id").cooperative[her]
-    context, page = log_in(chromium, hub, her, LEARNER_PIN, tmp_path, "learner")
+    context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "learner")
     try:
         page.goto(f"{hub.url}/user/{her}/voila/render/{assignment}/{notebook}?lang=ar", timeout=180_000)
         page.wait_for_selector(".fadaa-next", timeout=180_000)
@@ -87,7 +72,7 @@ def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator
     score = course.score(assignment, her)
     assert score is not None and score.score >= 1  # her closing balance was right
 
-    context, page = log_in(chromium, hub, "coordination", COORDINATOR_PIN, tmp_path, "coordinator")
+    context, page = log_in(browser, hub, "coordination", COORDINATOR_PIN, tmp_path, "coordinator")
     try:
         if not DASHBOARD.exists():
             pytest.skip("notebooks/coordinator_dashboard.ipynb is not there yet (issue 4): checked up to grading")

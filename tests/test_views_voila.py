@@ -18,7 +18,7 @@ from fadaa.grading.serve import voila_command, voila_environment
 from fadaa.views import demo
 from fadaa.widgets.i18n import gettext_for
 from conftest import REPO, free_port
-from test_browser import browser, page, screenshot  # noqa: F401 - Debian's Chromium, a phone-sized page
+from conftest import screenshot
 from test_roster import COURSE_ID, empty_gradebook  # noqa: F401 - one migrated course database, copied
 
 pytestmark = pytest.mark.slow
@@ -28,7 +28,7 @@ TITLES = {"learner_home": "My training", "trainer_desk": "Trainer's desk",
 
 
 @pytest.fixture(scope="module")
-def views_server(tmp_path_factory, empty_gradebook):  # noqa: F811
+def views_server(tmp_path_factory, empty_gradebook):
     """Voilà over a learner's home holding the three notebooks, the course database beside it."""
     var = tmp_path_factory.mktemp("views_voila")
     root = var / "course"
@@ -84,7 +84,7 @@ def test_each_view_renders_in_her_language_and_direction(views_server, name, lan
 
 
 @pytest.mark.browser
-def test_the_dashboard_in_arabic_in_a_browser(views_server, page, tmp_path):  # noqa: F811
+def test_the_dashboard_in_arabic_in_a_browser(views_server, page, tmp_path):
     page.goto(f"{views_server}/voila/render/coordinator_dashboard.ipynb?lang=ar", timeout=180_000)
     page.wait_for_selector(".fadaa-table", timeout=180_000)
     page.wait_for_selector(".fadaa-chart", timeout=60_000)
@@ -99,7 +99,7 @@ def test_the_dashboard_in_arabic_in_a_browser(views_server, page, tmp_path):  # 
 
 
 @pytest.mark.browser
-def test_her_home_on_a_phone(views_server, page, tmp_path):  # noqa: F811
+def test_her_home_on_a_phone(views_server, page, tmp_path):
     page.goto(f"{views_server}/voila/render/learner_home.ipynb?lang=ar", timeout=180_000)
     page.wait_for_selector(".fadaa-card", timeout=180_000)
     assert page.eval_on_selector(".fadaa-view.widget-vbox", "el => getComputedStyle(el).direction") == "rtl"
