@@ -1,6 +1,7 @@
 """Shared fixtures: a real nbgrader course in a temporary folder, lesson execution, servers."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -79,43 +80,52 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def voila_server(tmp_path_factory):
-    """Real standalone Voilà with Fadaa's template, serving a learner's home with every lesson
-    fetched through nbgrader's exchange (what ``make serve`` runs). Yields (base_url, home)."""
+@contextlib.contextmanager
+def running_voila(home: Path, env: dict, log_path: Path):
+    """Real standalone Voilà (``voila_command``, Fadaa's template) serving ``home`` on a free port
+    of 127.0.0.1, until the block ends; yields its base URL. Its output goes to ``log_path``."""
     import subprocess
     import time
     import urllib.request
 
+    from fadaa.grading.serve import voila_command
+
+    port = free_port()
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(voila_command(home, port), env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(base + "/voila/tree", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError("Voilà did not start:\n" + log_path.read_text())
+                    time.sleep(0.5)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    """Voilà serving a learner's home with every lesson fetched through nbgrader's exchange (what
+    ``python -m fadaa.grading.demo`` runs). Yields (base_url, home)."""
     from fadaa.grading.demo import build
-    from fadaa.grading.serve import voila_command, voila_environment
+    from fadaa.grading.serve import voila_environment
 
     var = tmp_path_factory.mktemp("voila")
     _course, home = build(var)
-    port = free_port()
     env = voila_environment()
     env["FADAA_PROFILE"] = str(var / "profile.json")
-    log = open(var / "voila.log", "w")
-    server = subprocess.Popen(voila_command(home, port), env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/voila/tree", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("Voilà did not start:\n" + (var / "voila.log").read_text())
-                time.sleep(0.5)
+    with running_voila(home, env, var / "voila.log") as base:
         yield base, home
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 # -- a real headless Chromium (Debian's), one for the whole session: Playwright's sync API allows

@@ -6,19 +6,15 @@ import html
 import json
 import re
 import shutil
-import subprocess
-import time
-import urllib.request
 
 import pytest
 import requests
 
 from fadaa.grading import exchange
-from fadaa.grading.serve import voila_command, voila_environment
+from fadaa.grading.serve import voila_environment
 from fadaa.views import demo
 from fadaa.widgets.i18n import gettext_for
-from conftest import REPO, free_port
-from conftest import screenshot
+from conftest import REPO, running_voila, screenshot
 from test_roster import COURSE_ID, empty_gradebook  # noqa: F401 - one migrated course database, copied
 
 pytestmark = pytest.mark.slow
@@ -45,27 +41,8 @@ def views_server(tmp_path_factory, empty_gradebook):
     env = voila_environment()
     env.update(FADAA_COURSE_ROOT=str(root), FADAA_COURSE=COURSE_ID, FADAA_DB_URL=db_url,
                FADAA_PROFILE=str(var / "profile.json"), JUPYTER_DATA_DIR=str(var / "jupyter"))
-    port = free_port()
-    with open(var / "voila.log", "w") as log:
-        server = subprocess.Popen(voila_command(home, port), env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(base + "/voila/tree", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError("Voilà did not start:\n" + (var / "voila.log").read_text())
-                    time.sleep(0.5)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    with running_voila(home, env, var / "voila.log") as base:
+        yield base
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
