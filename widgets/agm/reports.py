@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from ..bookkeeping.summary import Totals
-from ..bookkeeping.year_summary import Allocation, YearSummary
+from ..bookkeeping.year_summary import Allocation, YearSummary, allocated_total, allocation_problem
 
 # Where module 2 keeps her year summary: her bookkeeping lesson 4, beside this lesson's folder.
 YEAR_SUMMARY_NOTEBOOK = Path("bookkeeping_4") / "year_summary.ipynb"
@@ -40,10 +40,9 @@ class FinancialReport:
 
     def __post_init__(self):
         object.__setattr__(self, "allocations", tuple(a for a in self.allocations if a.amount))
-        if self.allocated and self.surplus <= 0:
-            raise ReportError("allocated_in_deficit")
-        if self.allocated > max(self.surplus, 0) + 0.005:
-            raise ReportError("over_allocated")
+        problem = allocation_problem(self.surplus, self.allocations)
+        if problem:
+            raise ReportError(problem)
 
     @property
     def total_income(self) -> float:
@@ -59,7 +58,7 @@ class FinancialReport:
 
     @property
     def allocated(self) -> float:
-        return round(sum(a.amount for a in self.allocations), 2)
+        return allocated_total(self.allocations)
 
     @property
     def carried_forward(self) -> float:

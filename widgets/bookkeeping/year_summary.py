@@ -66,6 +66,22 @@ class Allocation:
         object.__setattr__(self, "label", self.label.strip()[:120])
 
 
+def allocated_total(allocations: Iterable[Allocation]) -> float:
+    """How much of the surplus the board proposes to use."""
+    return round(sum(a.amount for a in allocations), 2)
+
+
+def allocation_problem(surplus: float, allocations: Iterable[Allocation]) -> str | None:
+    """Why a proposed use of ``surplus`` cannot stand ('allocated_in_deficit', 'over_allocated'),
+    or None. The AGM's financial report applies the same rule to the figures she typed."""
+    allocated = allocated_total(allocations)
+    if surplus <= 0 and allocated > 0:
+        return "allocated_in_deficit"
+    if allocated > max(surplus, 0) + 0.005:
+        return "over_allocated"
+    return None
+
+
 @dataclass(frozen=True)
 class YearSummary:
     """The financial year of one cooperative, in DH. See the module docstring for what it holds."""
@@ -141,7 +157,7 @@ class YearSummary:
     # -- the proposed use of the surplus
     @property
     def allocated(self) -> float:
-        return round(sum(a.amount for a in self.allocations), 2)
+        return allocated_total(self.allocations)
 
     @property
     def carried_forward(self) -> float:
@@ -150,11 +166,7 @@ class YearSummary:
 
     def allocation_problem(self) -> str | None:
         """Why the proposed use cannot stand ('allocated_in_deficit', 'over_allocated'), or None."""
-        if self.allocations and self.surplus <= 0 and self.allocated > 0:
-            return "allocated_in_deficit"
-        if self.allocated > max(self.surplus, 0) + 0.005:
-            return "over_allocated"
-        return None
+        return allocation_problem(self.surplus, self.allocations)
 
     def with_allocations(self, allocations: Iterable[Allocation]) -> "YearSummary":
         return YearSummary(self.year, self.opening_balance, self.months, tuple(allocations), self.cooperative)
