@@ -25,6 +25,14 @@ def test_the_choice_sticks_in_her_profile(tmp_path):
     assert json.loads(profile.read_text())["lang"] == "ar"
 
 
+def test_the_roster_language_opens_her_pages_until_she_picks(tmp_path):
+    profile = tmp_path / "profile.json"
+    assert i18n.choose_language("", profile, default="ar") == "ar"   # first visit: her roster's language
+    assert not profile.exists()  # not remembered: a correction of the roster still reaches her
+    assert i18n.choose_language("lang=fr", profile, default="ar") == "fr"
+    assert i18n.choose_language("", profile, default="ar") == "fr"   # her choice wins from then on
+
+
 def test_a_broken_profile_never_stops_a_lesson(tmp_path):
     profile = tmp_path / "profile.json"
     profile.write_text("{not json")

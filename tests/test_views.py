@@ -7,18 +7,19 @@ import io
 import shutil
 import unicodedata
 
+import nbformat
 import pandas as pd
 import pytest
 from pypdf import PdfReader
 
 from fadaa.grading import exchange, export
 from fadaa.grading.demo_data import PRIZE_COHORT
-from fadaa.grading.roster import Learner, import_roster, write_roster
+from fadaa.grading.roster import Learner, import_roster, learners, write_roster
 from fadaa.views import demo
 from fadaa.views.certificate import Achievement, certificate_pdf
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.learner import her_home
-from fadaa.views.learner_home import learner_home
+from fadaa.views.learner_home import her_page
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
 from fadaa.widgets.answer_store import AnswerStore
@@ -88,8 +89,10 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     assert card.feedback and card.feedback[0].name == "quick.html"  # nbgrader's released feedback, fetched
     assert card.lesson_url("ar") == "quick/quick.ipynb?lang=ar"
 
-    page = learner_home(homes["a"], "fr", place)
-    text = " ".join(getattr(w, "value", "") for w in walk(page) if isinstance(getattr(w, "value", None), str))
+    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile.json"))
+    monkeypatch.setenv("QUERY_STRING", "lang=fr")
+    _lang, page = her_page(homes["a"], place)
+    text = page_text(page)
     assert "Bonjour Naima Tazi" in text and "✅ Réussi" in text and "2 / 3" in text
     assert 'href="quick/quick.ipynb?lang=fr"' in text
     buttons = {w.button.description: w for w in walk(page) if isinstance(w, DocumentButton)}
@@ -98,8 +101,9 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     assert "Naima Tazi" in pdf_text(buttons["Mon certificat (PDF)"].make())
     assert (homes["a"] / "documents" / "certificate_quick.pdf").exists()  # kept with her documents
 
-    c_page = learner_home(homes["c"], "ar", place)
-    c_text = " ".join(w.value for w in walk(c_page) if isinstance(getattr(w, "value", None), str))
+    monkeypatch.setenv("QUERY_STRING", "lang=ar")
+    _lang, c_page = her_page(homes["c"], place)
+    c_text = page_text(c_page)
     assert "⏳" in c_text  # her free-text answer waits for the trainer: no certificate yet
     assert [w.button.description for w in walk(c_page) if isinstance(w, DocumentButton)] == ["ملاحظات المكوِّنة"]
 
@@ -108,6 +112,10 @@ def walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from walk(child)
+
+
+def page_text(view) -> str:
+    return " ".join(w.value for w in walk(view) if isinstance(getattr(w, "value", None), str))
 
 
 def test_the_certificate_names_her_and_the_module_in_french_and_arabic():
@@ -133,6 +141,36 @@ def place(tmp_path_factory, empty_gradebook):  # noqa: F811
     place = Place(root, COURSE_ID, f"sqlite:///{root / 'gradebook.db'}", None)
     assert demo.add_history(place.db_url, COURSE_ID, prize_winners=3, projects=8, module_count=6, now=NOW)
     return place
+
+
+@pytest.fixture
+def arabic_learner_home(place, tmp_path, monkeypatch):
+    """The home of a learner whose roster language is Arabic, with her copy of one lesson, opened
+    without ``?lang=`` and with an empty profile (her first visit)."""
+    person = learners(place.db_url, COURSE_ID, lang="ar").iloc[0]
+    home = tmp_path / "home"
+    exchange.write_learner_config(home, COURSE_ID, tmp_path / "exchange", person.student_id)
+    module = place.progress().learner_modules(student_id=person.student_id).module.iloc[0]
+    (home / module).mkdir()
+    nbformat.write(nbformat.v4.new_notebook(), home / module / "lesson.ipynb")
+    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile.json"))
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    return home, person["name"], module
+
+
+def test_her_home_opens_in_her_roster_language_until_she_picks_one(place, arabic_learner_home, monkeypatch):
+    home, name, module = arabic_learner_home
+    lang, view = her_page(home, place)
+    assert lang == "ar" and "rtl" in " ".join(view._dom_classes)
+    assert f"مرحبا {name}!" in page_text(view)
+    assert f'href="{module}/lesson.ipynb?lang=ar"' in page_text(view)  # her lesson opens in Arabic too
+
+    monkeypatch.setenv("QUERY_STRING", "lang=fr")  # she taps "Français": the address wins...
+    lang, view = her_page(home, place)
+    assert lang == "fr" and f"Bonjour {name} !" in page_text(view)
+    monkeypatch.delenv("QUERY_STRING")  # ...and her choice sticks over the roster's
+    lang, view = her_page(home, place)
+    assert lang == "fr" and f'href="{module}/lesson.ipynb?lang=fr"' in page_text(view)
 
 
 def statuses(place, **filters) -> pd.DataFrame:

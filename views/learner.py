@@ -56,6 +56,7 @@ class Home:
     student_id: str
     name: str
     cooperative: str
+    lang: str                              # her language on the roster: her pages' until she picks one
     modules: list[ModuleCard]
     documents: list[Path]
 
@@ -125,4 +126,4 @@ def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> 
             _none(row.max_score), str(notebook.relative_to(home)) if notebook else None, feedback,
             comments.get(row.module, []) if feedback else [], _none(row.submitted_at)))
     first = rows.iloc[0]
-    return Home(sid, first["name"], first["cooperative"], cards, her_documents(home))
+    return Home(sid, first["name"], first["cooperative"], first["lang"], cards, her_documents(home))

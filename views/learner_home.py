@@ -62,20 +62,17 @@ def module_widget(home: Home, card: ModuleCard, lang: str, documents: Path) -> w
     return widgets.VBox(parts, layout=widgets.Layout(width="100%"))
 
 
-def learner_home(home: Path, lang: str, place: Place | None = None) -> widgets.VBox:
-    """Every widget of her home page; ``home`` is her folder (where Voilà runs this page)."""
+def home_widget(found: Home | None, lang: str, documents: Path) -> widgets.VBox:
+    """Every widget of her home page; ``found`` is None when the roster does not know her."""
     _ = gettext_for(lang)
-    place = place or Place.from_environment()
-    try:
-        found = her_home(place.progress(), home)
-    except UnknownLearner:
+    if found is None:
         return page.container([widgets.HTML("<p>" + html.escape(
             _("Your account is not on the roster yet. Ask your trainer to add you.")) + "</p>")], lang)
     children: list[widgets.Widget] = [widgets.HTML("<p>" + html.escape(
         _("Hello {name}!")).format(name=html.escape(found.name)) + "</p>")]
     if not found.modules:
         children.append(widgets.HTML("<p>" + html.escape(_("No module has been given to you yet.")) + "</p>"))
-    children += [module_widget(found, card, lang, home / DOCUMENTS) for card in found.modules]
+    children += [module_widget(found, card, lang, documents) for card in found.modules]
     children.append(widgets.HTML("<h2>" + html.escape(_("My documents")) + "</h2>"))
     if not found.documents:
         children.append(widgets.HTML("<p>" + html.escape(_("Your lessons have not made any document yet.")) + "</p>"))
@@ -83,9 +80,23 @@ def learner_home(home: Path, lang: str, place: Place | None = None) -> widgets.V
     return page.container(children, lang)
 
 
+def her_page(home: Path, place: Place | None = None) -> tuple[str, widgets.VBox]:
+    """Her page and its language: ``?lang=``, else the one she picked before, else her roster's.
+
+    ``home`` is her folder (where Voilà runs this page). Her lesson links carry the language, so her
+    lessons open in it too.
+    """
+    place = place or Place.from_environment()
+    try:
+        found = her_home(place.progress(), home)
+    except UnknownLearner:
+        found = None
+    lang = page.language(default=found.lang if found else None)
+    return lang, home_widget(found, lang, home / DOCUMENTS)
+
+
 def show(home: Path | None = None) -> None:
     """What the notebook calls: her page in her language."""
-    lang = page.language()
+    lang, view = her_page(home or Path.cwd())
     page.header(gettext_for(lang)(TITLE), lang)
-    view = learner_home(home or Path.cwd(), lang)
     display(view)

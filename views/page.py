@@ -39,9 +39,10 @@ a.fadaa-open { display: inline-block; min-height: 48px; line-height: 48px; paddi
 """
 
 
-def language() -> str:
-    """The page's language: ``?lang=`` in its address, else her remembered choice, else French."""
-    return choose_language(request_query())
+def language(default: str | None = None) -> str:
+    """The page's language: ``?lang=`` in its address, else her remembered choice, else ``default``
+    (her roster language), else French."""
+    return choose_language(request_query(), default=default)
 
 
 def header(title: str, lang: str) -> None:

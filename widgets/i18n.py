@@ -2,7 +2,8 @@
 
 The learner picks French or Arabic once (``?lang=`` in the lesson's URL, which Voilà passes to the
 kernel as ``QUERY_STRING``) and the choice is remembered in her profile, so every later lesson opens
-in her language. UI strings go through the gettext catalogs in ``widgets/locale``; lesson text lives
+in her language. Until she picks, her home opens in her roster language, and its lesson links pass it
+on. UI strings go through the gettext catalogs in ``widgets/locale``; lesson text lives
 in the notebooks, one block per language.
 """
 from __future__ import annotations
@@ -76,13 +77,17 @@ def remember_language(lang: str, path: Path | None = None) -> None:
         pass
 
 
-def choose_language(query: str | None, profile: Path | None = None) -> str:
-    """``?lang=`` wins and is remembered; otherwise the remembered choice; otherwise French."""
+def choose_language(query: str | None, profile: Path | None = None, default: str | None = None) -> str:
+    """``?lang=`` wins and is remembered; otherwise the remembered choice; otherwise ``default`` (the
+    roster's language, where the page knows it); otherwise French.
+
+    ``default`` is not remembered: until she picks, a correction on the roster still reaches her.
+    """
     asked = language_from_query(query)
     if asked:
         remember_language(asked, profile)
         return asked
-    return remembered_language(profile) or DEFAULT
+    return remembered_language(profile) or normalise(default) or DEFAULT
 
 
 def direction(lang: str) -> str:
