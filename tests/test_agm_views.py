@@ -1,5 +1,6 @@
 """The AGM lessons' forms with her own notebook: what she types is kept, shared between the three
 lessons, checked with the rules, and turned into her documents."""
+import html
 import io
 import shutil
 from datetime import date
@@ -39,6 +40,8 @@ def test_three_lessons_share_her_file_and_make_her_documents(lessons, lang):
     one.card.city.value = "Taroudant"
     one.year_end.value = date(2027, 8, 31)
     assert "29/02/2028" in one.feedback.value              # deadline, leap year
+    one.notice.value = "trois"
+    assert html.escape(one._("Please type a whole number of days, for example 15.")) in one.feedback.value
     one.notice.value = "21"
     one.agm_day.value = date(2028, 2, 12)
     assert "13/03/2028" in one.feedback.value              # filing: 30 days after her date
@@ -84,14 +87,21 @@ def test_three_lessons_share_her_file_and_make_her_documents(lessons, lang):
     assert "fadaa-feedback-wrong" in check.result.value    # 7 < 8
     check.represented.value = "2"
     assert "fadaa-feedback-right" in check.result.value
+    whole = html.escape(lesson3._("Please type a whole number, for example 25."))
+    statutes.max_proxies.value = "deux"
+    assert whole in statutes.feedback.value
     statutes.max_proxies.value = "0"
     assert "fadaa-feedback-wrong" in check.result.value    # her statutes allow no proxy
     check.present.value = "20"
     assert "fadaa-feedback-error" in check.result.value    # more than her 12 members
+    check.present.value = "six"
+    assert whole in check.result.value
     check.present.value = "6"
     row = votes.rows[1][1]
     row[0].value, row[1].value, row[2].value = "5", "2", "1"
     assert "✅" in votes.result.value
+    row[0].value = "cinq"
+    assert whole in votes.result.value
     row[0].value = "9"
     assert "fadaa-feedback-error" in votes.result.value    # 12 votes, 8 voters
     row[0].value = "5"

@@ -1,12 +1,13 @@
 """The lesson kit without Jupyter: language choice, catalogs, numbers, tolerance, answer saving."""
 import json
+import types
 
 import nbformat
 import pytest
 
 from fadaa.widgets import i18n
 from fadaa.widgets.answer_store import AnswerCellMissing, AnswerStore
-from fadaa.widgets.checking import NotANumber, parse_number, within_tolerance
+from fadaa.widgets.checking import NotANumber, parse_number, read_or_say_why, within_tolerance
 from conftest import COURSE
 
 
@@ -72,6 +73,28 @@ def test_tolerance():
     assert within_tolerance(3585.4, 3585) and not within_tolerance(3586, 3585)
     assert within_tolerance(103, 100, absolute=0, relative=0.05)
     assert not within_tolerance(106, 100, absolute=0, relative=0.05)
+
+
+class TooMany(ValueError):
+    pass
+
+
+def test_a_wrong_figure_is_said_and_reads_as_none():
+    out = types.SimpleNamespace(value="")
+
+    def figure(text):
+        if parse_number(text) >= 10:
+            raise TooMany("ten or more")
+        return parse_number(text)
+
+    def say(text):
+        return read_or_say_why(lambda: figure(text), out, "not a number", lambda error: f"refused: {error}", TooMany)
+
+    assert say("3") == 3 and out.value == ""
+    assert say("trois") is None and out.value == "not a number"
+    assert say("12") is None and out.value == "refused: ten or more"
+    with pytest.raises(ValueError):  # an error no rule names is not hidden from the trainer
+        read_or_say_why(lambda: int("x"), out, "not a number", str, TooMany)
 
 
 @pytest.fixture

@@ -43,6 +43,10 @@ def test_price_calculator_refuses_a_full_commission_in_words(lesson):
     assert "fadaa-feedback-error" in calc.result.value and "100" in calc.result.value
     calc.add_product()
     assert calc.products == []
+    fill([calc.commission, calc.materials], ["15", "cent"])
+    assert calc.lesson._("Please type a number, for example 1 250.") in calc.result.value
+    calc.add_product()
+    assert calc.products == []
 
 
 def test_listing_checker_scores_and_keeps_her_listing(lesson):
@@ -61,3 +65,5 @@ def test_refusal_calculator(lesson):
     assert "378" in calc.result.value and len(calc.chart.children) == 1
     calc.fields["refused"].value = "41"
     assert "fadaa-feedback-error" in calc.result.value
+    calc.fields["refused"].value = "six"
+    assert calc.lesson._("Please type a number, for example 1 250.") in calc.result.value

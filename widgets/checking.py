@@ -1,8 +1,11 @@
-"""Reading and checking a learner's answers: plain Python, no widgets."""
+"""Reading and checking a learner's answers: plain Python, no widget import."""
 from __future__ import annotations
 
 import math
 import re
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 # Phones with an Arabic keyboard type Eastern Arabic digits; the lesson accepts them.
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -41,3 +44,18 @@ def parse_number(text: str) -> float:
 def within_tolerance(given: float, expected: float, absolute: float = 0.5, relative: float = 0.0) -> bool:
     """True when ``given`` is close enough to ``expected``: the larger of the two tolerances applies."""
     return abs(given - expected) <= max(absolute, abs(expected) * relative)
+
+
+def read_or_say_why(read: Callable[[], T], out, not_a_number: str, refused: Callable[[ValueError], str],
+                    rule: type[ValueError] = ValueError) -> T | None:
+    """What ``read`` makes of her figures, or None once ``out`` (a feedback widget) says why it cannot:
+    ``not_a_number`` when she typed something that is not a number, ``refused(error)`` when a
+    subject's ``rule`` error refuses a figure. One shape for every view's "wrong figure" handler;
+    any other error still surfaces."""
+    try:
+        return read()
+    except NotANumber:
+        out.value = not_a_number
+    except rule as error:
+        out.value = refused(error)
+    return None

@@ -9,7 +9,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import NotANumber
+from ..checking import read_or_say_why
 from ..lesson import Lesson
 from . import calendar as cal
 from . import examples
@@ -80,13 +80,10 @@ class CalendarPlanner(widgets.VBox):
         if self.year_end.value is None:
             self.feedback.value = message("saved", _("Enter the close of your financial year to see your dates."))
             return
-        try:
-            plan = self.plan()
-        except NotANumber:
-            self.feedback.value = message("error", _("Please type a whole number of days, for example 15."))
-            return
-        except cal.CalendarError as error:
-            self.feedback.value = explain(error, _)
+        plan = read_or_say_why(self.plan, self.feedback,
+                               message("error", _("Please type a whole number of days, for example 15.")),
+                               lambda error: explain(error, _), cal.CalendarError)
+        if plan is None:
             return
         days = {m.key: m.day for m in plan}
         lines = [html.escape(_("Last day for your assembly: {date}.")).format(date=date_text(days["agm_deadline"], self.lesson.lang)),

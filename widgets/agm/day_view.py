@@ -7,7 +7,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import NotANumber
+from ..checking import read_or_say_why
 from ..lesson import Lesson
 from . import examples
 from . import quorum as q
@@ -63,6 +63,12 @@ def example_votes(lesson: Lesson) -> widgets.HTML:
         rule=majority_words(examples.STATUTES.majority, _)))
     decisions = examples.decisions(lesson.lang, default_agenda(lesson.lang))
     return widgets.HTML(f"<p>📜 {rule}</p>" + votes_html(decisions, _))
+
+
+def read_counts(read, out: widgets.HTML, _):
+    """What ``read`` makes of her counts, or None once ``out`` asks for a whole number or explains the rule."""
+    return read_or_say_why(read, out, message("error", _("Please type a whole number, for example 25.")),
+                           lambda error: explain(error, _), q.AgmError)
 
 
 class ThresholdField(widgets.VBox):
@@ -138,14 +144,10 @@ class StatutesForm(widgets.VBox):
 
     def save(self) -> None:
         _ = self._
-        try:
-            first, second, majority, proxies = self.rule(1), self.rule(2), self.majority_rule(), self.proxies()
-        except q.AgmError as error:
-            self.feedback.value = explain(error, _)
+        rules = read_counts(lambda: (self.rule(1), self.rule(2), self.majority_rule(), self.proxies()), self.feedback, _)
+        if rules is None:
             return
-        except NotANumber:
-            self.feedback.value = message("error", _("Please type a whole number, for example 25."))
-            return
+        first, second, majority, proxies = rules
         self.feedback.value = (message("right", _("Saved. These rules are used on the next steps."))
                                if first and majority else
                                message("saved", _("Choose the rules written in your statutes.")))
@@ -241,22 +243,23 @@ class QuorumCheck(widgets.VBox):
         result = q.quorum(members, present, represented, rule, self.statutes.count_represented.value)
         return Attendance(present, represented, members, result.required, result.met)
 
+    def checked_attendance(self) -> tuple[Attendance | None, bool]:
+        """Her attendance and whether its proxies are within her statutes' limit."""
+        attendance = self.attendance()
+        return attendance, attendance is None or q.check_proxies(attendance.present, attendance.represented,
+                                                                 self.statutes.proxies())
+
     def refresh(self, save: bool = False) -> None:
         _ = self._
         if save:
             self.file.update(day={"call": self.call.value, "present": self.present.value.strip(),
                                   "represented": self.represented.value.strip()})
-        try:
-            attendance = self.attendance()
-            if attendance is None:
-                self.result.value = message("saved", _("Enter your statutes' quorum rule and the number of members first."))
-                return
-            proxies_ok = q.check_proxies(attendance.present, attendance.represented, self.statutes.proxies())
-        except NotANumber:
-            self.result.value = message("error", _("Please type a whole number, for example 25."))
+        checked = read_counts(self.checked_attendance, self.result, _)
+        if checked is None:
             return
-        except q.AgmError as error:
-            self.result.value = explain(error, _)
+        attendance, proxies_ok = checked
+        if attendance is None:
+            self.result.value = message("saved", _("Enter your statutes' quorum rule and the number of members first."))
             return
         rule = self.statutes.rule(self.call.value)
         result = q.quorum(attendance.members, attendance.present, attendance.represented, rule,
@@ -315,13 +318,8 @@ class VotesForm(widgets.VBox):
         _ = self._
         if save:
             self.file.update(votes={str(i): [f.value.strip() for f in fields] for i, (_item, fields) in enumerate(self.rows)})
-        try:
-            decisions = self.decisions()
-        except NotANumber:
-            self.result.value = message("error", _("Please type a whole number, for example 25."))
-            return
-        except q.AgmError as error:
-            self.result.value = explain(error, _)
+        decisions = read_counts(self.decisions, self.result, _)
+        if decisions is None:
             return
         if self.statutes.majority_rule() is None:
             self.result.value = message("saved", _("Enter your statutes' majority first."))

@@ -5,7 +5,7 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import NotANumber, parse_number
+from ..checking import parse_number, read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import summary as rules
@@ -50,6 +50,18 @@ def number_field(description: str, value: float | None = None, width: str = "16e
 def read_number(field: widgets.Text) -> float:
     """The field's number; a blank field is 0. Raises NotANumber on text that is not a number."""
     return parse_number(field.value) if field.value.strip() else 0.0
+
+
+def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
+    """A month's totals from one field per category (a month typed, not taken from her cash book)."""
+    values = {k: read_number(f) for k, f in fields.items()}
+    return rules.Totals({k: values[k] for k in CATEGORIES_IN}, {k: values[k] for k in CATEGORIES_OUT})
+
+
+def read_amounts(read, out: widgets.HTML, _):
+    """What ``read`` makes of her amounts, or None once ``out`` asks for a number of more than 0."""
+    return read_or_say_why(read, out, feedback("error", _("Please type a number, for example 1 250.")),
+                           lambda _error: feedback("error", _("The amount must be more than 0.")))
 
 
 # -- receipts ------------------------------------------------------------------------------------
@@ -183,19 +195,10 @@ class MonthSummaryEditor(widgets.VBox):
         super().__init__([*self.fields.values(), self.message, self.table, self.chart])
         self.refresh()
 
-    def totals(self) -> rules.Totals:
-        values = {k: read_number(f) for k, f in self.fields.items()}
-        return rules.Totals({k: values[k] for k in CATEGORIES_IN}, {k: values[k] for k in CATEGORIES_OUT})
-
     def refresh(self, save: bool = False) -> rules.Totals | None:
         _ = self._
-        try:
-            totals = self.totals()
-        except NotANumber:
-            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
-            return None
-        except ValueError:
-            self.message.value = feedback("error", _("The amount must be more than 0."))
+        totals = read_amounts(lambda: typed_totals(self.fields), self.message, _)
+        if totals is None:
             return None
         if save:
             self.message.value = ""
@@ -290,14 +293,10 @@ class ProductEditor(widgets.VBox):
         if not self.name.value.strip():
             self.message.value = feedback("error", _("Write the name of the product."))
             return None
-        try:
-            product = rules.ProductLine(self.name.value.strip()[:60], read_number(self.quantity),
-                                        read_number(self.price), read_number(self.cost))
-        except NotANumber:
-            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
-            return None
-        except ValueError:
-            self.message.value = feedback("error", _("The amount must be more than 0."))
+        product = read_amounts(lambda: rules.ProductLine(self.name.value.strip()[:60], read_number(self.quantity),
+                                                         read_number(self.price), read_number(self.cost)),
+                               self.message, _)
+        if product is None:
             return None
         self.products.append(product)
         for field in (self.name, self.quantity, self.price, self.cost):

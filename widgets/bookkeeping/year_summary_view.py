@@ -18,7 +18,8 @@ from .cash_book_view import ICON_IN, ICON_OUT, category_names
 from .lesson_examples import example_year
 from .own_records import her_cash_book
 from .summary import Totals, by_month
-from .summary_view import BLUE, CATEGORY_ICONS, GREEN, RED, feedback, number_field, read_number, totals_table
+from .summary_view import (BLUE, CATEGORY_ICONS, GREEN, RED, feedback, number_field, read_amounts, read_number,
+                           totals_table, typed_totals)
 
 ALLOCATION_ICONS = {"reserve": "🏦", "members": "👥", "other": "📝"}
 
@@ -161,14 +162,8 @@ class YearSummaryEditor(widgets.VBox):
 
     def store_month(self) -> Totals | None:
         _ = self._
-        try:
-            values = {k: read_number(f) for k, f in self.fields.items()}
-            totals = Totals({k: values[k] for k in CATEGORIES_IN}, {k: values[k] for k in CATEGORIES_OUT})
-        except NotANumber:
-            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
-            return None
-        except ValueError:
-            self.message.value = feedback("error", _("The amount must be more than 0."))
+        totals = read_amounts(lambda: typed_totals(self.fields), self.message, _)
+        if totals is None:
             return None
         self.months[self.month.value] = totals
         self.message.value = feedback("right", _("Month saved."))

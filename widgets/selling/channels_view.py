@@ -9,10 +9,11 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
+from ..checking import read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import channels, examples
-from .form import NotANumber, message, number_field, read
+from .form import message, number_field, read
 
 ICONS = {"marketplace": "🏬", "social": "📱", "own_shop": "🌐", "sent": "📦", "refused": "↩️",
          "price": "🏷️", "delivery_out": "🚚", "delivery_back": "🔙", "packaging": "🎁", "cash": "💵"}
@@ -124,13 +125,9 @@ class RefusalCalculator(widgets.VBox):
         if not self.fields["sent"].value.strip():
             self.result.value, self.chart.children = "", []
             return
-        try:
-            month = self.month()
-        except NotANumber:
-            self.result.value = message("error", _("Please type a number, for example 1 250."))
-            return
-        except channels.ChannelError as exc:
-            self.result.value = message("error", error_text(exc, _))
+        month = read_or_say_why(self.month, self.result, message("error", _("Please type a number, for example 1 250.")),
+                                lambda exc: message("error", error_text(exc, _)), channels.ChannelError)
+        if month is None:
             return
         self.result.value = results_html(month, self.lesson.lang, _)
         self.chart.children = [month_chart(month, self.lesson.lang, _)]

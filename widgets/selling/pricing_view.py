@@ -9,6 +9,7 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
+from ..checking import read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
@@ -169,6 +170,10 @@ class PriceCalculator(widgets.VBox):
                                   read(self.rate), read(self.packaging), read(self.delivery), read(self.cod_fee),
                                   read(self.return_rate), read(self.return_cost), read(self.profit))
 
+    def priced(self) -> tuple[pricing.ProductCosts, pricing.PriceLine]:
+        platform, product = self.platform(), self.product()
+        return product, pricing.price_line(product, platform)
+
     def preview(self) -> pricing.PriceLine | None:
         """The price of the product she is typing, at once; a clear word when a figure is wrong."""
         _ = self._
@@ -176,15 +181,11 @@ class PriceCalculator(widgets.VBox):
         if not any(f.value.strip() for f in (self.materials, self.hours, self.packaging)):
             self.result.value = ""  # nothing typed yet: no table of zeros
             return None
-        try:
-            platform, product = self.platform(), self.product()
-            line = pricing.price_line(product, platform)
-        except NotANumber:
-            self.result.value = message("error", _("Please type a number, for example 1 250."))
+        priced = read_or_say_why(self.priced, self.result, message("error", _("Please type a number, for example 1 250.")),
+                                 lambda exc: message("error", error_text(exc, _)), pricing.PricingError)
+        if priced is None:
             return None
-        except pricing.PricingError as exc:
-            self.result.value = message("error", error_text(exc, _))
-            return None
+        product, line = priced
         notes = {"no_hours": _("No hours? Your work is a cost too: count the hours, even roughly."),
                  "no_hourly_rate": _("Give your hour a value, so that your work is paid.")}
         covering_word, price_word, margin_word = _("Price that covers everything"), _("Selling price"), _("Margin")
