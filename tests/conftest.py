@@ -11,6 +11,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+pytest_plugins = ["course_fixtures"]  # quick_course, empty_gradebook, db_url, released_lesson
+
 REPO = Path(__file__).resolve().parents[1]
 COURSE = REPO / "courses" / "fadaa"
 

@@ -5,11 +5,10 @@ import pytest
 
 from fadaa.widgets import Lesson
 from fadaa.widgets.bookkeeping.cash_book_view import CashBookEditor
-from test_kit import released_lesson  # noqa: F401 - the fixture
 
 
 @pytest.fixture
-def lesson(released_lesson):  # noqa: F811
+def lesson(released_lesson):
     return Lesson({"fr": "Le cahier de caisse", "ar": "دفتر الصندوق"}, "ar", released_lesson)
 
 

@@ -13,7 +13,7 @@ from fadaa.grading import exchange
 from fadaa.grading.cli import main
 from fadaa.grading.roster import Learner, write_roster
 from fadaa.widgets.answer_store import AnswerStore
-from test_autograde_parallel import ASSIGNMENT, quick_course, submit_copy  # noqa: F401 - a small real course
+from course_fixtures import ASSIGNMENT, submit_copy
 
 FADAA = Path(sys.executable).with_name("fadaa")
 
@@ -35,7 +35,7 @@ def people():
 
 
 @pytest.mark.slow
-def test_a_trainer_runs_a_module_from_roster_to_export(quick_course, tmp_path, capsys):  # noqa: F811
+def test_a_trainer_runs_a_module_from_roster_to_export(quick_course, tmp_path, capsys):
     course = ["--course", str(quick_course.root), "--exchange", str(quick_course.config.Exchange.root)]
     bad = tmp_path / "bad.csv"
     bad.write_text("id;nom;coopérative;cohorte;région;langue\r\nn9;Zineb;Coop;LM;Atlantis;fr\r\n", encoding="utf-8-sig")

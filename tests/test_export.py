@@ -10,11 +10,11 @@ from pypdf import PdfReader
 from fadaa.grading import demo_data, export
 from fadaa.grading.database import open_database
 from fadaa.grading.progress import Progress
-from test_roster import COURSE_ID, empty_gradebook  # noqa: F401 - one migrated course database, copied
+from course_fixtures import COURSE_ID
 
 
 @pytest.fixture(scope="module")
-def board(tmp_path_factory, empty_gradebook):  # noqa: F811
+def board(tmp_path_factory, empty_gradebook):
     path = tmp_path_factory.mktemp("export") / "gradebook.db"
     shutil.copy(empty_gradebook, path)
     db_url = f"sqlite:///{path}"

@@ -8,7 +8,6 @@ import pytest
 from fadaa.widgets import i18n
 from fadaa.widgets.answer_store import AnswerCellMissing, AnswerStore
 from fadaa.widgets.checking import NotANumber, parse_number, read_or_say_why, within_tolerance
-from conftest import COURSE
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -95,18 +94,6 @@ def test_a_wrong_figure_is_said_and_reads_as_none():
     assert say("12") is None and out.value == "refused: ten or more"
     with pytest.raises(ValueError):  # an error no rule names is not hidden from the trainer
         read_or_say_why(lambda: int("x"), out, "not a number", str, TooMany)
-
-
-@pytest.fixture
-def released_lesson(tmp_path):
-    """A copy of the cash book lesson with its answer cells as a learner receives them."""
-    nb = nbformat.read(COURSE / "source" / "bookkeeping_1" / "cash_book.ipynb", as_version=4)
-    for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("solution"):
-            cell.source = "YOUR ANSWER HERE" if cell.cell_type == "markdown" else cell.source.split("\n")[0]
-    path = tmp_path / "cash_book.ipynb"
-    nbformat.write(nb, path)
-    return path
 
 
 def test_answers_go_into_the_nbgrader_answer_cells(released_lesson):

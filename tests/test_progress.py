@@ -13,10 +13,7 @@ from fadaa.grading.database import open_database
 from fadaa.grading.progress import STATUSES, Progress, ProgressRules
 from fadaa.grading.roster import Learner, import_roster, write_roster
 from fadaa.widgets.answer_store import AnswerStore
-from test_autograde_parallel import ASSIGNMENT, quick_course  # noqa: F401 - the small real course fixture
-from test_roster import db_url, empty_gradebook  # noqa: F401 - copies of one migrated course database
-
-COURSE_ID = "fadaa"
+from course_fixtures import ASSIGNMENT, COURSE_ID
 
 
 def person(student_id, cooperative="Coop Tifawin", cohort="LM", role="member") -> Learner:
@@ -29,7 +26,7 @@ def statuses(progress: Progress, now=None) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_a_learner_goes_through_every_status(quick_course, tmp_path):  # noqa: F811
+def test_a_learner_goes_through_every_status(quick_course, tmp_path):
     course = quick_course
     roster = write_roster([person("a"), person("b"), person("c"), person("d"), person("x", cohort="Projets")],
                           tmp_path / "roster.csv")
@@ -84,7 +81,7 @@ MODULES = ("agm_1", "bookkeeping_4", "selling_1")
 
 
 @pytest.fixture
-def cooperative(tmp_path, db_url):  # noqa: F811
+def cooperative(tmp_path, db_url):
     """A cooperative of four (president, treasurer, two members) and three modules of 2 points."""
     people = [person("pres", role="president"), person("tres", role="treasurer"), person("m1"), person("m2")]
     import_roster(write_roster(people, tmp_path / "roster.csv"), db_url, COURSE_ID)
@@ -153,7 +150,7 @@ def test_a_module_passes_at_its_own_pass_mark(cooperative):
 # -- the coordinator's aggregates agree with the learner-by-learner statuses
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, empty_gradebook):  # noqa: F811
+def demo(tmp_path_factory, empty_gradebook):
     path = tmp_path_factory.mktemp("demo") / "gradebook.db"
     shutil.copy(empty_gradebook, path)
     db_url = f"sqlite:///{path}"

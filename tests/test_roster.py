@@ -1,34 +1,15 @@
 """Roster import from the files trainers really have: Excel's CSV in a French locale, and XLSX."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import openpyxl
 import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
 from fadaa.grading.roster import RosterFileError, import_roster, learners
+from course_fixtures import COURSE_ID
 
-COURSE_ID = "fadaa"
 HEADER_FR = "Identifiant;Nom;Coopérative;Cohorte;Région;Langue;Téléphone;Rôle"
-
-
-@pytest.fixture(scope="session")
-def empty_gradebook(tmp_path_factory) -> Path:
-    """A migrated, empty course database; new gradebooks are copies (nbgrader runs `alembic` for each)."""
-    from fadaa.grading.database import open_database
-
-    path = tmp_path_factory.mktemp("template") / "gradebook.db"
-    open_database(f"sqlite:///{path}", COURSE_ID).dispose()
-    return path
-
-
-@pytest.fixture
-def db_url(tmp_path, empty_gradebook):
-    shutil.copy(empty_gradebook, tmp_path / "gradebook.db")
-    return f"sqlite:///{tmp_path / 'gradebook.db'}"
 
 
 def excel_csv(tmp_path, *lines: str, name="roster.csv", encoding="utf-8-sig") -> str:

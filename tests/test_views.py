@@ -24,8 +24,7 @@ from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
 from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.documents.download import DocumentButton
-from test_autograde_parallel import ASSIGNMENT, quick_course  # noqa: F401 - a small real nbgrader course
-from test_roster import COURSE_ID, empty_gradebook  # noqa: F401 - one migrated course database, copied
+from course_fixtures import ASSIGNMENT, COURSE_ID
 
 NOW = dt.datetime(2026, 11, 1, 12, 0)
 
@@ -42,7 +41,7 @@ def screen_table(html_text: str) -> pd.DataFrame:
 # -- the whole module's life, driven from the trainer's desk buttons and read on her home page
 
 @pytest.mark.slow
-def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_course, tmp_path, monkeypatch):  # noqa: F811
+def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_course, tmp_path, monkeypatch):
     monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))  # her exchange cache, not the machine's
     course = quick_course
     people = [Learner(sid, name, "Coop Nour", "LM", "souss-massa", lang, None, role)
@@ -134,7 +133,7 @@ def test_the_certificate_names_her_and_the_module_in_french_and_arabic():
 # -- trainer's counts and the coordinator's screen over months of synthetic cohorts
 
 @pytest.fixture(scope="module")
-def place(tmp_path_factory, empty_gradebook):  # noqa: F811
+def place(tmp_path_factory, empty_gradebook):
     root = tmp_path_factory.mktemp("views") / "course"
     root.mkdir()
     shutil.copy(empty_gradebook, root / "gradebook.db")

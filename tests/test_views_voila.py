@@ -15,7 +15,7 @@ from fadaa.grading.serve import voila_environment
 from fadaa.views import demo
 from fadaa.widgets.i18n import gettext_for
 from conftest import REPO, running_voila, screenshot
-from test_roster import COURSE_ID, empty_gradebook  # noqa: F401 - one migrated course database, copied
+from course_fixtures import COURSE_ID
 
 pytestmark = pytest.mark.slow
 OUTPUT_SCRIPT = re.compile(r'<script type="application/vnd.voila.cell-output\+json">\s*(.*?)\s*</script>', re.S)
