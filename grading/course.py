@@ -6,8 +6,6 @@ course directory and turn its result dictionaries into errors that say what fail
 from __future__ import annotations
 
 import glob
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.utils import capture_log, temp_attrs
 
 from .config import load_config
+from .database import nbgrader_tools_on_path
 
 
 class NbgraderStepFailed(RuntimeError):
@@ -29,19 +28,11 @@ class Score:
     needs_manual_grade: bool
 
 
-def _tools_on_path() -> None:
-    """nbgrader runs ``alembic`` by name when it opens a gradebook: find this environment's copy
-    even when the environment is not activated (``.venv/bin/fadaa``, a hub service, a cron job)."""
-    tools = str(Path(sys.executable).parent)
-    if tools not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
-
-
 class Course:
     """One nbgrader course directory (``nbgrader_config.py``, ``source/``, ``gradebook.db``…)."""
 
     def __init__(self, root: str | Path, exchange: str | Path | None = None, db_url: str | None = None):
-        _tools_on_path()
+        nbgrader_tools_on_path()
         self.root = Path(root).resolve()
         overrides: dict = {"CourseDirectory": {"root": str(self.root)}}
         if exchange is not None:

@@ -230,17 +230,20 @@ def populate(engine: Engine, course_id: str, people: list[Learner], module_count
                                    "auto_score": cell.max_score if rng.random() < skill else 0.0,
                                    "manual_score": None, "needs_manual_grade": False}
 
-        counts["grade"] = 0
+        counts["grade"] = counts["fadaa_activity"] = 0
         for chunk in _chunks(grades()):
-            # parents first: the grades of this chunk point at submissions made while producing it
-            for table, rows in ((t["submitted_assignment"], submissions), (t["submitted_notebook"], notebooks)):
+            # parents first: the grades of this chunk point at submissions made while producing it,
+            # and the database's triggers fill in the activity rows as submissions and grades arrive
+            for table, rows in ((activity, started), (t["submitted_assignment"], submissions),
+                                (t["submitted_notebook"], notebooks)):
                 if rows:
-                    conn.execute(table.insert(), rows)
+                    conn.execute(table.insert(), [{"submitted_at": None, **row} for row in rows]
+                                 if table is activity else rows)
                     counts[table.name] = counts.get(table.name, 0) + len(rows)
                     rows.clear()
             conn.execute(t["grade"].insert(), chunk)
             counts["grade"] += len(chunk)
         if started:
             conn.execute(activity.insert(), [{"submitted_at": None, **row} for row in started])
-        counts["fadaa_activity"] = len(started)
+            counts["fadaa_activity"] += len(started)
     return counts

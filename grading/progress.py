@@ -1,9 +1,12 @@
-"""Progress of every learner in every module, and what the views show of it, in set-based SQL.
+"""Progress of every learner in every module, and what the views show of it, at programme scale.
 
-One SELECT gives each learner × module its status from the gradebook and the roster tables; the
-coordinator's screen is one GROUP BY over it (a row per cooperative × module, members counted by
-status), from which every chart and table of the screen is a sum. Nothing loops over nbgrader's ORM objects: each of their ``.score``
-properties is one query over the whole ``grade`` table, which at 10,000 learners takes minutes.
+What happened per learner × module (started, handed in, her submission's score) is one narrow
+table, ``fadaa_activity``, whose gradebook columns the database's own triggers keep in step with
+nbgrader's ``grade`` and ``submitted_assignment`` tables. Progress reads it and the roster in a few
+plain SELECTs and works out statuses with pandas; the coordinator's screen is a row per cooperative
+× module with its members counted by status, from which every chart and table is a sum. Nothing
+loops over nbgrader's ORM objects: each of their ``.score`` properties is one query over the whole
+``grade`` table, which at 10,000 learners takes minutes (``benchmarks/bench_progress.py``).
 
 A learner's status in a module, the most advanced that applies:
 
@@ -26,9 +29,9 @@ import datetime as dt
 import fnmatch
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, and_, case, cast, func, literal, or_, select
-from sqlalchemy import Integer as SAInteger
+from sqlalchemy import Engine, String, func, select, type_coerce
 from traitlets import Dict, Float, Integer, List, Unicode
 from traitlets.config import Configurable
 
@@ -44,9 +47,6 @@ _notebook = GRADEBOOK["notebook"]
 _base_cell = GRADEBOOK["base_cell"]
 _grade_cells = GRADEBOOK["grade_cells"]
 _task_cells = GRADEBOOK["task_cells"]
-_submitted_assignment = GRADEBOOK["submitted_assignment"]
-_submitted_notebook = GRADEBOOK["submitted_notebook"]
-_grade = GRADEBOOK["grade"]
 
 
 class ProgressRules(Configurable):
@@ -72,127 +72,172 @@ class ProgressRules(Configurable):
         return sorted(m for m in modules if any(fnmatch.fnmatch(m, p) for p in self.agm_modules))
 
 
-def _score_per_submission():
-    """(submitted_assignment id, score, whether a grade waits for a trainer, grades count).
-
-    Summed per submitted notebook first: that GROUP BY reads only the covering index on
-    grade(notebook_id, ...); the second step adds up a lesson's notebooks.
-    """
-    points = case((_grade.c.manual_score.is_not(None), _grade.c.manual_score),
-                  (_grade.c.auto_score.is_not(None), _grade.c.auto_score), else_=0.0) \
-        + func.coalesce(_grade.c.extra_credit, 0.0)
-    per_notebook = (select(_grade.c.notebook_id, func.sum(points).label("score"),
-                           func.max(case((_grade.c.needs_manual_grade, 1), else_=0)).label("manual"),
-                           func.count().label("grades"))
-                    .group_by(_grade.c.notebook_id).subquery("per_notebook"))
-    return (select(_submitted_notebook.c.assignment_id.label("submission_id"),
-                   func.sum(per_notebook.c.score).label("score"), func.max(per_notebook.c.manual).label("manual"),
-                   func.sum(per_notebook.c.grades).label("grades"))
-            .join(_submitted_notebook, _submitted_notebook.c.id == per_notebook.c.notebook_id)
-            .group_by(_submitted_notebook.c.assignment_id)
-            .subquery("scores"))
+def _read(conn, query) -> pd.DataFrame:
+    """The rows of ``query`` as the database driver gives them: building SQLAlchemy's ``Row``
+    objects and then a frame from them cost more than the rest of a screen (~1 s per 400,000 rows)."""
+    result = conn.execute(query)
+    return pd.DataFrame(result.cursor.fetchall(), columns=list(result.keys()))
 
 
-def _max_score_per_module():
+def _learners(conn, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
+    query = select(learner.c.student_id, learner.c.name, learner.c.cooperative, learner.c.cohort,
+                   learner.c.region, learner.c.role, learner.c.lang)
+    for name in ("cohort", "region", "cooperative"):
+        if filters.get(name):
+            query = query.where(learner.c[name] == filters[name])
+    if student_id:
+        query = query.where(learner.c.student_id == student_id)
+    return _read(conn, query.order_by(learner.c.student_id))
+
+
+def _modules(conn, rules: ProgressRules, module: str | None = None) -> pd.DataFrame:
+    """Each module (nbgrader assignment) with its default due date, points and pass mark."""
     cells = select(_base_cell.c.notebook_id, _grade_cells.c.max_score) \
         .join(_grade_cells, _grade_cells.c.id == _base_cell.c.id) \
         .union_all(select(_base_cell.c.notebook_id, _task_cells.c.max_score)
                    .join(_task_cells, _task_cells.c.id == _base_cell.c.id)).subquery("cells")
-    return (select(_notebook.c.assignment_id, func.sum(cells.c.max_score).label("max_score"))
-            .join(cells, cells.c.notebook_id == _notebook.c.id)
-            .group_by(_notebook.c.assignment_id).subquery("max_scores"))
+    points = select(_notebook.c.assignment_id, func.sum(cells.c.max_score).label("max_score")) \
+        .join(cells, cells.c.notebook_id == _notebook.c.id).group_by(_notebook.c.assignment_id).subquery("points")
+    query = select(_assignment.c.name.label("module"), _assignment.c.duedate.label("module_duedate"),
+                   points.c.max_score).outerjoin(points, points.c.assignment_id == _assignment.c.id)
+    if module:
+        query = query.where(_assignment.c.name == module)
+    modules = _read(conn, query.order_by(_assignment.c.name)).astype({"max_score": float})
+    modules["pass_mark"] = modules.module.map(rules.pass_marks).fillna(rules.pass_mark).astype(float)
+    return modules
 
 
-def status_query(rules: ProgressRules, now: dt.datetime, **filters: str | None):
-    """One SELECT: a row per learner × module with her status, score and dates."""
-    by_cohort = target.alias("by_cohort")
-    by_coop = target.alias("by_coop")
-    scores = _score_per_submission()
-    max_scores = _max_score_per_module()
-    module = _assignment.c.name
-    duedate = func.coalesce(by_coop.c.duedate, by_cohort.c.duedate, _assignment.c.duedate)
-    released = or_(by_coop.c.name.is_not(None), by_cohort.c.name.is_not(None))
-    submitted_at = func.coalesce(_submitted_assignment.c.timestamp, activity.c.submitted_at)
-    pass_mark = case(rules.pass_marks, value=module, else_=rules.pass_mark) if rules.pass_marks \
-        else literal(rules.pass_mark)
-    graded = scores.c.grades > 0
-    status = case(
-        (and_(graded, scores.c.manual == 1), "needs_manual"),
-        (and_(graded, scores.c.score >= pass_mark * max_scores.c.max_score), "passed"),
-        (graded, "graded"),
-        (submitted_at.is_not(None), "submitted"),
-        (and_(duedate < now, or_(released, activity.c.started_at.is_not(None))), "late"),
-        (activity.c.started_at.is_not(None), "started"),
-        (released, "released"),
-        else_="not_released")
-    query = (
-        select(learner.c.student_id, learner.c.name, learner.c.cooperative, learner.c.cohort,
-               learner.c.region, learner.c.role, learner.c.lang, module.label("module"),
-               duedate.label("duedate"), status.label("status"),
-               scores.c.score, max_scores.c.max_score, submitted_at.label("submitted_at"),
-               activity.c.started_at,
-               func.coalesce(submitted_at, activity.c.started_at).label("last_activity"),
-               case((and_(submitted_at.is_not(None), submitted_at > duedate), 1), else_=0).label("submitted_late"))
-        .select_from(
-            learner.join(_assignment, literal(True))
-            .outerjoin(by_cohort, and_(by_cohort.c.assignment == module, by_cohort.c.kind == "cohort",
-                                       by_cohort.c.name == learner.c.cohort))
-            .outerjoin(by_coop, and_(by_coop.c.assignment == module, by_coop.c.kind == "cooperative",
-                                     by_coop.c.name == learner.c.cooperative))
-            .outerjoin(_submitted_assignment, and_(_submitted_assignment.c.assignment_id == _assignment.c.id,
-                                                   _submitted_assignment.c.student_id == learner.c.student_id))
-            .outerjoin(scores, scores.c.submission_id == _submitted_assignment.c.id)
-            .outerjoin(max_scores, max_scores.c.assignment_id == _assignment.c.id)
-            .outerjoin(activity, and_(activity.c.student_id == learner.c.student_id,
-                                      activity.c.assignment == module)))
-    )
-    for name in ("cohort", "region", "cooperative"):
-        if filters.get(name):
-            query = query.where(learner.c[name] == filters[name])
-    if filters.get("module"):
-        query = query.where(module == filters["module"])
-    return query
+def _facts(conn, student_id: str | None = None, module: str | None = None, **filters: str | None) -> pd.DataFrame:
+    """What happened per learner × module (started, handed in, score), one narrow table read once.
 
-
-def summary_query(rules: ProgressRules, now: dt.datetime, dialect: str = "", **filters: str | None):
-    """One GROUP BY: a row per cooperative × module with its members counted by status and score band.
-
-    Every number of the coordinator's screen is a sum over these rows, so the screen costs one pass.
+    Dates are read as the database gives them and parsed by pandas in one go: SQLAlchemy's
+    per-value parsing of SQLite dates alone took longer than the whole screen may.
     """
-    rows = status_query(rules, now, **filters)
-    if dialect == "sqlite":
-        # SQLite would flatten the subquery and evaluate the status CASE again in each SUM; a LIMIT
-        # keeps it a subquery computed once per row (5.5 s -> 4.2 s at 10,000 learners × 40 modules)
-        rows = rows.limit(-1)
-    rows = rows.subquery("learner_module")
-
-    def count_if(condition):
-        return func.sum(case((condition, 1), else_=0))
-
-    band = case((rows.c.score >= rows.c.max_score, 9),
-                else_=cast(10 * rows.c.score / rows.c.max_score, SAInteger))
-    graded = and_(rows.c.status.in_(("passed", "graded")), rows.c.max_score > 0)
-    keys = (rows.c.cohort, rows.c.region, rows.c.cooperative, rows.c.module)
-    return (select(*keys, func.count().label("members"),
-                   *(count_if(rows.c.status == status).label(status) for status in STATUSES),
-                   count_if(and_(rows.c.status == "passed", rows.c.role.in_(rules.agm_key_roles))).label("key_passed"),
-                   *(count_if(and_(graded, band == b)).label(f"band_{b}") for b in range(BANDS)),
-                   func.max(rows.c.last_activity).label("last_activity"))
-            .group_by(*keys).order_by(*keys))
+    query = select(activity.c.student_id, activity.c.assignment.label("module"),
+                   type_coerce(activity.c.started_at, String).label("started_at"),
+                   type_coerce(activity.c.submitted_at, String).label("submitted_at"),
+                   activity.c.score, activity.c.grades, activity.c.grades_waiting)
+    if any(filters.get(name) for name in ("cohort", "region", "cooperative")):
+        query = query.join(learner, learner.c.student_id == activity.c.student_id)
+        for name in ("cohort", "region", "cooperative"):
+            if filters.get(name):
+                query = query.where(learner.c[name] == filters[name])
+    if student_id:
+        query = query.where(activity.c.student_id == student_id)
+    if module:
+        query = query.where(activity.c.assignment == module)
+    facts = _read(conn, query).astype({"score": float, "grades": int, "grades_waiting": int})
+    for column in ("started_at", "submitted_at"):
+        facts[column] = pd.to_datetime(facts[column], format="ISO8601")
+    return facts
 
 
-def weekly_query(**filters: str | None):
-    """Hand-ins per day from the gradebook's submission timestamps (folded into weeks in Python)."""
-    query = (select(func.date(_submitted_assignment.c.timestamp).label("day"), func.count().label("submissions"))
-             .join(learner, learner.c.student_id == _submitted_assignment.c.student_id)
-             .join(_assignment, _assignment.c.id == _submitted_assignment.c.assignment_id)
-             .group_by(func.date(_submitted_assignment.c.timestamp)))
-    for name in ("cohort", "region", "cooperative"):
-        if filters.get(name):
-            query = query.where(learner.c[name] == filters[name])
-    if filters.get("module"):
-        query = query.where(_assignment.c.name == filters["module"])
-    return query
+def _releases(conn, pairs: pd.DataFrame) -> pd.DataFrame:
+    """``pairs`` (cohort, cooperative, module, module_duedate) with whether the module was given to
+    them and its due date: the cooperative's own assignment first, then the cohort's, then nbgrader's."""
+    targets = _read(conn, select(target.c.assignment.label("module"), target.c.kind, target.c.name,
+                                 target.c.duedate))
+    out = pairs
+    for kind in ("cooperative", "cohort"):
+        given = targets[targets.kind == kind].rename(columns={"name": kind, "duedate": f"{kind}_duedate"})
+        given = given.assign(**{f"{kind}_given": True})[[kind, "module", f"{kind}_duedate", f"{kind}_given"]]
+        out = out.merge(given, on=[kind, "module"], how="left")
+    released = out.cooperative_given.notna() | out.cohort_given.notna()
+    duedate = pd.to_datetime(out.cooperative_duedate).combine_first(pd.to_datetime(out.cohort_duedate)) \
+        .combine_first(pd.to_datetime(out.module_duedate))
+    return pairs.assign(released=released.to_numpy(), duedate=duedate.to_numpy())
+
+
+def _status(frame: pd.DataFrame, now: dt.datetime) -> np.ndarray:
+    """Each row's status, the most advanced that applies (see the module's docstring).
+
+    ``frame`` holds released, duedate, started, submitted, grades, grades_waiting, score,
+    max_score and pass_mark; learner rows and the cooperative screen both go through here.
+    """
+    graded = frame.grades.to_numpy() > 0
+    started = frame.started.to_numpy()
+    released = frame.released.to_numpy()
+    with np.errstate(invalid="ignore"):  # no score or no points (NaN) is simply not a pass
+        passed = frame.score.to_numpy() >= frame.pass_mark.to_numpy() * frame.max_score.to_numpy()
+    late = (frame.duedate < now).to_numpy() & (released | started)
+    return np.select(
+        [graded & (frame.grades_waiting.to_numpy() > 0), graded & passed, graded,
+         frame.submitted.to_numpy(), late, started, released],
+        ["needs_manual", "passed", "graded", "submitted", "late", "started", "released"],
+        "not_released")
+
+
+def learner_rows(conn, rules: ProgressRules, now: dt.datetime, student_id: str | None = None,
+                 **filters: str | None) -> pd.DataFrame:
+    """A row per learner × module with her status, score and dates."""
+    people = _learners(conn, student_id, **filters)
+    modules = _modules(conn, rules, filters.get("module"))
+    rows = _releases(conn, people.merge(modules, how="cross"))
+    facts = _facts(conn, student_id, **filters)
+    rows = rows.merge(facts, on=["student_id", "module"], how="left")
+    rows["grades"] = rows.grades.fillna(0)
+    rows["grades_waiting"] = rows.grades_waiting.fillna(0)
+    rows["started"] = rows.started_at.notna()
+    rows["submitted"] = rows.submitted_at.notna()
+    rows["status"] = _status(rows, now)
+    rows["score"] = rows.score.where(rows.grades > 0)
+    rows["last_activity"] = rows.submitted_at.combine_first(rows.started_at)
+    rows["submitted_late"] = (rows.submitted_at > rows.duedate).astype(int)
+    return rows[["student_id", "name", "cooperative", "cohort", "region", "role", "lang", "module", "duedate",
+                 "status", "score", "max_score", "submitted_at", "started_at", "last_activity", "submitted_late"]]
+
+
+def cooperative_summary(conn, rules: ProgressRules, now: dt.datetime,
+                        **filters: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A row per cooperative × module with its members counted by status and score band, and the
+    hand-ins per day; every number of the coordinator's screen is a sum over these.
+
+    Only what happened is read row by row (the learner × module pairs with activity); members with
+    nothing yet are counted per cooperative, whose status then depends only on the release and due date.
+    """
+    people = _learners(conn, **filters)
+    modules = _modules(conn, rules, filters.get("module"))
+    groups = people.groupby(COOPERATIVE, as_index=False).agg(members=("student_id", "size"))
+    pairs = _releases(conn, groups.merge(modules, how="cross"))  # group-major, modules in order
+    group_of = people.merge(groups.reset_index()[[*COOPERATIVE, "index"]], on=COOPERATIVE)["index"].to_numpy()
+    key_member = people.role.isin(rules.agm_key_roles).to_numpy()
+
+    facts = _facts(conn, **filters)
+    person = pd.Index(people.student_id).get_indexer(facts.student_id)
+    position = pd.Index(modules.module).get_indexer(facts.module)
+    known = (person >= 0) & (position >= 0)  # activity of learners or modules outside the filters
+    facts, person, position = facts[known].reset_index(drop=True), person[known], position[known]
+    pair = group_of[person] * len(modules) + position  # the row of ``pairs`` each fact counts in
+    facts = facts.assign(
+        released=pairs.released.to_numpy()[pair], duedate=pairs.duedate.to_numpy()[pair],
+        max_score=modules.max_score.to_numpy()[position], pass_mark=modules.pass_mark.to_numpy()[position],
+        started=facts.started_at.notna(), submitted=facts.submitted_at.notna())
+    status = _status(facts, now)
+
+    # members with no activity in a module: one row per pair, weighted by how many they are
+    idle = pairs.members.to_numpy() - np.bincount(pair, minlength=len(pairs))
+    idle_status = _status(pairs.assign(started=False, submitted=False, grades=0, grades_waiting=0,
+                                       score=np.nan), now)
+
+    def tally(which: np.ndarray, minlength: int = len(pairs), at: np.ndarray = pair) -> np.ndarray:
+        return np.bincount(at[which], minlength=minlength)
+
+    summary = pairs[[*COOPERATIVE, "module", "members"]].copy()
+    for name in STATUSES:
+        summary[name] = tally(status == name) + np.where(idle_status == name, idle, 0)
+    summary["key_passed"] = tally((status == "passed") & key_member[person])
+    graded = np.isin(status, ("passed", "graded")) & (facts.max_score.to_numpy() > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        band = np.clip(np.floor(BANDS * facts.score.to_numpy() / facts.max_score.to_numpy()), 0, BANDS - 1)
+    bands = tally(graded, len(pairs) * BANDS, pair * BANDS + np.nan_to_num(band).astype(int))
+    for b, counts in enumerate(bands.reshape(len(pairs), BANDS).T):
+        summary[f"band_{b}"] = counts
+    last = facts.submitted_at.combine_first(facts.started_at).groupby(pair).max()
+    summary["last_activity"] = last.reindex(range(len(pairs))).to_numpy()
+
+    days = facts.submitted_at.dropna().dt.normalize().value_counts().sort_index()
+    handed_in = pd.DataFrame({"day": days.index, "submissions": days.to_numpy()})
+    return summary, handed_in
 
 
 @dataclass
@@ -268,18 +313,14 @@ class Progress:
 
     def learner_modules(self, now: dt.datetime | None = None, **filters: str | None) -> pd.DataFrame:
         """A row per learner × module, for the learner's home and the trainer's lists (filtered)."""
-        query = status_query(self.rules, now or _utcnow(), **filters)
-        if filters.get("student_id"):
-            query = query.where(learner.c.student_id == filters["student_id"])
         with self.engine.connect() as conn:
-            return pd.read_sql(query.order_by(learner.c.student_id, _assignment.c.name), conn)
+            return learner_rows(conn, self.rules, now or _utcnow(), **filters)
 
     def dashboard(self, now: dt.datetime | None = None, **filters: str | None) -> Dashboard:
-        """Every aggregate of one screen from two queries: the cooperative × module summary, the weeks."""
+        """Every aggregate of one screen: the cooperative × module summary and the hand-ins per week."""
         now = now or _utcnow()
         with self.engine.connect() as conn:
-            summary = pd.read_sql(summary_query(self.rules, now, conn.dialect.name, **filters), conn)
-            days = pd.read_sql(weekly_query(**filters), conn)
+            summary, days = cooperative_summary(conn, self.rules, now, **filters)
         days["week"] = pd.to_datetime(days.day).dt.to_period("W-SUN").dt.start_time
         weekly = days.groupby("week", as_index=False).submissions.sum()
         return Dashboard(summary, weekly, self.rules, now)

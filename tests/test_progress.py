@@ -195,7 +195,7 @@ def test_the_dashboard_numbers_are_sums_of_the_learners_statuses(demo):
     full = (graded.score == graded.max_score).sum()
     assert board.score_bands.set_index("band").loc[9, "submissions"] >= full
 
-    assert board.weekly.submissions.sum() == rows.submitted_at.notna().sum() - (rows.status == "submitted").sum()
+    assert board.weekly.submissions.sum() == rows.submitted_at.notna().sum()  # every hand-in, graded or not
 
     risky = Progress(db_url, COURSE_ID, ProgressRules(at_risk_days=0)).dashboard(now=sim.now + dt.timedelta(days=365))
     open_work = rows[rows.status.isin(["released", "started", "late"])].cooperative.unique()
@@ -208,3 +208,26 @@ def test_filters_narrow_every_number(demo):
     board = Progress(db_url, COURSE_ID).dashboard(now=sim.now, cohort=cohort)
     assert set(board.summary.cohort) == {cohort}
     assert board.members.members.sum() == sum(p.cohort == cohort for p in people)
+
+
+def test_a_gradebook_graded_before_fadaa_opened_it_counts_at_once(tmp_path):
+    """nbgrader alone made and graded this gradebook; Fadaa's first open fills in the scores."""
+    db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with Gradebook(db_url, course_id=COURSE_ID) as gradebook:
+        gradebook.update_or_create_assignment("agm_1")
+        gradebook.update_or_create_notebook("lesson", "agm_1")
+        gradebook.update_or_create_grade_cell("q", "lesson", "agm_1", max_score=2, cell_type="code")
+        gradebook.add_student("pres")
+        gradebook.add_submission("agm_1", "pres", timestamp=dt.datetime(2026, 6, 1))
+        grade = gradebook.find_grade("q", "lesson", "agm_1", "pres")
+        grade.auto_score, grade.needs_manual_grade = 2, False
+        gradebook.db.commit()
+    import_roster(write_roster([person("pres", role="president")], tmp_path / "roster.csv"), db_url, COURSE_ID)
+
+    row = Progress(db_url, COURSE_ID).learner_modules().iloc[0]
+    assert (row.status, row.score, row.max_score) == ("passed", 2, 2)
+    with Gradebook(db_url, course_id=COURSE_ID) as gradebook:  # the trainer takes a point back
+        gradebook.find_grade("q", "lesson", "agm_1", "pres").manual_score = 0.5
+        gradebook.db.commit()
+    row = Progress(db_url, COURSE_ID).learner_modules().iloc[0]
+    assert (row.status, row.score) == ("graded", 0.5)
