@@ -108,6 +108,9 @@ def test_answers_go_into_the_nbgrader_answer_cells(released_lesson):
     assert cells["why_same_day"].source == "Pour ne rien oublier.\n« الوصل »"
     assert cells["test_closing_balance"].metadata.nbgrader["grade"]  # grading cells untouched
     assert AnswerStore(released_lesson).load("closing_balance") == 3585.0
+    # the file keeps nbformat's own layout: a valid notebook, and a saved answer changes its cell only
+    assert released_lesson.read_text(encoding="utf-8") == nbformat.writes(nb) + "\n"
+    nbformat.validate(nb)
 
 
 def test_what_she_types_is_never_evaluated(released_lesson):

@@ -5,18 +5,21 @@ A checkpoint names an nbgrader answer cell by its ``grade_id``. A code answer ce
 answer there (not in a side file) means a dropped connection loses nothing and every nbgrader tool
 (submit, autograde, formgrader) sees it. Values are written with ``repr`` of plain numbers and
 strings and read back with ``ast.literal_eval``: nothing a learner types is ever evaluated.
+
+The notebook is read and written as the JSON it is, the way nbformat writes it, without importing
+nbformat: that import pulls in jsonschema's format checkers (1.6 s of grammar building), which
+every lesson's kernel would pay before the learner sees a thing.
 """
 from __future__ import annotations
 
 import ast
 import contextlib
 import fcntl
+import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
-
-import nbformat
 
 AnswerValue = int | float | str | None
 METADATA_KEY = "fadaa"
@@ -36,6 +39,16 @@ def _check_value(value: Any) -> AnswerValue:
     return value
 
 
+def _text(source: str | list[str]) -> str:
+    """A cell's source as one string (on disk it is usually a list of lines)."""
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _lines(text: str) -> list[str]:
+    """A cell's source as nbformat stores it: its lines, each keeping its newline."""
+    return text.splitlines(keepends=True)
+
+
 class AnswerStore:
     """Reads and writes the answers kept in one notebook file."""
 
@@ -53,14 +66,17 @@ class AnswerStore:
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
-    def _read(self) -> nbformat.NotebookNode:
-        return nbformat.read(self.path, as_version=4)
+    def _read(self) -> dict:
+        with open(self.path, encoding="utf-8") as fh:
+            return json.load(fh)
 
-    def _write(self, nb: nbformat.NotebookNode) -> None:
+    def _write(self, nb: dict) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                nbformat.write(nb, fh)
+                # nbformat's own layout (nbformat.v4.nbjson), so a saved answer changes one line of the file
+                json.dump(nb, fh, sort_keys=True, indent=1, separators=(",", ": "), ensure_ascii=False)
+                fh.write("\n")
             os.chmod(tmp, self.path.stat().st_mode & 0o777)
             os.replace(tmp, self.path)
         except BaseException:
@@ -69,8 +85,8 @@ class AnswerStore:
             raise
 
     @staticmethod
-    def _answer_cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
-        for cell in nb.cells:
+    def _answer_cell(nb: dict, grade_id: str) -> dict:
+        for cell in nb.get("cells", []):
             meta = cell.get("metadata", {}).get("nbgrader", {})
             if meta.get("grade_id") == grade_id and meta.get("solution"):
                 return cell
@@ -83,24 +99,25 @@ class AnswerStore:
         with self._locked():
             nb = self._read()
             cell = self._answer_cell(nb, grade_id)
-            if cell.cell_type == "markdown":
-                cell.source = "" if value is None else str(value)
+            if cell["cell_type"] == "markdown":
+                cell["source"] = _lines("" if value is None else str(value))
             else:
                 if not grade_id.isidentifier():
                     raise ValueError(f"code answer cell ids must be Python names: {grade_id!r}")
-                cell.source = f"{grade_id} = {value!r}"
-                cell.outputs = []
-                cell.execution_count = None
+                cell["source"] = _lines(f"{grade_id} = {value!r}")
+                cell["outputs"] = []
+                cell["execution_count"] = None
             self._write(nb)
 
     def load(self, grade_id: str, blank: str = "") -> AnswerValue:
         """The saved answer, or None when the cell still holds the released stub (or ``blank``)."""
         cell = self._answer_cell(self._read(), grade_id)
-        if cell.cell_type == "markdown":
-            text = cell.source.strip()
+        source = _text(cell.get("source", ""))
+        if cell["cell_type"] == "markdown":
+            text = source.strip()
             return None if not text or text == blank.strip() else text
         try:
-            tree = ast.parse(cell.source)
+            tree = ast.parse(source)
         except SyntaxError:
             return None
         for node in tree.body:
@@ -116,8 +133,8 @@ class AnswerStore:
     def save_data(self, key: str, data: Any) -> None:
         with self._locked():
             nb = self._read()
-            nb.metadata.setdefault(METADATA_KEY, {})[key] = data
+            nb.setdefault("metadata", {}).setdefault(METADATA_KEY, {})[key] = data
             self._write(nb)
 
     def load_data(self, key: str, default: Any = None) -> Any:
-        return self._read().metadata.get(METADATA_KEY, {}).get(key, default)
+        return self._read().get("metadata", {}).get(METADATA_KEY, {}).get(key, default)

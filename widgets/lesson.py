@@ -67,6 +67,12 @@ def request_query() -> str:
     return os.environ.get("QUERY_STRING", "")
 
 
+def _submit(notebook: Path) -> None:
+    # nbgrader is imported when she presses Send, not while her lesson opens (about a second)
+    from fadaa.grading.exchange import submit_notebook
+    submit_notebook(notebook)
+
+
 class Lesson:
     """One lesson's steps, in the learner's language, saving into her notebook."""
 
@@ -146,8 +152,7 @@ class Lesson:
         """Hands her notebook in through nbgrader's exchange (disabled outside her own copy)."""
         if self.store is None:
             return SubmitButton(None, self._)
-        from fadaa.grading.exchange import submit_notebook  # the kit needs nbgrader only here
-        return SubmitButton(lambda: submit_notebook(self.store.path), self._)
+        return SubmitButton(lambda: _submit(self.store.path), self._)
 
     # -- showing it
     def header_html(self) -> str:
