@@ -8,6 +8,8 @@ browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with 
 changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
 
 - responses are gzip-compressed (tornado's ``compress_response``): scripts and styles shrink ~4×;
+  static files are compressed once, at the strongest level, and kept in memory, so twenty learners
+  opening a lesson together do not make the server compress the same 5 MB twenty times;
 - JupyterLab extension files, whose names carry a content hash, are cached as immutable
   (jupyter_server's ``static_immutable_cache``), and Voilà's own scripts for a day, so a repeat
   visit asks for almost nothing;
@@ -17,11 +19,16 @@ changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
 """
 from __future__ import annotations
 
+import functools
+import gzip
+import hashlib
+import mimetypes
 import os
 import sys
 from pathlib import Path
 
 from jupyter_server.utils import url_path_join
+from tornado.web import GZipContentEncoding, StaticFileHandler
 from voila.app import Voila
 from voila.static_file_handler import MultiStaticFileHandler
 
@@ -51,9 +58,61 @@ def voila_environment(base: dict | None = None) -> dict:
 VOILA_STATIC_MAX_AGE = 24 * 3600
 
 
+class CompressedOnce(StaticFileHandler):
+    """A static file sent gzip-compressed from memory, compressed the first time it is asked for.
+
+    Mixed in before a static handler's own class; files already compressed (fonts, images) and
+    clients that do not take gzip get the file as it is.
+    """
+
+    _compressed: dict[tuple[str, float], bytes] = {}
+
+    def _gzip(self) -> bytes | None:
+        if "gzip" not in self.request.headers.get("Accept-Encoding", ""):
+            return None
+        kind = (mimetypes.guess_type(self.absolute_path)[0] or "").split(";")[0]
+        if not (kind.startswith("text/") or kind in GZipContentEncoding.CONTENT_TYPES):
+            return None
+        key = (self.absolute_path, os.path.getmtime(self.absolute_path))
+        if key not in self._compressed:
+            with open(self.absolute_path, "rb") as fh:
+                self._compressed[key] = gzip.compress(fh.read(), compresslevel=9, mtime=0)
+        return self._compressed[key]
+
+    def get_content_size(self) -> int:
+        packed = self._gzip()
+        return super().get_content_size() if packed is None else len(packed)
+
+    def get_content(self, abspath, start=None, end=None):
+        packed = self._gzip()
+        return super().get_content(abspath, start, end) if packed is None else packed[start:end]
+
+    @classmethod
+    def get_content_version(cls, abspath: str) -> str:
+        # tornado hashes cls.get_content(abspath), which is per request here: hash the file itself
+        hasher = hashlib.sha512()
+        for chunk in StaticFileHandler.get_content(abspath):
+            hasher.update(chunk)
+        return hasher.hexdigest()
+
+    def set_extra_headers(self, path) -> None:
+        super().set_extra_headers(path)
+        if self._gzip() is not None:
+            self.set_header("Content-Encoding", "gzip")  # tornado's own compression then leaves it alone
+
+    def compute_etag(self) -> str | None:
+        etag = super().compute_etag()
+        return etag[:-1] + '-gz"' if etag and self._gzip() is not None else etag
+
+
 class CachedVoilaStaticHandler(MultiStaticFileHandler):
     def get_cache_time(self, path, modified, mime_type) -> int:
         return super().get_cache_time(path, modified, mime_type) or VOILA_STATIC_MAX_AGE
+
+
+@functools.cache
+def _compressed_once(handler: type) -> type:
+    return type(f"CompressedOnce{handler.__name__}", (CompressedOnce, handler), {})
 
 
 class FadaaVoila(Voila):
@@ -66,8 +125,14 @@ class FadaaVoila(Voila):
         return settings
 
     def init_handlers(self) -> list:
-        return [(pattern, CachedVoilaStaticHandler if handler is MultiStaticFileHandler else handler, *rest)
-                for pattern, handler, *rest in super().init_handlers()]
+        handlers = []
+        for pattern, handler, *rest in super().init_handlers():
+            if handler is MultiStaticFileHandler:
+                handler = CachedVoilaStaticHandler
+            if isinstance(handler, type) and issubclass(handler, StaticFileHandler):
+                handler = _compressed_once(handler)
+            handlers.append((pattern, handler, *rest))
+        return handlers
 
 
 def voila_command(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:

@@ -40,3 +40,24 @@ def test_lesson_page(voila_server, notebook, lang):
     assert f'dir="{direction}"' in header and f"fadaa-{direction}" in header
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outs)
     assert EXTERNAL.findall(page) == []  # no CDN: learners may have no internet beyond the server
+
+
+SCRIPT = re.compile(r'<script[^>]+src="([^"]+\.js[^"]*)"')
+
+
+def test_scripts_go_out_compressed_and_cached(voila_server):
+    """What a phone on 3G saves: scripts gzip-compressed, and asked again only by their ETag."""
+    base, _home = voila_server
+    notebook = lesson_notebooks()[0]
+    page = requests.get(f"{base}/voila/render/{notebook.parent.name}/{notebook.name}", timeout=180).text
+    src = SCRIPT.findall(page)[0].replace("&amp;", "&")
+    script = src if src.startswith("http") else base + src
+    packed = requests.get(script, headers={"Accept-Encoding": "gzip"}, timeout=60)
+    plain = requests.get(script, headers={"Accept-Encoding": "identity"}, timeout=60)
+    assert packed.status_code == plain.status_code == 200
+    assert packed.headers["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain.headers
+    assert packed.content == plain.content  # requests unpacks gzip: the same script either way
+    assert int(packed.headers["Content-Length"]) < len(plain.content) / 2
+    again = requests.get(script, headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]},
+                         timeout=60)
+    assert again.status_code == 304
