@@ -1,0 +1,217 @@
+"""Lesson kernels forked from a warm parent: ready in a fraction of a second instead of seconds.
+
+Every Voilà page load starts a kernel, and a fresh Python spends most of a lesson's kernel time
+starting up and importing ipykernel, ipywidgets, matplotlib and the lesson kit, the same work for
+every learner. Here, one *zygote* process per Voilà server imports all that once; each kernel is a
+``fork()`` of it that then runs ipykernel as usual, with the connection file, environment and
+folder Voilà gives it. Forked kernels also share the zygote's memory pages until they write them.
+
+``ForkedKernelProvisioner`` is a jupyter_client kernel provisioner (entry point ``fadaa-fork``):
+it reuses ``LocalProvisioner`` for everything (ports, connection file, signals, shutdown) except
+how the process starts. ``ForkingKernelSpecManager`` gives Python kernels that provisioner; Fadaa's
+Voilà uses it (``grading.serve``), nothing else does, so trainers' JupyterLab kernels start as usual.
+
+The zygote is started by the first kernel launch and ends with its server (it watches its parent).
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.provisioning import LocalProvisioner
+
+PROVISIONER = "fadaa-fork"
+#: What every lesson or view imports; importing it once in the zygote is the whole point.
+PRELOAD = (
+    "ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "pandas",
+    "fadaa.widgets", "fadaa.widgets.charts",
+    "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
+    "fadaa.widgets.selling.channels_view", "fadaa.widgets.bookkeeping.cash_book_view",
+    "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
+    "fadaa.widgets.bookkeeping.year_summary_view", "fadaa.widgets.agm.calendar_view",
+    "fadaa.widgets.agm.documents_view", "fadaa.widgets.agm.day_view",
+    "fadaa.views.learner_home", "fadaa.views.coordinator_dashboard", "fadaa.views.trainer_desk",
+)
+READY_TIMEOUT = 120.0
+
+
+# -- the zygote: its own process, ``python -m fadaa.grading.forked_kernels <socket>``
+
+def _reap(_signum, _frame) -> None:
+    """Collect finished kernels (the zygote's children) so none is left a zombie."""
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def _become_kernel(request: dict) -> None:
+    """In the forked child: Voilà's environment and folder, then ipykernel as ``python -m
+    ipykernel_launcher -f <connection file>`` would run it."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()  # its own process group, so an interrupt reaches it and what it starts
+    random.seed()  # a fork shares its parent's random state; each kernel gets its own
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["cwd"])
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    from ipykernel.kernelapp import IPKernelApp
+    app = IPKernelApp.instance()
+    # ipykernel ends a kernel whose parent is gone: here the parent is the zygote, which ends with
+    # its server, so no kernel outlives the Voilà that started it
+    app.initialize([*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"])
+    if "ipywidgets" in sys.modules:
+        # imported in the zygote, before there was a kernel: its comm targets (how the page asks
+        # for the widgets' state) are registered now, as its import does inside a kernel
+        sys.modules["ipywidgets"].register_comm_target()
+    app.start()
+
+
+def serve(socket_path: str) -> None:
+    """Import the preload list, then fork a kernel for each request until the parent is gone."""
+    import importlib
+    parent = os.getppid()
+    for module in PRELOAD:
+        try:
+            importlib.import_module(module)
+        except Exception as error:  # noqa: BLE001 - a kernel imports it again and shows the error there
+            print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
+    signal.signal(signal.SIGCHLD, _reap)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(socket_path)
+        listener.listen(64)
+        listener.settimeout(1.0)
+        while os.getppid() == parent:
+            try:
+                conn, _ = listener.accept()
+            except (TimeoutError, InterruptedError):
+                continue
+            with conn:
+                conn.settimeout(10)
+                request = json.loads(conn.makefile("r", encoding="utf-8").readline())
+                pid = os.fork()
+                if pid == 0:
+                    listener.close()
+                    conn.close()
+                    try:
+                        _become_kernel(request)
+                    finally:
+                        os._exit(0)
+                conn.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+# -- in the Voilà server
+
+class ForkedProcess:
+    """The part of ``subprocess.Popen`` that ``LocalProvisioner`` uses, for a kernel forked by the
+    zygote (the zygote's child, not ours: it is alive while it is the zygote's, and not a zombie)."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int, zygote: int):
+        self.pid, self.zygote, self.returncode = pid, zygote, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+                alive = fields[0] != "Z" and int(fields[1]) == self.zygote
+            except (OSError, IndexError, ValueError):
+                alive = False
+            if not alive:
+                self.returncode = 0  # the zygote reaped it; its exit status is not ours to know
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
+            time.sleep(0.05)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+class Zygote:
+    """The server's one zygote process, started on first use."""
+
+    _process: subprocess.Popen | None = None
+    _socket: str | None = None
+    _starting: asyncio.Lock | None = None
+
+    @classmethod
+    async def fork(cls, argv: list[str], env: dict, cwd: str) -> ForkedProcess:
+        if cls._starting is None:
+            cls._starting = asyncio.Lock()
+        async with cls._starting:
+            if cls._process is None or cls._process.poll() is not None:
+                await cls._start(env)
+        reader, writer = await asyncio.open_unix_connection(cls._socket)
+        try:
+            writer.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n")
+            await writer.drain()
+            answer = json.loads(await reader.readline())
+        finally:
+            writer.close()
+        return ForkedProcess(answer["pid"], cls._process.pid)
+
+    @classmethod
+    async def _start(cls, env: dict) -> None:
+        folder = tempfile.mkdtemp(prefix="fadaa-zygote-")  # mode 0700: only this user reaches the socket
+        cls._socket = os.path.join(folder, "kernels.sock")
+        cls._process = subprocess.Popen([sys.executable, "-m", __name__, cls._socket], env=env,
+                                        stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + READY_TIMEOUT
+        while not os.path.exists(cls._socket):
+            if cls._process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the kernel zygote did not start; see the server's log")
+            await asyncio.sleep(0.05)
+
+
+class ForkedKernelProvisioner(LocalProvisioner):
+    """``LocalProvisioner`` with the kernel forked from the zygote instead of a new Python."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs) -> dict:
+        argv = cmd[cmd.index("-f"):] if "-f" in cmd else cmd[1:]
+        env = dict(kwargs.get("env") or os.environ)
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        self.process = await Zygote.fork(argv, env, cwd)
+        self.pid = self.process.pid
+        self.pgid = self.pid  # the child made itself a session (and group) leader
+        self.cwd = cwd
+        return self.connection_info
+
+
+class ForkingKernelSpecManager(KernelSpecManager):
+    """Kernel specs as usual, with Python kernels started by ``ForkedKernelProvisioner``."""
+
+    def get_kernel_spec(self, kernel_name: str):
+        spec = super().get_kernel_spec(kernel_name)
+        if spec.language == "python" and "ipykernel_launcher" in " ".join(spec.argv):
+            spec.metadata = {**spec.metadata, "kernel_provisioner": {"provisioner_name": PROVISIONER}}
+        return spec
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])

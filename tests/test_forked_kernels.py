@@ -1,0 +1,116 @@
+"""Kernels forked from the warm zygote behave as kernels: their own folder, environment, process
+group and random state; interrupted, restarted and shut down like any other; and quick to start."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+
+from jupyter_client.manager import AsyncKernelManager
+
+from fadaa.grading.forked_kernels import ForkingKernelSpecManager, Zygote
+
+
+def run(code: str, client, timeout: float = 60) -> tuple[str, str]:
+    """stdout and the error name (if any) of ``code`` run in the kernel."""
+    async def go():
+        msg_id = client.execute(code)
+        out, error = [], ""
+        while True:
+            msg = await client.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                out.append(msg["content"]["text"])
+            elif msg["msg_type"] == "error":
+                error = msg["content"]["ename"]
+            elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return "".join(out), error
+    return go()
+
+
+def test_forked_kernels_are_separate_quick_kernels(tmp_path):
+    async def scenario():
+        kernels = []
+        for n in range(2):
+            folder = tmp_path / f"lesson{n}"
+            folder.mkdir()
+            manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ForkingKernelSpecManager())
+            started = time.monotonic()
+            await manager.start_kernel(cwd=str(folder), env={**os.environ, "QUERY_STRING": f"lang={n}"})
+            client = manager.client()
+            client.start_channels()
+            await client.wait_for_ready(timeout=120)
+            kernels.append((manager, client, folder, time.monotonic() - started))
+
+        (first, c1, folder1, _), (second, c2, folder2, second_start) = kernels
+        assert first.provisioner.process.pid != second.provisioner.process.pid
+        assert await run("import os; print(os.getcwd(), os.environ['QUERY_STRING'])", c1) == (f"{folder1} lang=0\n", "")
+        assert await run("import os; print(os.getcwd(), os.environ['QUERY_STRING'])", c2) == (f"{folder2} lang=1\n", "")
+        assert (await run("import random; print(random.random())", c1))[0] != \
+            (await run("import random; print(random.random())", c2))[0]
+        # the zygote was warm for the second kernel: ipykernel and the kit were already imported
+        assert (await run("import sys; print('fadaa.widgets' in sys.modules)", c2))[0] == "True\n"
+        # the page asks the kernel for its widgets through these comm targets
+        targets = "import comm; print(sorted(t for t in comm.get_comm_manager().targets if 'widget' in t))"
+        assert (await run(targets, c2))[0] == "['jupyter.widget', 'jupyter.widget.control']\n"
+        assert second_start < 3.0, f"a forked kernel took {second_start:.1f} s to be ready"
+        await run("x = 1", c1)
+
+        # an endless loop is interrupted as in any kernel
+        loop = c1.execute("while True: pass", stop_on_error=False)
+        await asyncio.sleep(1)
+        await first.interrupt_kernel()
+        while True:
+            msg = await c1.get_iopub_msg(timeout=30)
+            if msg["parent_header"].get("msg_id") == loop and msg["msg_type"] == "error":
+                assert msg["content"]["ename"] == "KeyboardInterrupt"
+                break
+        reply = await c1.execute("", reply=True, user_expressions={"answer": "6 * 7"}, timeout=30)
+        assert reply["content"]["user_expressions"]["answer"]["data"]["text/plain"] == "42"  # still alive
+
+        await first.restart_kernel(now=True)
+        await c1.wait_for_ready(timeout=120)
+        reply = await c1.execute("", reply=True, user_expressions={"fresh": "'x' in globals()"}, timeout=30)
+        assert reply["content"]["user_expressions"]["fresh"]["data"]["text/plain"] == "False"
+
+        for manager, client, *_ in kernels:
+            pid = manager.provisioner.process.pid
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+            deadline = time.monotonic() + 10
+            while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            assert not os.path.exists(f"/proc/{pid}"), "the forked kernel outlived its shutdown"
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        if Zygote._process is not None:
+            Zygote._process.send_signal(signal.SIGTERM)
+            Zygote._process.wait(timeout=10)
+            Zygote._process = Zygote._starting = None
+
+
+def test_no_kernel_outlives_its_zygote(tmp_path):
+    """A server that dies (here its zygote is killed) leaves no kernel running."""
+    async def scenario():
+        manager = AsyncKernelManager(kernel_name="python3", kernel_spec_manager=ForkingKernelSpecManager())
+        await manager.start_kernel(cwd=str(tmp_path), env=dict(os.environ))
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=120)
+        client.stop_channels()
+        return manager.provisioner.process.pid
+
+    try:
+        pid = asyncio.run(scenario())
+    finally:
+        Zygote._process.kill()
+        Zygote._process.wait(timeout=10)
+        Zygote._process = Zygote._starting = None
+    deadline = time.monotonic() + 15
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{pid}"), "a kernel outlived its zygote"
