@@ -153,13 +153,21 @@ class KernelLeak(RuntimeError):
 
 
 def _get(session, url: str) -> tuple[str, bool]:
-    """The body (decompressed, as a browser gets it) and whether a response came back within HUNG_AFTER."""
+    """The body (decompressed, as a browser gets it) and whether the whole response came within
+    HUNG_AFTER (a server that keeps trickling bytes would never trip a socket timeout)."""
     import requests
+    deadline = time.monotonic() + HUNG_AFTER
+    body = bytearray()
     try:
-        response = session.get(url, timeout=(10, HUNG_AFTER))  # requests asks for gzip and unpacks it
+        # requests asks for gzip and unpacks it
+        with session.get(url, timeout=(10, HUNG_AFTER), stream=True) as response:
+            for chunk in response.iter_content(64 * 1024):
+                body += chunk
+                if time.monotonic() > deadline:
+                    return "", False
+            return body.decode(response.encoding or "utf-8", "replace"), True
     except requests.RequestException:
         return "", False
-    return response.text, True
 
 
 def _learner(server: Server, assets: list[str], loads: list[None], times: list[float], hung: list[int]) -> None:

@@ -2,7 +2,8 @@
 
 nbgrader has no parallel autograde (its issue #174) and most of its time per submission is a
 kernel starting and running the lesson, so a pool of processes over disjoint students scales with
-the cores. Each worker calls nbgrader's own autograde through its API on one student at a time; the
+the cores, and each worker's kernels are forked from a warm parent (``forked_kernels``) instead
+of starting Python and importing the lesson kit for every submission. Each worker calls nbgrader's own autograde through its API on one student at a time; the
 gradebook (SQLite in WAL mode, or PostgreSQL) takes their writes.
 
 What each submission is checked for, besides nbgrader's own result:
@@ -28,6 +29,7 @@ import nbformat
 
 from .course import Course
 from .database import open_database
+from .forked_kernels import use_forked_python_kernels
 
 
 def _(message: str) -> str:
@@ -113,6 +115,8 @@ _course: Course | None = None
 
 def _start_worker(root: str, exchange: str | None, db_url: str) -> None:
     global _course
+    # each submission still runs in a kernel of its own, forked from a parent that ran no learner's code
+    use_forked_python_kernels()
     _course = Course(root, exchange=exchange, db_url=db_url)
 
 

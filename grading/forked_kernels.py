@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import weakref
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager
@@ -90,8 +91,9 @@ def serve(socket_path: str) -> None:
             print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
     signal.signal(signal.SIGCHLD, _reap)
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-        listener.bind(socket_path)
+        listener.bind(socket_path + ".new")
         listener.listen(64)
+        os.rename(socket_path + ".new", socket_path)  # the socket appears once it takes connections
         listener.settimeout(1.0)
         while os.getppid() == parent:
             try:
@@ -100,7 +102,10 @@ def serve(socket_path: str) -> None:
                 continue
             with conn:
                 conn.settimeout(10)
-                request = json.loads(conn.makefile("r", encoding="utf-8").readline())
+                try:
+                    request = json.loads(conn.makefile("r", encoding="utf-8").readline())
+                except (OSError, ValueError):
+                    continue  # a launcher that went away mid-request: nothing to fork
                 pid = os.fork()
                 if pid == 0:
                     listener.close()
@@ -158,13 +163,12 @@ class Zygote:
 
     _process: subprocess.Popen | None = None
     _socket: str | None = None
-    _starting: asyncio.Lock | None = None
+    # one lock per event loop: nbgrader's executor runs each notebook in a loop of its own
+    _starting: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @classmethod
     async def fork(cls, argv: list[str], env: dict, cwd: str) -> ForkedProcess:
-        if cls._starting is None:
-            cls._starting = asyncio.Lock()
-        async with cls._starting:
+        async with cls._starting.setdefault(asyncio.get_running_loop(), asyncio.Lock()):
             if cls._process is None or cls._process.poll() is not None:
                 await cls._start(env)
         reader, writer = await asyncio.open_unix_connection(cls._socket)
@@ -201,6 +205,21 @@ class ForkedKernelProvisioner(LocalProvisioner):
         self.pgid = self.pid  # the child made itself a session (and group) leader
         self.cwd = cwd
         return self.connection_info
+
+
+def use_forked_python_kernels() -> None:
+    """Make this process's Python kernels (nbgrader's executor included) forked ones.
+
+    nbgrader's ``Execute`` fixes its kernel manager class, so the choice goes through what every
+    kernel manager reads: a ``python3`` kernel spec naming the provisioner, first on JUPYTER_PATH.
+    """
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    folder = Path(tempfile.mkdtemp(prefix="fadaa-kernels-")) / "kernels" / "python3"
+    folder.mkdir(parents=True)
+    metadata = {**spec.metadata, "kernel_provisioner": {"provisioner_name": PROVISIONER}}
+    (folder / "kernel.json").write_text(json.dumps({**spec.to_dict(), "metadata": metadata}))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(folder.parent.parent), os.environ.get("JUPYTER_PATH", "")) if p)
 
 
 class ForkingKernelSpecManager(KernelSpecManager):

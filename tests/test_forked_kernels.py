@@ -90,7 +90,7 @@ def test_forked_kernels_are_separate_quick_kernels(tmp_path):
         if Zygote._process is not None:
             Zygote._process.send_signal(signal.SIGTERM)
             Zygote._process.wait(timeout=10)
-            Zygote._process = Zygote._starting = None
+            Zygote._process = None
 
 
 def test_no_kernel_outlives_its_zygote(tmp_path):
@@ -109,7 +109,7 @@ def test_no_kernel_outlives_its_zygote(tmp_path):
     finally:
         Zygote._process.kill()
         Zygote._process.wait(timeout=10)
-        Zygote._process = Zygote._starting = None
+        Zygote._process = None
     deadline = time.monotonic() + 15
     while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
         time.sleep(0.2)
