@@ -11,7 +11,8 @@ it reuses ``LocalProvisioner`` for everything (ports, connection file, signals, 
 how the process starts. ``ForkingKernelSpecManager`` gives Python kernels that provisioner; Fadaa's
 Voilà uses it (``grading.serve``), nothing else does, so trainers' JupyterLab kernels start as usual.
 
-The zygote is started by the first kernel launch and ends with its server (it watches its parent).
+The zygote is started with its server (or by the first kernel launch) and ends with it (it watches
+its parent).
 """
 from __future__ import annotations
 
@@ -32,10 +33,12 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.provisioning import LocalProvisioner
 
 PROVISIONER = "fadaa-fork"
-#: What every lesson or view imports; importing it once in the zygote is the whole point.
+#: What every page's kernel needs: imported before the zygote takes its first request.
+ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.widgets", "fadaa.widgets.charts")
+#: What lessons and views import besides: imported while no kernel is asked for (a kernel forked
+#: before then imports what it still lacks itself).
 PRELOAD = (
-    "ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "pandas",
-    "fadaa.widgets", "fadaa.widgets.charts",
+    "pandas",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
     "fadaa.widgets.selling.channels_view", "fadaa.widgets.bookkeeping.cash_book_view",
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
@@ -80,25 +83,32 @@ def _become_kernel(request: dict) -> None:
     app.start()
 
 
-def serve(socket_path: str) -> None:
-    """Import the preload list, then fork a kernel for each request until the parent is gone."""
+def _preload(module: str) -> None:
     import importlib
+    try:
+        importlib.import_module(module)
+    except Exception as error:  # noqa: BLE001 - a kernel imports it again and shows the error there
+        print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
+
+
+def serve(socket_path: str) -> None:
+    """Import what kernels need, then fork a kernel for each request until the parent is gone."""
     parent = os.getppid()
-    for module in PRELOAD:
-        try:
-            importlib.import_module(module)
-        except Exception as error:  # noqa: BLE001 - a kernel imports it again and shows the error there
-            print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
+    for module in ESSENTIAL:
+        _preload(module)
+    pending = list(PRELOAD)
     signal.signal(signal.SIGCHLD, _reap)
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
         listener.bind(socket_path + ".new")
         listener.listen(64)
         os.rename(socket_path + ".new", socket_path)  # the socket appears once it takes connections
-        listener.settimeout(1.0)
         while os.getppid() == parent:
+            listener.settimeout(0.01 if pending else 1.0)
             try:
                 conn, _ = listener.accept()
             except (TimeoutError, InterruptedError):
+                if pending:
+                    _preload(pending.pop(0))
                 continue
             with conn:
                 conn.settimeout(10)
@@ -167,10 +177,15 @@ class Zygote:
     _starting: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @classmethod
-    async def fork(cls, argv: list[str], env: dict, cwd: str) -> ForkedProcess:
+    async def ready(cls, env: dict | None = None) -> None:
+        """Start the zygote unless it runs (a server calls this as it starts, to be warm for its first page)."""
         async with cls._starting.setdefault(asyncio.get_running_loop(), asyncio.Lock()):
             if cls._process is None or cls._process.poll() is not None:
-                await cls._start(env)
+                await cls._start(dict(os.environ) if env is None else env)
+
+    @classmethod
+    async def fork(cls, argv: list[str], env: dict, cwd: str) -> ForkedProcess:
+        await cls.ready(env)
         reader, writer = await asyncio.open_unix_connection(cls._socket)
         try:
             writer.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n")

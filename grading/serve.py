@@ -30,9 +30,12 @@ import sys
 from pathlib import Path
 
 from jupyter_server.utils import url_path_join
+from tornado.ioloop import IOLoop
 from tornado.web import GZipContentEncoding, StaticFileHandler
 from voila.app import Voila
 from voila.static_file_handler import MultiStaticFileHandler
+
+from .forked_kernels import ForkingKernelSpecManager, Zygote
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = "fadaa"
@@ -125,6 +128,12 @@ class FadaaVoila(Voila):
         settings["compress_response"] = True
         settings["static_immutable_cache"] = [url_path_join(self.server_url, "voila/labextensions/")]
         return settings
+
+    def listen(self) -> None:
+        super().listen()
+        if isinstance(self.kernel_spec_manager, ForkingKernelSpecManager):
+            # the zygote imports the kit while the server waits for its first learner
+            IOLoop.current().add_callback(Zygote.ready)
 
     def init_handlers(self) -> list:
         handlers = []
