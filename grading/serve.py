@@ -158,6 +158,9 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         f"--port={port}", f"--Voila.ip={ip}", "--no-browser",
         f"--template={TEMPLATE}", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
+        # kernels talk to the server over Unix sockets: TCP ports picked for twenty kernels starting at
+        # once collided under load ("Address already in use") and left a page waiting on a dead kernel
+        "--KernelManager.transport=ipc",
         # each page's kernel is forked from one warm parent instead of started from scratch
         "--VoilaConfiguration.kernel_spec_manager_class=fadaa.grading.forked_kernels.ForkingKernelSpecManager",
         # JupyterLab-only extensions fail to load in a Voilà page and only cost a phone bytes
