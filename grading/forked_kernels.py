@@ -17,6 +17,7 @@ its parent).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import random
@@ -116,6 +117,7 @@ def serve(socket_path: str) -> None:
                     request = json.loads(conn.makefile("r", encoding="utf-8").readline())
                 except (OSError, ValueError):
                     continue  # a launcher that went away mid-request: nothing to fork
+                gc.freeze()  # the collector then leaves the parent's objects, and their shared pages, alone
                 pid = os.fork()
                 if pid == 0:
                     listener.close()
