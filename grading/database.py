@@ -173,7 +173,7 @@ def _has_course(engine: Engine, course_id: str) -> bool:
 
 
 def refresh_activity(engine: Engine) -> None:
-    """Recompute fadaa_activity's gradebook columns from every submission (after a bulk load)."""
+    """Recompute fadaa_activity's gradebook columns from every submission (when the triggers are new)."""
     with engine.begin() as conn:
         conn.execute(text(_refresh_submissions("true")))
 

@@ -231,3 +231,21 @@ def test_a_gradebook_graded_before_fadaa_opened_it_counts_at_once(tmp_path):
         gradebook.db.commit()
     row = Progress(db_url, COURSE_ID).learner_modules().iloc[0]
     assert (row.status, row.score) == ("graded", 0.5)
+
+
+def test_a_database_from_before_the_score_columns_keeps_its_activity(tmp_path):
+    """A course database made by an earlier Fadaa (activity without score columns) is upgraded in place."""
+    import sqlite3
+    path = tmp_path / "gradebook.db"
+    with Gradebook(f"sqlite:///{path}", course_id=COURSE_ID):
+        pass
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE fadaa_activity (student_id VARCHAR(128) NOT NULL, assignment VARCHAR(128) "
+                   "NOT NULL, started_at DATETIME, submitted_at DATETIME, PRIMARY KEY (student_id, assignment))")
+        db.execute("INSERT INTO fadaa_activity VALUES ('pres', 'agm_1', '2026-05-01 10:00:00.000000', NULL)")
+    import_roster(write_roster([person("pres", role="president")], tmp_path / "roster.csv"),
+                  f"sqlite:///{path}", COURSE_ID)
+    with Gradebook(f"sqlite:///{path}", course_id=COURSE_ID) as gradebook:
+        gradebook.update_or_create_assignment("agm_1")
+    row = Progress(f"sqlite:///{path}", COURSE_ID).learner_modules().iloc[0]
+    assert (row.module, row.status, str(row.started_at)) == ("agm_1", "started", "2026-05-01 10:00:00")
