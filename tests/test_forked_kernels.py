@@ -6,10 +6,18 @@ import asyncio
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from jupyter_client.manager import AsyncKernelManager
 
 from fadaa.grading.forked_kernels import ForkingKernelSpecManager, Zygote
+
+
+def in_own_loop(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own: the session's Playwright browser keeps an
+    event loop running in the test thread, where ``asyncio.run`` refuses to start another."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def run(code: str, client, timeout: float = 60) -> tuple[str, str]:
@@ -85,7 +93,7 @@ def test_forked_kernels_are_separate_quick_kernels(tmp_path):
             assert not os.path.exists(f"/proc/{pid}"), "the forked kernel outlived its shutdown"
 
     try:
-        asyncio.run(scenario())
+        in_own_loop(scenario())
     finally:
         if Zygote._process is not None:
             Zygote._process.send_signal(signal.SIGTERM)
@@ -105,11 +113,12 @@ def test_no_kernel_outlives_its_zygote(tmp_path):
         return manager.provisioner.process.pid
 
     try:
-        pid = asyncio.run(scenario())
+        pid = in_own_loop(scenario())
     finally:
-        Zygote._process.kill()
-        Zygote._process.wait(timeout=10)
-        Zygote._process = None
+        if Zygote._process is not None:
+            Zygote._process.kill()
+            Zygote._process.wait(timeout=10)
+            Zygote._process = None
     deadline = time.monotonic() + 15
     while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
         time.sleep(0.2)
