@@ -27,10 +27,13 @@ def test_the_choice_sticks_in_her_profile(tmp_path):
 
 def test_the_roster_language_opens_her_pages_until_she_picks(tmp_path):
     profile = tmp_path / "profile.json"
-    assert i18n.choose_language("", profile, default="ar") == "ar"   # first visit: her roster's language
-    assert not profile.exists()  # not remembered: a correction of the roster still reaches her
-    assert i18n.choose_language("lang=fr", profile, default="ar") == "fr"
-    assert i18n.choose_language("", profile, default="ar") == "fr"   # her choice wins from then on
+    assert i18n.choose_language("", profile, default="ar") == "ar"   # her home: her roster's language
+    assert i18n.choose_language("", profile) == "ar"   # a lesson opened without ?lang= follows it
+    assert i18n.choose_language("", profile, default="fr") == "fr"   # the roster corrected: it follows
+    assert i18n.choose_language("", profile) == "fr"
+    assert i18n.choose_language("lang=ar", profile, default="fr") == "ar"
+    assert i18n.choose_language("", profile, default="fr") == "ar"   # her own choice wins from then on
+    assert i18n.choose_language("", profile) == "ar"
 
 
 def test_a_broken_profile_never_stops_a_lesson(tmp_path):

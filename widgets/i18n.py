@@ -2,9 +2,9 @@
 
 The learner picks French or Arabic once (``?lang=`` in the lesson's URL, which Voilà passes to the
 kernel as ``QUERY_STRING``) and the choice is remembered in her profile, so every later lesson opens
-in her language. Until she picks, her home opens in her roster language, and its lesson links pass it
-on. UI strings go through the gettext catalogs in ``widgets/locale``; lesson text lives
-in the notebooks, one block per language.
+in her language. Until she picks, her pages follow her roster language, which her home (the page
+that reads the roster) keeps in her profile beside her own choice. UI strings go through the
+gettext catalogs in ``widgets/locale``; lesson text lives in the notebooks, one block per language.
 """
 from __future__ import annotations
 
@@ -50,24 +50,26 @@ def profile_path() -> Path:
     return Path(os.environ.get("FADAA_PROFILE", Path.home() / ".fadaa" / "profile.json"))
 
 
-def remembered_language(path: Path | None = None) -> str | None:
-    path = path or profile_path()
+def _profile(path: Path) -> dict:
     try:
-        return normalise(json.loads(path.read_text(encoding="utf-8")).get("lang"))
-    except (OSError, ValueError, AttributeError):
-        return None
+        profile = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return profile if isinstance(profile, dict) else {}
 
 
-def remember_language(lang: str, path: Path | None = None) -> None:
+def remembered_language(path: Path | None = None, key: str = "lang") -> str | None:
+    """Her own choice (``lang``), or with ``key="roster_lang"`` what her roster says."""
+    return normalise(_profile(path or profile_path()).get(key))
+
+
+def remember_language(lang: str, path: Path | None = None, key: str = "lang") -> None:
     """Store the choice; a profile that cannot be written never stops a lesson."""
     path = path or profile_path()
-    try:
-        profile = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        if not isinstance(profile, dict):
-            profile = {}
-    except (OSError, ValueError):
-        profile = {}
-    profile["lang"] = lang
+    profile = _profile(path)
+    if profile.get(key) == lang:
+        return
+    profile[key] = lang
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -78,16 +80,22 @@ def remember_language(lang: str, path: Path | None = None) -> None:
 
 
 def choose_language(query: str | None, profile: Path | None = None, default: str | None = None) -> str:
-    """``?lang=`` wins and is remembered; otherwise the remembered choice; otherwise ``default`` (the
-    roster's language, where the page knows it); otherwise French.
+    """``?lang=`` wins and is remembered; otherwise her remembered choice; otherwise her roster's
+    language; otherwise French.
 
-    ``default`` is not remembered: until she picks, a correction on the roster still reaches her.
+    ``default`` is the roster's language, given by the pages that read the roster (her home). It is
+    kept apart from her own choice (``roster_lang``) so that a lesson opened later without ``?lang=``
+    follows it too, while a correction on the roster still reaches her until she picks herself.
     """
     asked = language_from_query(query)
     if asked:
         remember_language(asked, profile)
         return asked
-    return remembered_language(profile) or normalise(default) or DEFAULT
+    roster = normalise(default)
+    if roster:
+        remember_language(roster, profile, key="roster_lang")
+    return (remembered_language(profile) or roster or remembered_language(profile, key="roster_lang")
+            or DEFAULT)
 
 
 def direction(lang: str) -> str:
