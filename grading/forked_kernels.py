@@ -17,10 +17,13 @@ its parent).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import hashlib
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -65,6 +68,7 @@ def _become_kernel(request: dict) -> None:
     """In the forked child: Voilà's environment and folder, then ipykernel as ``python -m
     ipykernel_launcher -f <connection file>`` would run it."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.setsid()  # its own process group, so an interrupt reaches it and what it starts
     random.seed()  # a fork shares its parent's random state; each kernel gets its own
     os.environ.clear()
@@ -92,6 +96,16 @@ def _preload(module: str) -> None:
         print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
 
 
+@contextlib.contextmanager
+def _removed_at_exit(socket_path: str):
+    parent = os.getpid()
+    try:
+        yield
+    finally:
+        if os.getpid() == parent:  # not in a forked kernel leaving through here
+            shutil.rmtree(os.path.dirname(socket_path), ignore_errors=True)
+
+
 def serve(socket_path: str) -> None:
     """Import what kernels need, then fork a kernel for each request until the parent is gone."""
     parent = os.getppid()
@@ -99,7 +113,8 @@ def serve(socket_path: str) -> None:
         _preload(module)
     pending = list(PRELOAD)
     signal.signal(signal.SIGCHLD, _reap)
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped: still remove the socket's folder
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener, _removed_at_exit(socket_path):
         listener.bind(socket_path + ".new")
         listener.listen(64)
         os.rename(socket_path + ".new", socket_path)  # the socket appears once it takes connections
@@ -171,7 +186,7 @@ class ForkedProcess:
 
 
 class Zygote:
-    """The server's one zygote process, started on first use."""
+    """The process's one zygote, started with its server (``ready``) or by the first kernel launch."""
 
     _process: subprocess.Popen | None = None
     _socket: str | None = None
@@ -231,10 +246,15 @@ def use_forked_python_kernels() -> None:
     kernel manager reads: a ``python3`` kernel spec naming the provisioner, first on JUPYTER_PATH.
     """
     spec = KernelSpecManager().get_kernel_spec("python3")
-    folder = Path(tempfile.mkdtemp(prefix="fadaa-kernels-")) / "kernels" / "python3"
-    folder.mkdir(parents=True)
+    # one folder per user and Python, rewritten in place: workers share it and nothing piles up in /tmp
+    tag = f"{os.getuid()}-{hashlib.sha1(sys.executable.encode()).hexdigest()[:8]}"
+    folder = Path(tempfile.gettempdir()) / f"fadaa-kernels-{tag}" / "kernels" / "python3"
+    folder.mkdir(parents=True, exist_ok=True)
     metadata = {**spec.metadata, "kernel_provisioner": {"provisioner_name": PROVISIONER}}
-    (folder / "kernel.json").write_text(json.dumps({**spec.to_dict(), "metadata": metadata}))
+    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    with os.fdopen(fd, "w") as fh:
+        json.dump({**spec.to_dict(), "metadata": metadata}, fh)
+    os.replace(tmp, folder / "kernel.json")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(folder.parent.parent), os.environ.get("JUPYTER_PATH", "")) if p)
 

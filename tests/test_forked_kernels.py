@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -116,9 +117,10 @@ def test_no_kernel_outlives_its_zygote(tmp_path):
         pid = in_own_loop(scenario())
     finally:
         if Zygote._process is not None:
-            Zygote._process.kill()
+            Zygote._process.kill()  # as the machine's OOM killer would: nothing of it runs after this
             Zygote._process.wait(timeout=10)
             Zygote._process = None
+            shutil.rmtree(os.path.dirname(Zygote._socket), ignore_errors=True)
     deadline = time.monotonic() + 15
     while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
         time.sleep(0.2)
