@@ -4,7 +4,7 @@ Standalone Voilà (not the Jupyter server extension) because it refuses a browse
 ``execute_request``: a learner can use the lesson's widgets but cannot run code in its kernel.
 
 Voilà 0.5.13's defaults send a lesson as 5.3 MB over ~105 requests, uncompressed, and make the
-browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with three settings
+browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with these settings
 changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
 
 - responses are gzip-compressed (tornado's ``compress_response``): scripts and styles shrink ~4×;
@@ -15,7 +15,8 @@ changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
   visit asks for almost nothing;
 - JupyterLab-only extensions are not loaded at all (``extension_denylist``);
 - each page's kernel is forked from a process that has already imported ipykernel and the
-  lesson kit (``forked_kernels``): a kernel is ready in a fraction of a second, not seconds.
+  lesson kit (``forked_kernels``): a kernel is ready in a fraction of a second, not seconds;
+- kernels talk to the server over Unix sockets, not TCP ports that can collide under load.
 
 ``python -m fadaa.grading.serve <home> [Voilà options]`` runs it; ``voila_command`` builds that.
 """
