@@ -230,10 +230,9 @@ def populate(engine: Engine, course_id: str, people: list[Learner], module_count
                                    "auto_score": cell.max_score if rng.random() < skill else 0.0,
                                    "manual_score": None, "needs_manual_grade": False}
 
-        counts["grade"] = counts["fadaa_activity"] = 0
-        for chunk in _chunks(grades()):
-            # parents first: the grades of this chunk point at submissions made while producing it,
-            # and the database's triggers fill in the activity rows as submissions and grades arrive
+        def flush() -> None:
+            """Write the rows waiting: parents first, as the database's triggers fill in the activity
+            rows when submissions and grades arrive."""
             for table, rows in ((activity, started), (t["submitted_assignment"], submissions),
                                 (t["submitted_notebook"], notebooks)):
                 if rows:
@@ -241,9 +240,11 @@ def populate(engine: Engine, course_id: str, people: list[Learner], module_count
                                  if table is activity else rows)
                     counts[table.name] = counts.get(table.name, 0) + len(rows)
                     rows.clear()
+
+        counts["grade"] = counts["fadaa_activity"] = 0
+        for chunk in _chunks(grades()):
+            flush()  # the grades of this chunk point at submissions made while producing it
             conn.execute(t["grade"].insert(), chunk)
             counts["grade"] += len(chunk)
-        if started:
-            conn.execute(activity.insert(), [{"submitted_at": None, **row} for row in started])
-            counts["fadaa_activity"] += len(started)
+        flush()  # lessons started but not handed in since the last chunk
     return counts
