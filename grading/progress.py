@@ -79,12 +79,17 @@ def _read(conn, query) -> pd.DataFrame:
     return pd.DataFrame(result.cursor.fetchall(), columns=list(result.keys()))
 
 
-def _learners(conn, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
-    query = select(learner.c.student_id, learner.c.name, learner.c.cooperative, learner.c.cohort,
-                   learner.c.region, learner.c.role, learner.c.lang)
-    for name in ("cohort", "region", "cooperative"):
+def _on_roster(query, filters: dict):
+    """``query`` narrowed to the learners of the cohort, region and cooperative the filters name."""
+    for name in COOPERATIVE:
         if filters.get(name):
             query = query.where(learner.c[name] == filters[name])
+    return query
+
+
+def _learners(conn, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
+    query = _on_roster(select(learner.c.student_id, learner.c.name, learner.c.cooperative, learner.c.cohort,
+                              learner.c.region, learner.c.role, learner.c.lang), filters)
     if student_id:
         query = query.where(learner.c.student_id == student_id)
     return _read(conn, query.order_by(learner.c.student_id))
@@ -117,11 +122,8 @@ def _facts(conn, student_id: str | None = None, module: str | None = None, **fil
                    type_coerce(activity.c.started_at, String).label("started_at"),
                    type_coerce(activity.c.submitted_at, String).label("submitted_at"),
                    activity.c.score, activity.c.grades, activity.c.grades_waiting)
-    if any(filters.get(name) for name in ("cohort", "region", "cooperative")):
-        query = query.join(learner, learner.c.student_id == activity.c.student_id)
-        for name in ("cohort", "region", "cooperative"):
-            if filters.get(name):
-                query = query.where(learner.c[name] == filters[name])
+    if any(filters.get(name) for name in COOPERATIVE):
+        query = _on_roster(query.join(learner, learner.c.student_id == activity.c.student_id), filters)
     if student_id:
         query = query.where(activity.c.student_id == student_id)
     if module:
@@ -190,16 +192,17 @@ def learner_rows(conn, rules: ProgressRules, now: dt.datetime, student_id: str |
 def cooperative_summary(conn, rules: ProgressRules, now: dt.datetime,
                         **filters: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A row per cooperative × module with its members counted by status and score band, and the
-    hand-ins per day; every number of the coordinator's screen is a sum over these.
+    hand-ins per week; every number of the coordinator's screen is a sum over these.
 
     Only what happened is read row by row (the learner × module pairs with activity); members with
     nothing yet are counted per cooperative, whose status then depends only on the release and due date.
     """
     people = _learners(conn, **filters)
     modules = _modules(conn, rules, filters.get("module"))
-    groups = people.groupby(COOPERATIVE, as_index=False).agg(members=("student_id", "size"))
+    by_group = people.groupby(COOPERATIVE)
+    groups = by_group.size().rename("members").reset_index()
     pairs = _releases(conn, groups.merge(modules, how="cross"))  # group-major, modules in order
-    group_of = people.merge(groups.reset_index()[[*COOPERATIVE, "index"]], on=COOPERATIVE)["index"].to_numpy()
+    group_of = by_group.ngroup().to_numpy()  # each learner's row in ``groups``
     key_member = people.role.isin(rules.agm_key_roles).to_numpy()
 
     facts = _facts(conn, **filters)
@@ -235,9 +238,9 @@ def cooperative_summary(conn, rules: ProgressRules, now: dt.datetime,
     last = facts.submitted_at.combine_first(facts.started_at).groupby(pair).max()
     summary["last_activity"] = last.reindex(range(len(pairs))).to_numpy()
 
-    days = facts.submitted_at.dropna().dt.normalize().value_counts().sort_index()
-    handed_in = pd.DataFrame({"day": days.index, "submissions": days.to_numpy()})
-    return summary, handed_in
+    weeks = facts.submitted_at.dropna().dt.to_period("W-SUN").dt.start_time.value_counts().sort_index()
+    weekly = pd.DataFrame({"week": weeks.index, "submissions": weeks.to_numpy()})
+    return summary, weekly
 
 
 @dataclass
@@ -320,9 +323,7 @@ class Progress:
         """Every aggregate of one screen: the cooperative × module summary and the hand-ins per week."""
         now = now or _utcnow()
         with self.engine.connect() as conn:
-            summary, days = cooperative_summary(conn, self.rules, now, **filters)
-        days["week"] = pd.to_datetime(days.day).dt.to_period("W-SUN").dt.start_time
-        weekly = days.groupby("week", as_index=False).submissions.sum()
+            summary, weekly = cooperative_summary(conn, self.rules, now, **filters)
         return Dashboard(summary, weekly, self.rules, now)
 
 
