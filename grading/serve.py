@@ -73,7 +73,10 @@ class CompressedOnce(StaticFileHandler):
 
     _compressed: dict[tuple[str, float], bytes] = {}
 
+    @functools.cached_property
     def _gzip(self) -> bytes | None:
+        """The compressed file for this request, or None to send it as it is (asked for by size,
+        content, headers and ETag: worked out once per request)."""
         if "gzip" not in self.request.headers.get("Accept-Encoding", ""):
             return None
         kind = (mimetypes.guess_type(self.absolute_path)[0] or "").split(";")[0]
@@ -86,11 +89,11 @@ class CompressedOnce(StaticFileHandler):
         return self._compressed[key]
 
     def get_content_size(self) -> int:
-        packed = self._gzip()
+        packed = self._gzip
         return super().get_content_size() if packed is None else len(packed)
 
     def get_content(self, abspath, start=None, end=None):
-        packed = self._gzip()
+        packed = self._gzip
         return super().get_content(abspath, start, end) if packed is None else packed[start:end]
 
     @classmethod
@@ -103,12 +106,12 @@ class CompressedOnce(StaticFileHandler):
 
     def set_extra_headers(self, path) -> None:
         super().set_extra_headers(path)
-        if self._gzip() is not None:
+        if self._gzip is not None:
             self.set_header("Content-Encoding", "gzip")  # tornado's own compression then leaves it alone
 
     def compute_etag(self) -> str | None:
         etag = super().compute_etag()
-        return etag[:-1] + '-gz"' if etag and self._gzip() is not None else etag
+        return etag[:-1] + '-gz"' if etag and self._gzip is not None else etag
 
 
 class CachedVoilaStaticHandler(MultiStaticFileHandler):
