@@ -3,8 +3,9 @@
 nbgrader has no parallel autograde (its issue #174) and most of its time per submission is a
 kernel starting and running the lesson, so a pool of processes over disjoint students scales with
 the cores, and each worker's kernels are forked from a warm parent (``forked_kernels``) instead
-of starting Python and importing the lesson kit for every submission. Each worker calls nbgrader's own autograde through its API on one student at a time; the
-gradebook (SQLite in WAL mode, or PostgreSQL) takes their writes.
+of starting Python and importing the lesson kit for every submission. Each worker calls
+nbgrader's own autograde through its API on one student at a time; the gradebook (SQLite in WAL
+mode, or PostgreSQL) takes their writes.
 
 What each submission is checked for, besides nbgrader's own result:
 
