@@ -1,4 +1,5 @@
-"""The hub that ``make serve`` shows: the course released, a small demo roster with PINs, JupyterHub.
+"""The hub that ``make serve`` shows: the course released, a small demo roster with PINs, months of
+synthetic cooperatives' work for the coordinator's dashboard, JupyterHub.
 
 Everything lives under ``var/hub`` (``FADAA_HUB_VAR``). Running it again keeps the learners' homes,
 the gradebook and the PINs; the course source comes fresh from the checkout.
@@ -17,6 +18,7 @@ from fadaa.grading.demo import COURSE_SOURCE, lessons
 from fadaa.grading.demo_data import cohorts
 from fadaa.grading.roster import import_roster, learners, write_roster
 from fadaa.grading.serve import REPO
+from fadaa.views.demo import add_history
 
 from .accounts import accounts, open_accounts, set_pin
 from .site import Site
@@ -53,6 +55,14 @@ def build(site: Site, assignments: list[str] | None = None, prize_winners: int =
     return course
 
 
+def prepare(site: Site, assignments: list[str] | None = None) -> Course:
+    """What ``make serve`` shows: ``build``, then months of other cooperatives' work so that the
+    coordinator's dashboard has something to show (added once: not again on the next start)."""
+    course = build(site, assignments)
+    add_history(site.db_url, site.course_id)
+    return course
+
+
 def hub_environment(site: Site, base: dict | None = None) -> dict:
     env = dict(os.environ if base is None else base)
     env.update(site.environment())
@@ -78,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site = Site(args.var.resolve())
     print("Preparing the course, the roster and the accounts...", flush=True)
-    build(site)
+    prepare(site)
     port = os.environ.get("FADAA_HUB_PORT", "8000")
     print(f"\nFadaa is ready at http://127.0.0.1:{port}/ — log in with an id (or phone) and PIN:\n", flush=True)
     for name, phone, group, pin in demo_accounts(site):
