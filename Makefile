@@ -5,6 +5,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PROXY  := hub/node_modules/.bin/configurable-http-proxy
+BUNDLE := share/jupyter/voila/templates/fadaa/static/fadaa-lesson.js
+NEED_NPM = @command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
 PYTHON ?= python3
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
@@ -18,12 +20,17 @@ $(STAMP): pyproject.toml
 
 # JupyterHub's proxy from npm into hub/node_modules, at the versions hub/package-lock.json pins
 $(PROXY): hub/package.json hub/package-lock.json
-	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	$(NEED_NPM)
 	cd hub && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The script of Fadaa's pages (frontend/src) bundled with ipywidgets, at the versions frontend/package-lock.json pins
+$(BUNDLE): frontend/package.json frontend/package-lock.json $(wildcard frontend/src/*)
+	$(NEED_NPM)
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+
 # JupyterHub on 127.0.0.1:8000 with the demo course, roster and PINs (var/hub); the README lists accounts
-serve: $(STAMP) $(PROXY)
+serve: $(STAMP) $(PROXY) $(BUNDLE)
 	$(PY) -m fadaa.hub.demo
 
 # Debian's chromium drives the browser tests; the tests skip with a message only where it cannot be installed.
@@ -32,7 +39,7 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-color-emoji) >/dev/null 2>&1 \
 	  || echo "make: could not install chromium; browser tests will be skipped"; }
 
-test: $(STAMP) browser $(PROXY)
+test: $(STAMP) browser $(PROXY) $(BUNDLE)
 	$(PY) -m pytest
 
 clean:

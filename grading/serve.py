@@ -4,16 +4,18 @@ Standalone Voilà (not the Jupyter server extension) because it refuses a browse
 ``execute_request``: a learner can use the lesson's widgets but cannot run code in its kernel.
 
 Voilà 0.5.13's defaults send a lesson as 5.3 MB over ~105 requests, uncompressed, and make the
-browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with these settings
-changed (``benchmarks/bench_phone.py`` measures them against plain Voilà):
+browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with these changes
+(``benchmarks/bench_phone.py`` measures them against plain Voilà):
 
-- responses are gzip-compressed (tornado's ``compress_response``): scripts and styles shrink ~4×;
-  static files are compressed once, at the strongest level, and kept in memory, so twenty learners
-  opening a lesson together do not make the server compress the same 5 MB twenty times;
-- JupyterLab extension files, whose names carry a content hash, are cached as immutable
-  (jupyter_server's ``static_immutable_cache``), and Voilà's own scripts for a day, so a repeat
-  visit asks for almost nothing;
-- JupyterLab-only extensions are not loaded at all (``extension_denylist``);
+- the page runs Fadaa's own script (``frontend/``, built into the template's ``static/``):
+  ipywidgets' views over the page's kernel, one file of ~0.3 MB compressed, instead of
+  JupyterLab's application (~1.1 MB in ~90 files); the template asks for it from ``<head>``;
+- responses are gzip-compressed (tornado's ``compress_response``), and so are the kernel's
+  websocket messages (permessage-deflate), which carry the widgets' state; static files are compressed
+  once, at the strongest level, and kept in memory, so twenty learners opening a lesson together
+  do not make the server compress the same files twenty times;
+- the template's files are asked for with their content hash (``?v=``), so a repeat visit takes
+  them from the browser's cache without asking;
 - each page's kernel is forked from a process that has already imported ipykernel and the
   lesson kit (``forked_kernels``): a kernel is ready in a fraction of a second, not seconds;
 - kernels talk to the server over Unix sockets, not TCP ports that can collide under load.
@@ -30,18 +32,15 @@ import os
 import sys
 from pathlib import Path
 
-from jupyter_server.utils import url_path_join
 from tornado.ioloop import IOLoop
 from tornado.web import GZipContentEncoding, StaticFileHandler
 from voila.app import Voila
-from voila.static_file_handler import MultiStaticFileHandler
 
 from .forked_kernels import ForkingKernelSpecManager, Zygote
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = "fadaa"
-LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension",
-                       "@voila-dashboards/jupyterlab-preview", "jupyterlab_pygments")
+PAGE_SCRIPT = Path("static") / "fadaa-lesson.js"
 
 
 def jupyter_data_dir() -> Path:
@@ -59,9 +58,16 @@ def voila_environment(base: dict | None = None) -> dict:
     return env
 
 
-# Voilà's own chunks (voila/static/1234.voila.js) carry no hash: a day of caching bounds how long a
-# phone could keep a chunk from before a Voilà upgrade; the ETag revalidates it after that.
-VOILA_STATIC_MAX_AGE = 24 * 3600
+def page_script() -> Path:
+    """Fadaa's page script as ``make`` builds it from ``frontend/``."""
+    return jupyter_data_dir() / "voila" / "templates" / TEMPLATE / PAGE_SCRIPT
+
+
+def check_page_script(path: Path) -> None:
+    """Refuse to serve pages that would stay on their spinner for want of their script."""
+    if not path.is_file():
+        raise SystemExit(f"Fadaa's page script {path} is missing: `make serve` or `make test` builds it "
+                         "(by hand: cd frontend && npm ci && npm run build).")
 
 
 class CompressedOnce(StaticFileHandler):
@@ -114,23 +120,25 @@ class CompressedOnce(StaticFileHandler):
         return etag[:-1] + '-gz"' if etag and self._gzip is not None else etag
 
 
-class CachedVoilaStaticHandler(MultiStaticFileHandler):
-    def get_cache_time(self, path, modified, mime_type) -> int:
-        return super().get_cache_time(path, modified, mime_type) or VOILA_STATIC_MAX_AGE
-
-
 @functools.cache
 def _compressed_once(handler: type) -> type:
     return type(f"CompressedOnce{handler.__name__}", (CompressedOnce, handler), {})
 
 
 class FadaaVoila(Voila):
-    """Voilà with compressed responses and cacheable static files (see the module's docstring)."""
+    """Voilà with Fadaa's page script, compressed responses and forked kernels (see the module's
+    docstring)."""
+
+    def initialize(self, argv=None) -> None:
+        check_page_script(page_script())
+        super().initialize(argv)
 
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["compress_response"] = True
-        settings["static_immutable_cache"] = [url_path_join(self.server_url, "voila/labextensions/")]
+        # permessage-deflate on the kernel's websocket: the widgets' state (~200 KB of JSON for a
+        # lesson, mostly its texts) is the largest thing a page receives after its script
+        settings["websocket_compression_options"] = {}
         return settings
 
     def listen(self) -> None:
@@ -142,8 +150,6 @@ class FadaaVoila(Voila):
     def init_handlers(self) -> list:
         handlers = []
         for pattern, handler, *rest in super().init_handlers():
-            if handler is MultiStaticFileHandler:
-                handler = CachedVoilaStaticHandler
             if isinstance(handler, type) and issubclass(handler, StaticFileHandler):
                 handler = _compressed_once(handler)
             handlers.append((pattern, handler, *rest))
@@ -167,8 +173,6 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         "--KernelManager.transport=ipc",
         # each page's kernel is forked from one warm parent instead of started from scratch
         "--VoilaConfiguration.kernel_spec_manager_class=fadaa.grading.forked_kernels.ForkingKernelSpecManager",
-        # JupyterLab-only extensions fail to load in a Voilà page and only cost a phone bytes
-        *[f"--VoilaConfiguration.extension_denylist={name}" for name in LAB_ONLY_EXTENSIONS],
     ]
 
 

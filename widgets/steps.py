@@ -7,6 +7,8 @@ import ipywidgets as widgets
 import traitlets
 
 BIG_BUTTON = widgets.Layout(min_height="48px", min_width="120px")
+# Back and Next's arrows for text read left to right; swapped for right to left
+BACK_NEXT_ICONS = ("arrow-left", "arrow-right")
 
 
 class StepNavigator(widgets.VBox):
@@ -23,7 +25,7 @@ class StepNavigator(widgets.VBox):
         self.dots = widgets.HTML()
         self.dots.add_class("fadaa-dots")
         # arrows point the way the text reads
-        back_icon, next_icon = ("arrow-right", "arrow-left") if right_to_left else ("arrow-left", "arrow-right")
+        back_icon, next_icon = BACK_NEXT_ICONS[::-1] if right_to_left else BACK_NEXT_ICONS
         self.back = widgets.Button(description=gettext("Back"), icon=back_icon, layout=BIG_BUTTON)
         self.next = widgets.Button(description=gettext("Next"), icon=next_icon,
                                    button_style="primary", layout=BIG_BUTTON)

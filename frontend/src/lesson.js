@@ -1,0 +1,180 @@
+/* The script of a Fadaa page (lesson, home, dashboard) in the learner's browser.
+ *
+ * Voilà's own front end is JupyterLab's application: about 1.1 MB of compressed script in ~90
+ * files, which a phone on 3G spends seconds fetching and parsing. A Fadaa page only shows the
+ * outputs Voilà rendered and the ipywidgets controls in them, so this script is ipywidgets' own
+ * models and views (@jupyter-widgets/controls) under a small widget manager, connected to the
+ * page's kernel with @jupyterlab/services: one file, fetched while the kernel runs the notebook.
+ */
+import * as base from '@jupyter-widgets/base';
+import { ManagerBase } from '@jupyter-widgets/base-manager';
+import * as controls from '@jupyter-widgets/controls';
+import '@jupyter-widgets/controls/css/widgets.css';
+import { ServerConnection } from '@jupyterlab/services';
+import { KernelConnection } from '@jupyterlab/services/lib/kernel/default';
+import { Widget } from '@lumino/widgets';
+
+import './lesson.css';
+
+const WIDGET_VIEW = 'application/vnd.jupyter.widget-view+json';
+const WIDGET_COMM = 'jupyter.widget';
+// from the moment the script runs; past it she is told to reload (the widgets still show if they come)
+const LOAD_DEADLINE_MS = 30000;
+const MODULES = { '@jupyter-widgets/base': base, '@jupyter-widgets/controls': controls };
+
+/** ipywidgets' manager over one kernel: the page's, which Voilà started for it. */
+class PageWidgetManager extends ManagerBase {
+  constructor(kernel) {
+    super();
+    this.kernel = kernel;
+    // widgets the kernel creates later (a lesson's next step) arrive as comm_open messages
+    kernel.registerCommTarget(WIDGET_COMM, (comm, message) =>
+      this.handle_comm_open(new base.shims.services.Comm(comm), message));
+  }
+
+  async loadClass(className, moduleName) {
+    const module = MODULES[moduleName];
+    if (!module || !module[className]) {
+      throw new Error(`${moduleName}.${className} is not part of a Fadaa page`);
+    }
+    return module[className];
+  }
+
+  async _create_comm(targetName, modelId, data, metadata, buffers) {
+    const comm = this.kernel.createComm(targetName, modelId);
+    if (data || metadata) {
+      comm.open(data, metadata, buffers);
+    }
+    return new base.shims.services.Comm(comm);
+  }
+
+  async _get_comm_info() {
+    const reply = await this.kernel.requestCommInfo({ target_name: WIDGET_COMM });
+    return reply.content.status === 'ok' ? reply.content.comms : {};
+  }
+
+  /** Every widget the notebook's cells made, with its state, over ipywidgets' control comm. */
+  load() {
+    return this._loadFromKernel();
+  }
+}
+
+function pageConfig() {
+  const element = document.getElementById('jupyter-config-data');
+  return element ? JSON.parse(element.textContent || '{}') : {};
+}
+
+function cookie(name) {
+  const match = document.cookie.match(new RegExp(`(?:^|; )${name}=([^;]*)`));
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+function textBlock(text, className) {
+  const pre = document.createElement('pre');
+  pre.className = className;
+  pre.textContent = text;
+  return pre;
+}
+
+/** One cell output as Voilà wrote it into the page; widget views wait for the manager. */
+async function renderOutput(output, host, managerReady) {
+  const data = output.data || {};
+  if (data[WIDGET_VIEW]) {
+    const manager = await managerReady;
+    const model = await manager.get_model(data[WIDGET_VIEW].model_id);
+    const view = await manager.create_view(model);
+    Widget.attach(view.luminoWidget, host);
+  } else if (data['text/html']) {
+    // the notebook's own HTML (the lesson's header and styles), executed by Voilà on the server
+    const div = document.createElement('div');
+    div.innerHTML = data['text/html'];
+    host.appendChild(div);
+  } else if (data['image/png']) {
+    const image = document.createElement('img');
+    image.src = `data:image/png;base64,${data['image/png']}`;
+    host.appendChild(image);
+  } else if (output.output_type === 'error') {
+    // Voilà already replaced the traceback with a sentence unless tracebacks are shown
+    host.appendChild(textBlock(`${output.ename}: ${output.evalue}`, 'fadaa-output-error'));
+  } else if (output.output_type === 'stream') {
+    host.appendChild(textBlock(output.text, 'fadaa-output-stream'));
+  } else if (data['text/plain']) {
+    host.appendChild(textBlock(data['text/plain'], 'fadaa-output-text'));
+  }
+}
+
+function showCells() {
+  const spinner = document.getElementById('loading');
+  if (spinner) {
+    spinner.remove();
+  }
+  const cells = document.getElementById('rendered_cells');
+  if (cells) {
+    cells.style.display = '';
+  }
+}
+
+/** The template's message asking her to reload: the page cannot reach its kernel. */
+function showFailure(reason) {
+  console.error(reason);
+  document.body.classList.add('fadaa-page-failed');
+  showCells();
+}
+
+async function main() {
+  const config = pageConfig();
+  if (!config.kernelId) {
+    showCells();
+    return;
+  }
+  const baseUrl = new URL(config.baseUrl || '/', window.location.href).href;
+  const serverSettings = ServerConnection.makeSettings({
+    baseUrl,
+    wsUrl: baseUrl.replace(/^http/, 'ws'),
+    appendToken: false,
+    token: ''
+  });
+  const kernel = new KernelConnection({
+    model: { id: config.kernelId, name: 'python3' },
+    serverSettings,
+    handleComms: true
+  });
+  // as Voilà's own front end does: the page's kernel goes when the page goes
+  window.addEventListener('pagehide', () => {
+    fetch(`${baseUrl}voila/api/shutdown/${config.kernelId}`, {
+      method: 'POST',
+      keepalive: true,
+      credentials: 'same-origin',
+      headers: { 'X-XSRFToken': cookie('_xsrf') }
+    }).catch(() => undefined);
+  });
+
+  // a kernel gone for good (stopped, culled while her phone slept) does not come back by itself
+  kernel.connectionStatusChanged.connect((_, status) => {
+    if (status === 'disconnected') {
+      showFailure('the connection to the kernel was lost');
+    }
+  });
+  kernel.statusChanged.connect((_, status) => {
+    if (status === 'dead') {
+      showFailure('the kernel stopped');
+    }
+  });
+  const deadline = setTimeout(() => showFailure('the widgets did not arrive in time'), LOAD_DEADLINE_MS);
+
+  const manager = new PageWidgetManager(kernel);
+  const managerReady = manager.load().then(() => manager);
+  const outputs = Array.from(document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"]'));
+  const rendered = outputs.map(script => {
+    const host = document.createElement('div');
+    host.className = 'fadaa-output';
+    script.replaceWith(host);
+    return renderOutput(JSON.parse(script.textContent), host, managerReady);
+  });
+  await Promise.all(rendered);
+  clearTimeout(deadline);
+  document.body.classList.remove('fadaa-page-failed');
+  showCells();
+}
+
+main().catch(showFailure);
