@@ -37,10 +37,13 @@ def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
 
 
 def execute_lesson(notebook: Path, lang: str, workdir: Path, timeout: int = 120) -> nbformat.NotebookNode:
-    """Run a lesson top to bottom as Voilà would for ``?lang=``, in a copy inside ``workdir``."""
+    """Run a lesson top to bottom as Voilà would for ``?lang=``, in a copy inside ``workdir``, then
+    go through every step as she would (steps are built when she first reaches them)."""
     copy = workdir / notebook.name
     shutil.copy(notebook, copy)
     nb = nbformat.read(copy, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "for index in range(len(lesson.navigator.steps)):\n    lesson.navigator.go(index)"))
     env = {**os.environ, "QUERY_STRING": f"lang={lang}", "FADAA_PROFILE": str(workdir / "profile.json")}
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(workdir)}})

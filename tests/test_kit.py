@@ -144,3 +144,39 @@ def test_her_own_figures_survive_a_reload(released_lesson):
     AnswerStore(released_lesson).save_data("cash_book", {"opening": 100, "entries": []})
     assert AnswerStore(released_lesson).load_data("cash_book") == {"opening": 100, "entries": []}
     assert AnswerStore(released_lesson).load_data("missing", "default") == "default"
+
+
+def test_a_lesson_opens_with_only_its_first_steps_widgets():
+    """What a phone waits for is every widget's state: later steps are built when she reaches them."""
+    import ipywidgets as widgets
+    from fadaa.widgets.lesson import Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "fr")
+    built = []
+
+    def chart():
+        built.append("chart")
+        return widgets.HTML("graphique")
+
+    lesson.step("Premier", "الأول")
+    lesson.step("Deuxième", "الثاني", parts=chart)
+    navigator = lesson.show()
+    assert built == [] and "Premier" in navigator.page.children[0].children[0].value
+    navigator.go(1)
+    assert built == ["chart"] and navigator.page.children[0].children[1].value == "graphique"
+    navigator.go(0)
+    navigator.go(1)
+    assert built == ["chart"]  # built once: her answers in it stay as she left them
+
+
+def test_a_step_that_fails_to_build_tells_her_in_her_language():
+    from fadaa.widgets.lesson import Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "ar")
+    lesson.step("Premier", "الأول")
+    lesson.step("Cassé", "معطل", parts=lambda: 1 / 0)
+    navigator = lesson.show()
+    with pytest.raises(ZeroDivisionError):  # the error still reaches the kernel's log
+        navigator.go(1)
+    assert "تعذر عرض هذه الخطوة" in navigator.page.children[0].value
+    assert navigator.index == 1 and not navigator.back.disabled  # she can go back

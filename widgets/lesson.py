@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence, Union
 from urllib.parse import unquote
 
 import ipywidgets as widgets
@@ -19,8 +19,10 @@ from IPython.display import HTML, display
 from .answer_store import AnswerStore
 from .i18n import choose_language, direction, gettext_for
 from .questions import ChoiceQuestion, FreeTextAnswer, NumericAnswer
-from .steps import StepNavigator
+from .steps import Step, StepNavigator
 from .submit import SubmitButton
+
+Parts = Union[widgets.Widget, Sequence[widgets.Widget]]
 
 # nbgrader's default ClearSolutions.text_stub: a free-text cell that still says this is blank.
 RELEASED_TEXT_STUB = "YOUR ANSWER HERE"
@@ -84,7 +86,8 @@ class Lesson:
         self.title = title[lang]
         self.icon = icon
         self.store = AnswerStore(notebook) if notebook else None
-        self.steps: list[widgets.Widget] = []
+        self.steps: list[Step] = []
+        self.navigator: StepNavigator | None = None
 
     @classmethod
     def open(cls, fr: str, ar: str, icon: str = "", notebook: str | Path | None = None) -> "Lesson":
@@ -101,16 +104,22 @@ class Lesson:
         return widgets.HTML(mistune.html(self.pick(fr, ar)))
 
     # -- building the steps
-    def step(self, fr: str, ar: str, parts: widgets.Widget | Sequence[widgets.Widget] = (),
-             icon: str = "") -> None:
-        """A step: a short text (both languages given, hers shown) and the widgets that follow it."""
+    def step(self, fr: str, ar: str, parts: Parts | Callable[[], Parts] = (), icon: str = "") -> None:
+        """A step: a short text (both languages given, hers shown) and the widgets that follow it.
+
+        The step is built when she first reaches it. Give ``parts`` as a function
+        (``parts=lambda: ...``) so that its widgets are made then too, not while the lesson opens.
+        """
+        self.steps.append(lambda: self._step_box(fr, ar, parts() if callable(parts) else parts, icon))
+
+    def _step_box(self, fr: str, ar: str, parts: Parts, icon: str) -> widgets.VBox:
         parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)
         text = self.markdown(fr, ar)
         if icon:
             text.value = f'<div class="fadaa-step-icon" aria-hidden="true" style="font-size:2em">{icon}</div>' + text.value
         box = widgets.VBox([text, *parts], layout=widgets.Layout(width="100%"))
         box.add_class("fadaa-step")
-        self.steps.append(box)
+        return box
 
     def _saver(self, grade_id: str):
         return (lambda value: self.store.save(grade_id, value)) if self.store else None
@@ -163,8 +172,8 @@ class Lesson:
 
     def show(self) -> StepNavigator:
         display(HTML(self.header_html()))
-        navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl")
-        navigator.add_class("fadaa")
-        navigator.add_class(f"fadaa-{self.dir}")
-        display(navigator)
-        return navigator
+        self.navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl")
+        self.navigator.add_class("fadaa")
+        self.navigator.add_class(f"fadaa-{self.dir}")
+        display(self.navigator)
+        return self.navigator

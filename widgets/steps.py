@@ -1,7 +1,12 @@
-"""One short step on screen at a time, with big buttons and progress dots."""
+"""One short step on screen at a time, with big buttons and progress dots.
+
+A step may be given as a function that builds it: it is called the first time she reaches the
+step. A lesson then opens with only its first step's widgets, which is what a phone on a slow
+link waits for (every widget's state goes to the browser before anything shows).
+"""
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Sequence, Union
 
 import ipywidgets as widgets
 import traitlets
@@ -10,17 +15,20 @@ BIG_BUTTON = widgets.Layout(min_height="48px", min_width="120px")
 # Back and Next's arrows for text read left to right; swapped for right to left
 BACK_NEXT_ICONS = ("arrow-left", "arrow-right")
 
+Step = Union[widgets.Widget, Callable[[], widgets.Widget]]
+
 
 class StepNavigator(widgets.VBox):
     """Shows ``steps[index]``; 'Back' and 'Next' move, the dots say where she is."""
 
     index = traitlets.Int(0)
 
-    def __init__(self, steps: Sequence[widgets.Widget], gettext: Callable[[str], str],
+    def __init__(self, steps: Sequence[Step], gettext: Callable[[str], str],
                  right_to_left: bool = False, **kwargs):
         if not steps:
             raise ValueError("a lesson needs at least one step")
         self.steps = list(steps)
+        self._built: dict[int, widgets.Widget] = {}
         self._ = gettext
         self.dots = widgets.HTML()
         self.dots.add_class("fadaa-dots")
@@ -33,7 +41,7 @@ class StepNavigator(widgets.VBox):
         self.next.add_class("fadaa-next")
         self.back.on_click(lambda _b: self.go(self.index - 1))
         self.next.on_click(lambda _b: self.go(self.index + 1))
-        self.page = widgets.Box([self.steps[0]], layout=widgets.Layout(display="block"))
+        self.page = widgets.Box([], layout=widgets.Layout(display="block"))
         buttons = widgets.HBox([self.back, self.next],
                                layout=widgets.Layout(justify_content="space-between", width="100%"))
         super().__init__([self.dots, self.page, buttons], **kwargs)
@@ -47,9 +55,27 @@ class StepNavigator(widgets.VBox):
     def _on_index(self, _change) -> None:
         self._render()
 
+    def step(self, index: int) -> widgets.Widget:
+        """Step ``index``'s widget, built the first time it is asked for."""
+        if index not in self._built:
+            step = self.steps[index]
+            self._built[index] = step if isinstance(step, widgets.Widget) else step()
+        return self._built[index]
+
     def _render(self) -> None:
+        try:
+            self.page.children = [self.step(self.index)]
+        except Exception:
+            # she is told, and the error still reaches the kernel's log (and a test's output)
+            problem = widgets.HTML(self._("This step could not be shown. Tell your trainer."))
+            problem.add_class("fadaa-feedback-error")
+            self.page.children = [problem]
+            raise
+        finally:
+            self._render_controls()
+
+    def _render_controls(self) -> None:
         total = len(self.steps)
-        self.page.children = [self.steps[self.index]]
         dots = "".join(
             f'<span class="fadaa-dot{" fadaa-dot-on" if i == self.index else ""}"></span>'
             for i in range(total)
