@@ -40,8 +40,10 @@ PROVISIONER = "fadaa-fork"
 #: What every page's kernel needs: imported before the zygote takes its first request.
 ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.widgets", "fadaa.widgets.charts")
 #: What lessons and views import besides: imported while no kernel is asked for (a kernel forked
-#: before then imports what it still lacks itself).
+#: before then imports what it still lacks itself). "module:function" also calls the function, to
+#: load what the module otherwise loads on first use.
 PRELOAD = (
+    "fadaa.widgets.i18n:warm_up", "fadaa.widgets.charts:warm_up",
     "pandas",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
     "fadaa.widgets.selling.channels_view", "fadaa.widgets.bookkeeping.cash_book_view",
@@ -88,12 +90,15 @@ def _become_kernel(request: dict) -> None:
     app.start()
 
 
-def _preload(module: str) -> None:
+def _preload(entry: str) -> None:
     import importlib
+    module, _, function = entry.partition(":")
     try:
-        importlib.import_module(module)
-    except Exception as error:  # noqa: BLE001 - a kernel imports it again and shows the error there
-        print(f"fadaa zygote: {module} not preloaded: {error!r}", file=sys.stderr)
+        loaded = importlib.import_module(module)
+        if function:
+            getattr(loaded, function)()
+    except Exception as error:  # noqa: BLE001 - a kernel does it again and shows the error there
+        print(f"fadaa zygote: {entry} not preloaded: {error!r}", file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -125,3 +125,17 @@ def test_no_kernel_outlives_its_zygote(tmp_path):
     while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not os.path.exists(f"/proc/{pid}"), "a kernel outlived its zygote"
+
+
+def test_the_zygote_loads_catalogs_before_kernels_need_them(capsys):
+    """A "module:function" preload entry runs the function: kernels forked afterwards have every
+    language's catalogs compiled; an entry that fails is reported, not fatal to the zygote."""
+    from fadaa.grading.forked_kernels import PRELOAD, _preload
+    from fadaa.widgets import i18n
+
+    assert "fadaa.widgets.i18n:warm_up" in PRELOAD
+    i18n.translations.cache_clear()
+    _preload("fadaa.widgets.i18n:warm_up")
+    assert i18n.translations.cache_info().currsize == len(i18n.SUPPORTED)
+    _preload("fadaa.widgets.i18n:no_such_function")
+    assert "fadaa.widgets.i18n:no_such_function not preloaded" in capsys.readouterr().err

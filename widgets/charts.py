@@ -34,6 +34,14 @@ def figure_png(fig) -> bytes:
     return buffer.getvalue()
 
 
+def warm_up() -> None:
+    """Draw a small chart with Latin and Arabic text, so that fonts and text layout are loaded
+    before a learner's first chart (see ``grading/forked_kernels``)."""
+    fig, ax = new_figure(1, 1)
+    ax.set_title("DH دفتر")
+    figure_png(fig)
+
+
 def image_widget(fig) -> widgets.Image:
     """An Image widget sends the PNG over the websocket once (an Output widget sends it three times)."""
     image = widgets.Image(value=figure_png(fig), format="png",

@@ -124,6 +124,14 @@ def translations(lang: str) -> NullTranslations:
     return merged
 
 
+def warm_up() -> None:
+    """Compile every language's catalogs and load its number formats now, not in a lesson's first
+    second (a kernel forked after this, see ``grading/forked_kernels``, starts with them)."""
+    for lang in SUPPORTED:
+        translations(lang)
+        format_number(1.5, lang)
+
+
 def gettext_for(lang: str):
     return translations(lang).gettext
 
