@@ -22,7 +22,9 @@ import sys
 from pathlib import Path
 
 from fadaa.grading import exchange
+from fadaa.grading.roster import learners
 from fadaa.grading.serve import REPO
+from fadaa.widgets.i18n import remember_language
 
 from .accounts import GROUPS
 from .site import Site
@@ -31,6 +33,7 @@ NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
+PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
 
 # A kernel nobody has used for 10 minutes is shut down: Voilà's own shutdown on page close fails
 # behind the hub (403), so this is what frees a closed lesson's kernel. Busy kernels are kept.
@@ -64,8 +67,12 @@ def _copy_app(name: str, home: Path) -> bool:
 
 
 def prepare_learner(site: Site, username: str, home: Path) -> str:
-    """Her nbgrader configuration and the released lessons she lacks; returns her landing URL."""
+    """Her nbgrader configuration, her roster's language and the released lessons she lacks;
+    returns her landing URL."""
     exchange.write_learner_config(home, site.course_id, site.exchange, username)
+    # a lesson opened by its address, before her home ever showed, opens in her language too
+    for lang in learners(site.db_url, site.course_id, student_id=username).lang:
+        remember_language(lang, home / PROFILE, key="roster_lang")
     for assignment in released(site):
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)
@@ -117,7 +124,7 @@ async def pre_spawn_hook(spawner) -> None:
     spawner.cmd = server_command(group, home)
     spawner.notebook_dir = str(site.course_root if group == "trainers" else home)
     spawner.environment = {**spawner.environment, **site.environment(),
-                           "FADAA_PROFILE": str(home / ".fadaa" / "profile.json")}
+                           "FADAA_PROFILE": str(home / PROFILE)}
 
 
 def main(argv: list[str] | None = None) -> int:

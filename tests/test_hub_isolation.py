@@ -34,6 +34,15 @@ def test_learner_logs_in_with_her_id_and_pin_and_lands_on_her_lessons(hub):
     assert f"c.CourseDirectory.student_id = {her!r}" in config
 
 
+def test_a_lesson_opened_by_its_address_first_speaks_her_roster_language(hub):
+    """Before her home ever showed: her server started with her roster's language in her profile."""
+    her = next(student for student, _phone, lang in hub.learners(40)[5:] if lang == "ar")
+    session = hub.login(her, LEARNER_PIN)
+    lesson = hub.open_server(session, her, LESSON_PATH)  # no ?lang=
+    assert lesson.status_code == 200
+    assert "fadaa-rtl" in lesson.text and "fadaa-ltr" not in lesson.text
+
+
 def test_learner_logs_in_with_her_phone_number_written_her_way(hub):
     her, phone, _lang = hub.learners(4)[3]
     local = "0" + phone[4:5] + " " + " ".join(phone[i:i + 2] for i in range(5, 13, 2))  # +2126xxxxxxxx -> 06 xx xx xx xx
