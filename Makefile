@@ -10,7 +10,7 @@ NEED_NPM = @command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRO
 PYTHON ?= python3
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve test browser clean
+.PHONY: serve test browser frontend clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,8 @@ $(PROXY): hub/package.json hub/package-lock.json
 $(BUNDLE): frontend/package.json frontend/package-lock.json $(wildcard frontend/src/*)
 	$(NEED_NPM)
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
+
+frontend: $(BUNDLE)
 
 # JupyterHub on 127.0.0.1:8000 with the demo course, roster and PINs (var/hub); the README lists accounts
 serve: $(STAMP) $(PROXY) $(BUNDLE)
