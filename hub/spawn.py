@@ -35,8 +35,9 @@ DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
 PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
 
-# A kernel nobody has used for 10 minutes is shut down: Voilà's own shutdown on page close fails
-# behind the hub (403), so this is what frees a closed lesson's kernel. Busy kernels are kept.
+# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
+# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
+# its connection or was put away). Busy kernels are kept.
 KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
                   "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
 

@@ -3,6 +3,7 @@ opens a lesson in Arabic, answers and sends it; the trainer collects and autogra
 sees her progress. Screenshots are kept in the test's temp dir."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -83,5 +84,27 @@ def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator
         text = page.inner_text("body")
         assert "Traceback" not in text
         assert cooperative in text
+    finally:
+        context.close()
+
+
+def test_leaving_a_page_shuts_its_kernel_down(hub, browser, tmp_path):
+    """The page's script shuts its kernel down when she leaves the page, behind the hub too: her
+    server keeps only the kernels of pages still open (culling is the backstop for a phone that
+    loses its connection instead)."""
+    her, _phone, _lang = hub.learners(3)[2]
+    context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "leaving")
+    try:
+        page.wait_for_selector(".fadaa-card", timeout=180_000)  # her home, where the hub lands her
+        kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        home_kernel = f"{hub.url}/user/{her}/api/kernels/{kernel}"
+        assert page.request.get(home_kernel).status == 200
+        assignment, notebook = hub.lesson
+        page.goto(f"{hub.url}/user/{her}/voila/render/{assignment}/{notebook}", timeout=180_000)
+        page.wait_for_selector(".fadaa-next", timeout=180_000)
+        deadline = time.monotonic() + 30
+        while page.request.get(home_kernel).status != 404:
+            assert time.monotonic() < deadline, "her home's kernel is still running after she left it"
+            time.sleep(0.5)
     finally:
         context.close()
