@@ -11,9 +11,9 @@ browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with 
   ipywidgets' views over the page's kernel, one file of ~0.3 MB compressed, instead of
   JupyterLab's application (~1.1 MB in ~90 files); the template asks for it from ``<head>``;
 - responses are gzip-compressed (tornado's ``compress_response``), and so are the kernel's
-  websocket messages (permessage-deflate), which carry the widgets' state; static files are compressed
-  once, at the strongest level, and kept in memory, so twenty learners opening a lesson together
-  do not make the server compress the same files twenty times;
+  websocket messages (permessage-deflate), which carry the widgets' state; static files are
+  compressed once, at the strongest level, and kept in memory, so twenty learners opening a
+  lesson together do not make the server compress the same files twenty times;
 - the template's files are asked for with their content hash (``?v=``), so a repeat visit takes
   them from the browser's cache without asking;
 - each page's kernel is forked from a process that has already imported ipykernel and the

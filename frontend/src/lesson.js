@@ -85,7 +85,7 @@ async function renderOutput(output, host, managerReady) {
     const view = await manager.create_view(model);
     Widget.attach(view.luminoWidget, host);
   } else if (data['text/html']) {
-    // the notebook's own HTML (the lesson's header and styles), executed by Voilà on the server
+    // the notebook's own HTML: a lesson's title and its styles
     const div = document.createElement('div');
     div.innerHTML = data['text/html'];
     host.appendChild(div);
