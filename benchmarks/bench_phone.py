@@ -20,13 +20,10 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +31,7 @@ from pathlib import Path
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
 from fadaa.grading.demo import COURSE_SOURCE
-from fadaa.grading.serve import voila_command, voila_environment
+from fadaa.grading.serve import free_port, running, voila_command, voila_environment
 
 LESSON = ("bookkeeping_1", "cash_book.ipynb")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -45,12 +42,6 @@ PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_0
 CPU_SLOWDOWN = 4
 USABLE = ".fadaa-next"
 HUNG_AFTER = 120.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def build_home(var: Path) -> Path:
@@ -74,35 +65,15 @@ def plain_command(home: Path, port: int) -> list[str]:
 class Server:
     name: str
     base: str
-    process: subprocess.Popen
 
     def lesson_url(self, lang: str = "fr") -> str:
         return f"{self.base}/voila/render/{LESSON[0]}/{LESSON[1]}?lang={lang}"
 
 
-def start(name: str, command: list[str], home: Path, log: Path) -> Server:
+def server_environment(home: Path) -> dict:
     env = voila_environment()
     env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
-    port = int(re.search(r"--port=(\d+)", " ".join(command)).group(1))
-    process = subprocess.Popen(command, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(base + "/voila/tree", timeout=2)
-            return Server(name, base, process)
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"{name} did not start:\n{log.read_text()}")
-            time.sleep(0.5)
-
-
-def stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
+    return env
 
 
 @dataclass
@@ -223,10 +194,11 @@ def main(argv: list[str] | None = None) -> int:
         print("Building a learner's home with the lesson (nbgrader generate, release, fetch)...", flush=True)
         home = build_home(var)
         results = {}
-        for name, command in (("plain Voilà", plain_command(home, free_port())),
-                              ("Fadaa", voila_command(home, free_port()))):
-            server = start(name, command, home, var / f"{name.split()[0]}.log")
-            try:
+        for name, command in (("plain Voilà", plain_command), ("Fadaa", voila_command)):
+            port = free_port()
+            log = var / f"{name.split()[0]}.log"
+            with running(command(home, port), port, server_environment(home), log) as base:
+                server = Server(name, base)
                 with sync_playwright() as playwright:
                     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                     first, repeat = phone_visits(browser, server)
@@ -237,8 +209,6 @@ def main(argv: list[str] | None = None) -> int:
                       f"{repeat.usable_s:.1f} s. Now {args.learners} learners, {loads} loads...", flush=True)
                 times, hung = crowd(server, assets, args.learners, loads)
                 results[name] = (first, repeat, times, hung)
-            finally:
-                stop(server)
 
     print(f"\nThe lesson {LESSON[0]}/{LESSON[1]} on an emulated phone (1.6 Mbps, 150 ms RTT, CPU /{CPU_SLOWDOWN}):\n")
     print(f"{'':34}{'plain Voilà':>14}{'Fadaa':>14}{'ratio':>9}")

@@ -24,13 +24,19 @@ browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
 import mimetypes
 import os
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 from tornado.ioloop import IOLoop
 from tornado.web import GZipContentEncoding, StaticFileHandler
@@ -174,6 +180,40 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         # each page's kernel is forked from one warm parent instead of started from scratch
         "--VoilaConfiguration.kernel_spec_manager_class=fadaa.grading.forked_kernels.ForkingKernelSpecManager",
     ]
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(command: list[str], port: int, env: dict, log_path: Path, timeout: float = 90) -> Iterator[str]:
+    """A Voilà server (``voila_command`` or plain Voilà's) listening on ``port`` of 127.0.0.1, for the
+    tests and benchmarks: yields its base URL once it answers, and stops it when the block ends.
+    Its output goes to ``log_path``."""
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    urllib.request.urlopen(base + "/voila/tree", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError(f"Voilà did not start:\n{Path(log_path).read_text()}") from None
+                    time.sleep(0.5)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 if __name__ == "__main__":

@@ -78,44 +78,15 @@ def learner_home(tmp_path, course):
     return make
 
 
-def free_port() -> int:
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_voila(home: Path, env: dict, log_path: Path):
     """Real standalone Voilà (``voila_command``, Fadaa's template) serving ``home`` on a free port
     of 127.0.0.1, until the block ends; yields its base URL. Its output goes to ``log_path``."""
-    import subprocess
-    import time
-    import urllib.request
-
-    from fadaa.grading.serve import voila_command
+    from fadaa.grading.serve import free_port, running, voila_command
 
     port = free_port()
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(voila_command(home, port), env=env, stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(base + "/voila/tree", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError("Voilà did not start:\n" + log_path.read_text())
-                    time.sleep(0.5)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    with running(voila_command(home, port), port, env, log_path, timeout=60) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

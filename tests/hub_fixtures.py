@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import REPO, free_port
+from fadaa.grading.serve import free_port
+from conftest import REPO
 
 PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 LESSON = ("bookkeeping_1", "cash_book.ipynb")

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
-from conftest import COURSE, free_port
+from conftest import COURSE
 from fadaa.grading import exchange
 from fadaa.grading.autograde import autograde_all
 from fadaa.grading.course import Course
 from fadaa.grading.demo_data import cohorts
 from fadaa.grading.progress import Progress
 from fadaa.grading.roster import import_roster, write_roster
+from fadaa.grading.serve import free_port
 from fadaa.hub import accounts
 from fadaa.widgets.answer_store import AnswerStore
 
