@@ -314,6 +314,11 @@ class Progress:
         self.engine: Engine = open_database(db_url, course_id)
         self.rules = rules or ProgressRules()
 
+    def roster(self, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
+        """The learners on the roster (filtered), with or without modules to do."""
+        with self.engine.connect() as conn:
+            return _learners(conn, student_id, **filters)
+
     def learner_modules(self, now: dt.datetime | None = None, **filters: str | None) -> pd.DataFrame:
         """A row per learner × module, for the learner's home and the trainer's lists (filtered)."""
         with self.engine.connect() as conn:

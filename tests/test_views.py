@@ -130,6 +130,20 @@ def test_the_certificate_names_her_and_the_module_in_french_and_arabic():
     assert "2026-11-20" in text and "5 points sur 6" in text
 
 
+def test_her_home_before_any_module_exists_greets_her_instead_of_calling_her_unknown(db_url, tmp_path, monkeypatch):
+    """A new course: the roster is in, no lesson is in the gradebook yet."""
+    her = Learner("lm9", "Fatima Zahra", "Coop Nour", "LM", "souss-massa", "ar", None, "member")
+    import_roster(write_roster([her], tmp_path / "roster.csv"), db_url, COURSE_ID)
+    home = tmp_path / "home"
+    exchange.write_learner_config(home, COURSE_ID, tmp_path / "exchange", her.student_id)
+    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile.json"))
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    lang, view = her_page(home, Place(tmp_path, COURSE_ID, db_url, None))
+    text = page_text(view)
+    assert lang == "ar" and "مرحبا Fatima Zahra!" in text
+    assert "لم تُعطَ لك أي وحدة بعد." in text  # "No module has been given to you yet."
+
+
 # -- trainer's counts and the coordinator's screen over months of synthetic cohorts
 
 @pytest.fixture(scope="module")

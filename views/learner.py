@@ -108,7 +108,9 @@ def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> 
     """Her modules (those given to her or already in her home) in one query, with their feedback."""
     sid = student_id(home)
     rows = progress.learner_modules(now=now, student_id=sid)
-    if rows.empty:
+    # no row either when the course has no module yet: she is then on the roster with nothing to do
+    person = rows if not rows.empty else progress.roster(student_id=sid)
+    if person.empty:
         raise UnknownLearner(f"{sid} is not on the roster")
     lessons = her_lessons(home)
     comments = trainer_comments(progress.engine, sid)
@@ -125,5 +127,5 @@ def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> 
             row.module, lesson_title(notebook, row.module), status, _none(row.duedate), _none(row.score),
             _none(row.max_score), str(notebook.relative_to(home)) if notebook else None, feedback,
             comments.get(row.module, []) if feedback else [], _none(row.submitted_at)))
-    first = rows.iloc[0]
+    first = person.iloc[0]
     return Home(sid, first["name"], first["cooperative"], first["lang"], cards, her_documents(home))
