@@ -2,21 +2,16 @@
 in the learner's language and hands the answer to ``on_answer`` (the lesson saves it)."""
 from __future__ import annotations
 
-import html
 from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
 from .checking import NotANumber, parse_number, within_tolerance
+from .feedback_line import feedback_line
 from .i18n import format_number
 
 Saver = Callable[[object], None]
 FULL_WIDTH = widgets.Layout(width="100%")
-
-
-def _feedback(kind: str, text: str) -> str:
-    icon = {"right": "✅", "wrong": "🔁", "saved": "💾", "error": "⚠️"}[kind]
-    return f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">{icon} {html.escape(text)}</div>'
 
 
 def _save(saver: Saver | None, value, gettext) -> str:
@@ -26,7 +21,7 @@ def _save(saver: Saver | None, value, gettext) -> str:
     try:
         saver(value)
     except Exception:  # noqa: BLE001 - any failure to save must be shown, never lost silently
-        return _feedback("error", gettext("Your answer could not be saved. Tell your trainer."))
+        return feedback_line("error", gettext("Your answer could not be saved. Tell your trainer."))
     return ""
 
 
@@ -64,12 +59,12 @@ class NumericAnswer(widgets.VBox):
         try:
             value = parse_number(text)
         except NotANumber:
-            self.feedback.value = _feedback("error", self._("Please type a number, for example 1 250."))
+            self.feedback.value = feedback_line("error", self._("Please type a number, for example 1 250."))
             return None
         problem = _save(self.on_answer, value, self._)
         right = within_tolerance(value, self.expected, self.tolerance)
         message = self._("Correct!") if right else self._("Not yet. Check your sums and try again.")
-        self.feedback.value = _feedback("right" if right else "wrong", message) + problem
+        self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
         return right
 
 
@@ -102,7 +97,7 @@ class ChoiceQuestion(widgets.VBox):
         right = key == self.correct
         message = self._("Correct!") if right else self._("Not quite. Read the step again and choose another answer.")
         extra = f" {self.explanation}" if right and self.explanation else ""
-        self.feedback.value = _feedback("right" if right else "wrong", message + extra) + problem
+        self.feedback.value = feedback_line("right" if right else "wrong", message + extra) + problem
         return right
 
 
@@ -130,4 +125,4 @@ class FreeTextAnswer(widgets.VBox):
     def submit(self, text: str) -> None:
         text = str(text)[: self.MAX_CHARS].strip()
         problem = _save(self.on_answer, text, self._)
-        self.feedback.value = problem or _feedback("saved", self._("Saved. Your trainer will read your answer."))
+        self.feedback.value = problem or feedback_line("saved", self._("Saved. Your trainer will read your answer."))

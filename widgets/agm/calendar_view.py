@@ -10,11 +10,12 @@ from datetime import date
 import ipywidgets as widgets
 
 from ..checking import read_or_say_why
+from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import calendar as cal
 from . import examples
 from .documents import basis_names, calendar_document, milestone_names
-from .forms_view import STYLE, AgmFile, CooperativeCard, date_text, explain, message, whole_number
+from .forms_view import STYLE, AgmFile, CooperativeCard, date_text, explain, whole_number
 
 ICONS = {"year_end": "📕", "books_closed": "📒", "board_meeting": "🤝", "convocation": "✉️",
          "agm": "🏛️", "agm_deadline": "⏳", "filing": "⚖️"}
@@ -78,10 +79,10 @@ class CalendarPlanner(widgets.VBox):
                                        "notice_days": self.notice.value.strip()})
         self.table.value = ""
         if self.year_end.value is None:
-            self.feedback.value = message("saved", _("Enter the close of your financial year to see your dates."))
+            self.feedback.value = feedback_line("info", _("Enter the close of your financial year to see your dates."))
             return
         plan = read_or_say_why(self.plan, self.feedback,
-                               message("error", _("Please type a whole number of days, for example 15.")),
+                               feedback_line("error", _("Please type a whole number of days, for example 15.")),
                                lambda error: explain(error, _), cal.CalendarError)
         if plan is None:
             return

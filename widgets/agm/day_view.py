@@ -8,12 +8,13 @@ from datetime import date
 import ipywidgets as widgets
 
 from ..checking import read_or_say_why
+from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import examples
 from . import quorum as q
 from .documents import (attendance_document, default_agenda, majority_words, minutes_document,
                         threshold_words)
-from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, message, whole_number
+from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, whole_number
 from .records import Attendance, Decision, Meeting
 
 AT_LEAST, MORE_THAN, NO_MINIMUM = "at_least", "more_than", "none"
@@ -67,7 +68,7 @@ def example_votes(lesson: Lesson) -> widgets.HTML:
 
 def read_counts(read, out: widgets.HTML, _):
     """What ``read`` makes of her counts, or None once ``out`` asks for a whole number or explains the rule."""
-    return read_or_say_why(read, out, message("error", _("Please type a whole number, for example 25.")),
+    return read_or_say_why(read, out, feedback_line("error", _("Please type a whole number, for example 25.")),
                            lambda error: explain(error, _), q.AgmError)
 
 
@@ -148,9 +149,9 @@ class StatutesForm(widgets.VBox):
         if rules is None:
             return
         first, second, majority, proxies = rules
-        self.feedback.value = (message("right", _("Saved. These rules are used on the next steps."))
+        self.feedback.value = (feedback_line("right", _("Saved. These rules are used on the next steps."))
                                if first and majority else
-                               message("saved", _("Choose the rules written in your statutes.")))
+                               feedback_line("info", _("Choose the rules written in your statutes.")))
         self.file.update(statutes={
             "first_call": first.to_json() if first else None, "second_call": second.to_json() if second else None,
             "count_represented": self.count_represented.value, "max_proxies": proxies,
@@ -197,9 +198,9 @@ class MembersForm(widgets.VBox):
         except q.AgmError as error:
             self.feedback.value = explain(error, self._)
             return
-        self.feedback.value = "" if self.day.value else message("error", self._("Choose the date of the assembly."))
+        self.feedback.value = "" if self.day.value else feedback_line("error", self._("Choose the date of the assembly."))
         if names:
-            self.feedback.value += message("saved", self._("{n} members on the sheet.").format(n=len(names)))
+            self.feedback.value += feedback_line("info", self._("{n} members on the sheet.").format(n=len(names)))
         meeting = dict(self.file.get("meeting", {}), day=self.day.value.isoformat() if self.day.value else None,
                        time=self.time.value.strip(), place=self.place.value.strip(), agenda=self.agenda)
         self.file.update(meeting=meeting, members=names)
@@ -259,12 +260,12 @@ class QuorumCheck(widgets.VBox):
             return
         attendance, proxies_ok = checked
         if attendance is None:
-            self.result.value = message("saved", _("Enter your statutes' quorum rule and the number of members first."))
+            self.result.value = feedback_line("info", _("Enter your statutes' quorum rule and the number of members first."))
             return
         rule = self.statutes.rule(self.call.value)
         result = q.quorum(attendance.members, attendance.present, attendance.represented, rule,
                           self.statutes.count_represented.value)
-        self.result.value = quorum_html(result, rule, _) + ("" if proxies_ok else message(
+        self.result.value = quorum_html(result, rule, _) + ("" if proxies_ok else feedback_line(
             "wrong", _("More proxies than your statutes allow: check who carries which proxy.")))
 
 
@@ -322,7 +323,7 @@ class VotesForm(widgets.VBox):
         if decisions is None:
             return
         if self.statutes.majority_rule() is None:
-            self.result.value = message("saved", _("Enter your statutes' majority first."))
+            self.result.value = feedback_line("info", _("Enter your statutes' majority first."))
             return
         self.result.value = votes_html(decisions, _) if decisions else ""
 

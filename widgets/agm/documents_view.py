@@ -13,12 +13,13 @@ from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from ..bookkeeping.cash_book_view import category_names
 from ..bookkeeping.year_summary import Allocation, SummaryError
 from ..checking import NotANumber, parse_number
+from ..feedback_line import feedback_line
 from ..i18n import format_amount
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date
 from .documents import allocation_names, convocation_document, default_agenda, reports_document
-from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, message, whole_number
+from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, whole_number
 from .records import Meeting, cooperative_from, format_date
 from .reports import MORAL_PARTS, FinancialReport, MoralReport
 
@@ -132,7 +133,7 @@ class ConvocationForm(widgets.VBox):
         self.file.update(meeting={"day": self.day.value.isoformat() if self.day.value else None,
                                   "time": self.time.value.strip(), "place": self.place.value.strip(),
                                   "agenda": _agenda_lines(self.agenda.value)})
-        self.feedback.value = "" if self.day.value else message("error", self._("Choose the date of the assembly."))
+        self.feedback.value = "" if self.day.value else feedback_line("error", self._("Choose the date of the assembly."))
 
     def build_pdf(self, fmt: str = "pdf") -> bytes:
         return convocation_document(self.lesson.lang, self.card.cooperative(), self.meeting(), self.notice_days(),
@@ -178,9 +179,9 @@ class FinancialForm(widgets.VBox):
                                                      description=f"{icon} {kinds[key]}", style=STYLE,
                                                      continuous_update=False)
                     typed.append(self.amounts[key])
-            self.source.value = message("saved", _("Type the money in and out of the year, from your cash book."))
+            self.source.value = feedback_line("info", _("Type the money in and out of the year, from your cash book."))
         else:
-            self.source.value = message("right", _("Figures taken from your year summary (bookkeeping module)."))
+            self.source.value = feedback_line("right", _("Figures taken from your year summary (bookkeeping module)."))
         names = allocation_names(_)
         for kind in ("reserve", "members", "other"):
             self.amounts[f"use_{kind}"] = widgets.Text(
@@ -222,7 +223,7 @@ class FinancialForm(widgets.VBox):
         try:
             report = self.report()
         except NotANumber:
-            self.feedback.value, self.table.value = message("error", _("Please type a number, for example 1 250.")), ""
+            self.feedback.value, self.table.value = feedback_line("error", _("Please type a number, for example 1 250.")), ""
             return
         except (reports.ReportError, SummaryError) as error:
             self.feedback.value, self.table.value = explain(error, _), ""

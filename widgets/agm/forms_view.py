@@ -5,13 +5,13 @@ results in her language.
 """
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..checking import NotANumber, parse_number
+from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import records
 from .records import Cooperative
@@ -61,14 +61,9 @@ def error_words(_) -> dict[str, str]:
     }
 
 
-def message(kind: str, text: str) -> str:
-    icon = {"right": "✅", "wrong": "⚠️", "error": "⚠️", "saved": "💾"}[kind]
-    return f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">{icon} {html.escape(text)}</div>'
-
-
 def explain(error: ValueError, _) -> str:
     reason = getattr(error, "reason", "")
-    return message("error", error_words(_).get(reason, _("Check this figure.")))
+    return feedback_line("error", error_words(_).get(reason, _("Check this figure.")))
 
 
 def whole_number(text: str, allow_blank: bool = True) -> int | None:
@@ -123,7 +118,7 @@ class CooperativeCard(widgets.VBox):
             whole_number(self.members.value)
             self.feedback.value = ""
         except NotANumber:
-            self.feedback.value = message("error", self._("Please type a whole number, for example 25."))
+            self.feedback.value = feedback_line("error", self._("Please type a whole number, for example 25."))
         coop = self.cooperative()
         self.file.update(cooperative={"name": self.name.value.strip(), "city": coop.city, "members": coop.members,
                                       "president": coop.president, "secretary": coop.secretary})

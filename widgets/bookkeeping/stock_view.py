@@ -11,7 +11,8 @@ from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import stock as rules
 from .lesson_examples import example_items, example_movements
-from .summary_view import BLUE, GREEN, feedback, number_field, read_number, wide_table
+from ..feedback_line import feedback_line
+from .summary_view import BLUE, GREEN, number_field, read_number, wide_table
 
 ICON_RAW, ICON_FINISHED = "🧶", "🧺"
 ICON_IN, ICON_OUT = "📥", "📤"
@@ -171,7 +172,7 @@ class StockEditor(widgets.VBox):
         self.move_cost.layout.display = None if self.move_direction.value == rules.IN else "none"
 
     def _say(self, text: str) -> None:
-        self.message.value = feedback("error", text)
+        self.message.value = feedback_line("error", text)
 
     def add_item(self) -> rules.Item | None:
         _ = self._

@@ -6,6 +6,7 @@ import ipywidgets as widgets
 
 from .. import charts
 from ..checking import parse_number, read_or_say_why
+from ..feedback_line import feedback_line
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import summary as rules
@@ -25,12 +26,6 @@ def receipt_item_names(_) -> dict[str, str]:
             "seller": "🏠 " + _("Seller: name and address"), "buyer": "👤 " + _("Buyer"),
             "description": "📝 " + _("What was sold"), "quantity": "#️⃣ " + _("Quantity"),
             "unit_price": "🏷️ " + _("Price of one"), "total": "💰 " + _("Total")}
-
-
-def feedback(kind: str, text: str) -> str:
-    icon = {"right": "✅", "wrong": "🔁", "error": "⚠️", "info": "💡"}[kind]
-    css = {"right": "right", "wrong": "wrong", "error": "error", "info": "saved"}[kind]
-    return f'<div class="fadaa-feedback fadaa-feedback-{css}" role="status">{icon} {html.escape(text)}</div>'
 
 
 def wide_table(table_html: str) -> str:
@@ -60,8 +55,8 @@ def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
 
 def read_amounts(read, out: widgets.HTML, _):
     """What ``read`` makes of her amounts, or None once ``out`` asks for a number of more than 0."""
-    return read_or_say_why(read, out, feedback("error", _("Please type a number, for example 1 250.")),
-                           lambda _error: feedback("error", _("The amount must be more than 0.")))
+    return read_or_say_why(read, out, feedback_line("error", _("Please type a number, for example 1 250.")),
+                           lambda _error: feedback_line("error", _("The amount must be more than 0.")))
 
 
 # -- receipts ------------------------------------------------------------------------------------
@@ -98,10 +93,10 @@ class ReceiptChecklist(widgets.VBox):
         _ = self._
         missing = rules.missing_on_receipt(item for item, box in self.boxes.items() if box.value)
         if not missing:
-            self.message.value = feedback("right", _("Your receipt shows everything. Your accountant can use it."))
+            self.message.value = feedback_line("right", _("Your receipt shows everything. Your accountant can use it."))
         else:
             names = receipt_item_names(_)
-            self.message.value = feedback("info", _("Still missing:") + " " + " · ".join(names[m] for m in missing))
+            self.message.value = feedback_line("info", _("Still missing:") + " " + " · ".join(names[m] for m in missing))
         return missing
 
 
@@ -189,7 +184,7 @@ class MonthSummaryEditor(widgets.VBox):
                             for k in CATEGORIES_OUT})
         for field in self.fields.values():
             field.observe(lambda _c: self.refresh(save=True), names="value")
-        self.message = widgets.HTML(feedback("info", note) if note else "")
+        self.message = widgets.HTML(feedback_line("info", note) if note else "")
         self.table = widgets.HTML()
         self.chart = widgets.Box()
         super().__init__([*self.fields.values(), self.message, self.table, self.chart])
@@ -291,7 +286,7 @@ class ProductEditor(widgets.VBox):
     def add_product(self) -> rules.ProductLine | None:
         _ = self._
         if not self.name.value.strip():
-            self.message.value = feedback("error", _("Write the name of the product."))
+            self.message.value = feedback_line("error", _("Write the name of the product."))
             return None
         product = read_amounts(lambda: rules.ProductLine(self.name.value.strip()[:60], read_number(self.quantity),
                                                          read_number(self.price), read_number(self.cost)),
@@ -320,7 +315,7 @@ class ProductEditor(widgets.VBox):
             text = _("Your best margin: {name}.").format(name=best.name)
             if losing:
                 text += " " + _("Sold below cost: {names}. Check the price.").format(names=", ".join(losing))
-            self.message.value = feedback("info", text)
+            self.message.value = feedback_line("info", text)
         if save and self.lesson.store:
             self.lesson.store.save_data(self.DATA_KEY, [
                 {"name": p.name, "quantity": p.quantity, "unit_price": p.unit_price, "unit_cost": p.unit_cost}

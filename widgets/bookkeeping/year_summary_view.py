@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from .. import charts
 from ..checking import NotANumber
+from ..feedback_line import feedback_line
 from ..i18n import format_amount
 from ..lesson import Lesson
 from . import documents
@@ -18,7 +19,7 @@ from .cash_book_view import ICON_IN, ICON_OUT, category_names
 from .lesson_examples import example_year
 from .own_records import her_cash_book
 from .summary import Totals, by_month
-from .summary_view import (BLUE, CATEGORY_ICONS, GREEN, RED, feedback, number_field, read_amounts, read_number,
+from .summary_view import (BLUE, CATEGORY_ICONS, GREEN, RED, number_field, read_amounts, read_number,
                            totals_table, typed_totals)
 
 ALLOCATION_ICONS = {"reserve": "🏦", "members": "👥", "other": "📝"}
@@ -166,7 +167,7 @@ class YearSummaryEditor(widgets.VBox):
         if totals is None:
             return None
         self.months[self.month.value] = totals
-        self.message.value = feedback("right", _("Month saved."))
+        self.message.value = feedback_line("right", _("Month saved."))
         self.refresh(save=True)
         return totals
 
@@ -180,7 +181,7 @@ class YearSummaryEditor(widgets.VBox):
         self.months.update(found)
         if found and min(found) == 1 and not self.opening.value.strip():
             self.opening.value = str(opening)
-        self.message.value = feedback("info" if found else "error",
+        self.message.value = feedback_line("info" if found else "error",
                                       _("{n} months taken from your cash book.").format(n=len(found)) if found
                                       else _("Your cash book has no lines in this year."))
         self._show_month()
@@ -201,7 +202,7 @@ class YearSummaryEditor(widgets.VBox):
         try:
             opening = read_number(self.opening)
         except NotANumber:
-            self.message.value = feedback("error", _("Please type a number, for example 1 250."))
+            self.message.value = feedback_line("error", _("Please type a number, for example 1 250."))
             return None
         base = rules.YearSummary(self.year.value, opening, self.months, (), self.cooperative.value.strip()[:80])
         summary = base
@@ -209,9 +210,9 @@ class YearSummaryEditor(widgets.VBox):
             summary = base.with_allocations(self._allocations())
             self.allocation_message.value = ""
         except NotANumber:
-            self.allocation_message.value = feedback("error", _("Please type a number, for example 1 250."))
+            self.allocation_message.value = feedback_line("error", _("Please type a number, for example 1 250."))
         except rules.SummaryError as exc:
-            self.allocation_message.value = feedback("error", {
+            self.allocation_message.value = feedback_line("error", {
                 "over_allocated": _("You propose to use more than the surplus. Lower the amounts."),
                 "allocated_in_deficit": _("There is no surplus to share: the deficit is carried forward."),
             }.get(exc.reason, _("The amount must be more than 0.")))

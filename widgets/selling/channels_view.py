@@ -13,7 +13,8 @@ from ..checking import read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import channels, examples
-from .form import message, number_field, read
+from ..feedback_line import feedback_line
+from .form import number_field, read
 
 ICONS = {"marketplace": "🏬", "social": "📱", "own_shop": "🌐", "sent": "📦", "refused": "↩️",
          "price": "🏷️", "delivery_out": "🚚", "delivery_back": "🔙", "packaging": "🎁", "cash": "💵"}
@@ -125,8 +126,8 @@ class RefusalCalculator(widgets.VBox):
         if not self.fields["sent"].value.strip():
             self.result.value, self.chart.children = "", []
             return
-        month = read_or_say_why(self.month, self.result, message("error", _("Please type a number, for example 1 250.")),
-                                lambda exc: message("error", error_text(exc, _)), channels.ChannelError)
+        month = read_or_say_why(self.month, self.result, feedback_line("error", _("Please type a number, for example 1 250.")),
+                                lambda exc: feedback_line("error", error_text(exc, _)), channels.ChannelError)
         if month is None:
             return
         self.result.value = results_html(month, self.lesson.lang, _)

@@ -1,7 +1,6 @@
 """Small form pieces the selling views share: a labelled number box and a message line."""
 from __future__ import annotations
 
-import html
 
 import ipywidgets as widgets
 
@@ -43,10 +42,4 @@ def read(field: widgets.Text, blank: float = 0.0) -> float:
     return blank if not field.value.strip() else parse_number(field.value)
 
 
-def message(kind: str, text: str) -> str:
-    """A feedback line in the kit's style: 'error', 'right' (all good) or 'saved' (a note)."""
-    icon = {"error": "⚠️", "right": "✅", "saved": "💡"}[kind]
-    return f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">{icon} {html.escape(text)}</div>'
-
-
-__all__ = ["NotANumber", "number_field", "text_field", "read", "message", "form_css"]
+__all__ = ["NotANumber", "number_field", "text_field", "read", "form_css"]

@@ -10,7 +10,8 @@ import ipywidgets as widgets
 
 from ..lesson import Lesson
 from . import examples, listing
-from .form import form_css, message
+from ..feedback_line import feedback_line
+from .form import form_css
 
 ICONS = {"title_clear": "🏷️", "description": "📝", "dimensions": "📏", "materials": "🧶",
          "photo_light": "☀️", "photo_background": "⬜", "photo_angles": "🔄", "photo_detail": "🔍",
@@ -128,9 +129,9 @@ class ListingChecker(widgets.VBox):
             if found == ["empty"]:
                 continue
             if found:
-                parts.append(message("error", label + " — " + " ".join(problems[p] for p in found)))
+                parts.append(feedback_line("error", label + " — " + " ".join(problems[p] for p in found)))
             else:
-                parts.append(message("right", label + " — " + _("Reads well.")))
+                parts.append(feedback_line("right", label + " — " + _("Reads well.")))
         return "".join(parts)
 
     def _refresh(self, save: bool = False, from_text: bool = False) -> None:

@@ -13,7 +13,8 @@ from ..checking import read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
-from .form import NotANumber, form_css, message, number_field, read, text_field
+from ..feedback_line import feedback_line
+from .form import NotANumber, form_css, number_field, read, text_field
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
@@ -181,8 +182,8 @@ class PriceCalculator(widgets.VBox):
         if not any(f.value.strip() for f in (self.materials, self.hours, self.packaging)):
             self.result.value = ""  # nothing typed yet: no table of zeros
             return None
-        priced = read_or_say_why(self.priced, self.result, message("error", _("Please type a number, for example 1 250.")),
-                                 lambda exc: message("error", error_text(exc, _)), pricing.PricingError)
+        priced = read_or_say_why(self.priced, self.result, feedback_line("error", _("Please type a number, for example 1 250.")),
+                                 lambda exc: feedback_line("error", error_text(exc, _)), pricing.PricingError)
         if priced is None:
             return None
         product, line = priced
@@ -194,7 +195,7 @@ class PriceCalculator(widgets.VBox):
                 f'🏷️ {html.escape(price_word)}: <b class="num" style="font-size:1.3em">{format_amount(line.price, lang)}</b><br>'
                 f'{ICONS["margin"]} {html.escape(margin_word)}: <span class="num">{format_amount(line.margin, lang)}</span>'
                 f' (<span class="num">{format_number(line.margin_percent, lang, 1)} %</span>)</p></div>')
-        self.result.value = text + "".join(message("saved", notes[w]) for w in pricing.warnings(product))
+        self.result.value = text + "".join(feedback_line("info", notes[w]) for w in pricing.warnings(product))
         return line
 
     # -- her sheet
