@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 import requests
 
@@ -67,3 +68,24 @@ def test_a_page_that_cannot_reach_its_kernel_asks_her_to_reload(voila_server, pa
     assert "Rechargez" in message and "أعيدي تحميلها" in message
     assert page.locator("#loading").count() == 0  # the spinner is gone
     screenshot(page, tmp_path, "page-failure")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_widget_the_page_does_not_carry_is_named_and_the_rest_works(voila_server, page, tmp_path):
+    """A trainer's page with an Output widget (not in Fadaa's script): a note stands in its place,
+    and the page's other widgets show and answer."""
+    base, home = voila_server
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import ipywidgets as w\n"
+        "button = w.Button(description='Bonjour')\n"
+        "button.add_class('kept')\n"
+        "button.on_click(lambda b: setattr(b, 'description', 'Merci'))\n"
+        "w.VBox([button, w.Output()])")])
+    nbformat.write(notebook, home / "trainer_output_widget.ipynb")
+    page.goto(f"{base}/voila/render/trainer_output_widget.ipynb", timeout=180_000)
+    page.wait_for_selector(".fadaa-unsupported", timeout=90_000)
+    page.click(".kept")
+    page.wait_for_selector(".kept >> text=Merci", timeout=30_000)
+    assert not page.locator(".fadaa-page-failure").is_visible()
+    screenshot(page, tmp_path, "unsupported-widget")

@@ -22,6 +22,16 @@ const WIDGET_COMM = 'jupyter.widget';
 const LOAD_DEADLINE_MS = 30000;
 const MODULES = { '@jupyter-widgets/base': base, '@jupyter-widgets/controls': controls };
 
+/** A widget this page does not carry (an Output, interact's, a third-party widget): said in its
+ * place, in both languages, while the rest of the page works. */
+class UnsupportedView extends base.DOMWidgetView {
+  render() {
+    this.el.classList.add('fadaa-unsupported');
+    this.el.innerHTML = '<p lang="fr">⚠️ Cette partie de la page ne peut pas s\'afficher ici.</p>' +
+      '<p lang="ar" dir="rtl">⚠️ لا يمكن عرض هذا الجزء من الصفحة هنا.</p>';
+  }
+}
+
 /** ipywidgets' manager over one kernel: the page's, which Voilà started for it. */
 class PageWidgetManager extends ManagerBase {
   constructor(kernel) {
@@ -34,10 +44,11 @@ class PageWidgetManager extends ManagerBase {
 
   async loadClass(className, moduleName) {
     const module = MODULES[moduleName];
-    if (!module || !module[className]) {
-      throw new Error(`${moduleName}.${className} is not part of a Fadaa page`);
+    if (module && module[className]) {
+      return module[className];
     }
-    return module[className];
+    console.warn(`${moduleName}.${className} is not part of a Fadaa page`);
+    return className.endsWith('View') ? UnsupportedView : base.DOMWidgetModel;
   }
 
   async _create_comm(targetName, modelId, data, metadata, buffers) {
