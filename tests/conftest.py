@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import sys
@@ -129,6 +130,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# direction marks and isolates (Arabic documents isolate amounts so they read "1 250 DH")
+BIDI_MARKS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f"))
+
+
+def pdf_text(data: bytes, keep_lines: bool = False) -> str:
+    """A PDF's text as a reader sees it: direction marks dropped, every run of spaces (no-break and
+    thin ones too: str.split takes them) as one space, and line breaks too unless ``keep_lines``."""
+    from pypdf import PdfReader
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    lines = [" ".join(line.translate(BIDI_MARKS).split()) for line in text.splitlines()]
+    return "\n".join(lines) if keep_lines else " ".join(" ".join(lines).split())
 
 
 def screenshot(page, tmp_path: Path, name: str) -> Path:

@@ -1,45 +1,17 @@
 """The AGM papers (calendar, convocation, reports, attendance sheet, minutes) as PDF: each opens
 with pypdf and holds her cooperative's data and the right words in her language, Arabic shaped."""
-import io
 from datetime import date
 
-import pypdf
 import pytest
 
 from fadaa.widgets.agm import calendar as cal
 from fadaa.widgets.agm import documents as docs
 from fadaa.widgets.agm import quorum as q
-from fadaa.widgets.agm.records import Attendance, Cooperative, Decision, Meeting
+from fadaa.widgets.agm.records import Attendance, Decision, Meeting
 from fadaa.widgets.agm.reports import MoralReport, from_figures
 from fadaa.widgets.bookkeeping.year_summary import Allocation
-
-COOP = {"fr": Cooperative("Tighza Argan", "Taroudant", 27, "Rachida Oubella", "Hanane Ait Said"),
-        "ar": Cooperative("تيغزى للأركان", "تارودانت", 27, "رشيدة أوبلا", "حنان آيت سعيد")}
-PLACE = {"fr": "Salle communale de Taroudant", "ar": "القاعة الجماعية بتارودانت"}
-NAMES = {"fr": ["Rachida Oubella", "Hanane Ait Said", "Mina Bouzid"], "ar": ["رشيدة أوبلا", "حنان آيت سعيد", "مينة بوزيد"]}
-WORDS = {  # document -> (French words, Arabic words) that must be in it
-    "calendar": (["calendrier", "tribunal de première instance", "loi 112-12", "ODCO"],
-                 ["رزنامة", "المحكمة الابتدائية", "112.12", "مكتب تنمية التعاون"]),
-    "convocation": (["Convocation", "Ordre du jour", "une voix", "article 2"],
-                    ["استدعاء", "جدول الأعمال", "صوت واحد", "المادة"]),
-    "reports": (["Rapport moral", "Rapport financier", "Excédent", "Reporté"],
-                ["التقرير الأدبي", "التقرير المالي", "فائض", "مرحّل"]),
-    "attendance": (["Feuille de présence", "Signature", "Nom et prénom"],
-                   ["ورقة الحضور", "التوقيع", "الاسم الكامل"]),
-    "minutes": (["Procès-verbal", "Quorum", "atteint", "Adoptée", "Rejetée", "ODCO"],
-                ["محضر", "النصاب", "مكتمل", "مقبول", "مرفوض", "مكتب تنمية التعاون"]),
-}
-
-
-def text_of(data: bytes) -> str:
-    """The extracted text with every run of spaces, thin spaces and line breaks as one space."""
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    text = " ".join(page.extract_text() for page in reader.pages)
-    return " ".join(text.translate(BIDI_MARKS).split())
-
-
-# Amounts in Arabic are isolated left-to-right (U+2066 ... U+2069) so they read "1 250 DH": drop the marks.
-BIDI_MARKS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u200e\u200f"))
+from agm_examples import COOP, NAMES, PLACE, WORDS
+from conftest import pdf_text
 
 
 def build(kind: str, lang: str) -> bytes:
@@ -71,7 +43,7 @@ def build(kind: str, lang: str) -> bytes:
 def test_document_holds_her_data_and_the_words_of_her_language(kind, lang):
     data = build(kind, lang)
     assert data.startswith(b"%PDF")
-    text = text_of(data)
+    text = pdf_text(data)
     coop = COOP[lang]
     for word in coop.name.split():
         assert word in text
@@ -83,33 +55,32 @@ def test_document_holds_her_data_and_the_words_of_her_language(kind, lang):
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_dates_and_figures_are_hers(lang):
-    calendar = text_of(build("calendar", lang))
+    calendar = pdf_text(build("calendar", lang))
     for day in ("31/12/2026", "12/06/2027", "30/06/2027", "12/07/2027", "22/05/2027"):
         assert day in calendar  # year end, her AGM, deadline, filing, convocation (21 days before)
-    convocation = text_of(build("convocation", lang))
+    convocation = pdf_text(build("convocation", lang))
     assert "12/06/2027" in convocation and "09:30" in convocation and "22/05/2027" in convocation
     for word in PLACE[lang].split():
         assert word in convocation
-    reports = text_of(build("reports", lang))
+    reports = pdf_text(build("reports", lang))
     for amount in ("37 800 DH", "21 000 DH", "16 800 DH", "5 000 DH", "7 000 DH", "4 800 DH"):
         assert amount in reports, amount
-    attendance = text_of(build("attendance", lang))
+    attendance = pdf_text(build("attendance", lang))
     for name in NAMES[lang]:
         for word in name.split():
             assert word in attendance
-    minutes = text_of(build("minutes", lang))
+    minutes = pdf_text(build("minutes", lang))
     assert "2/3" in minutes and "18" in minutes and "27" in minutes
     for word in COOP[lang].president.split() + COOP[lang].secretary.split():
         assert word in minutes
 
 
 def test_arabic_amounts_read_left_to_right():
-    raw = pypdf.PdfReader(io.BytesIO(build("reports", "ar"))).pages[0].extract_text()
-    assert "DH 36" not in " ".join(raw.translate(BIDI_MARKS).split())  # never "DH 36 450"
+    assert "DH 36" not in pdf_text(build("reports", "ar"))  # never "DH 36 450"
 
 
 def test_arabic_is_shaped_and_right_to_left():
-    text = text_of(build("convocation", "ar"))
+    text = pdf_text(build("convocation", "ar"))
     assert "استدعاء لحضور الجمع العام العادي" in text   # letters joined, in reading order
     assert "\ufe8d" not in text                           # no isolated presentation forms left over
 
@@ -119,5 +90,5 @@ def test_minutes_when_the_quorum_is_not_met():
     result = q.quorum(27, 10, 2, rule)
     data = docs.minutes_document("fr", coop, Meeting(date(2027, 6, 12), "", "", ["Rapport moral"]),
                                  Attendance(10, 2, 27, result.required, result.met), rule, [], None)
-    text = text_of(data)
+    text = pdf_text(data)
     assert "n'est pas atteint" in text.replace("’", "'") and "14 membres" in text

@@ -1,14 +1,12 @@
 """The AGM lessons' forms with her own notebook: what she types is kept, shared between the three
 lessons, checked with the rules, and turned into her documents."""
 import html
-import io
 import shutil
 from datetime import date
 
-import pypdf
 import pytest
 
-from conftest import COURSE
+from conftest import COURSE, pdf_text
 from fadaa.widgets.lesson import Lesson
 from fadaa.widgets.agm import calendar_view, day_view, documents_view
 
@@ -28,9 +26,6 @@ def lessons(tmp_path, monkeypatch):
     return open_lesson
 
 
-def pdf_text(data: bytes) -> str:
-    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
-    return " ".join(text.translate(dict.fromkeys(range(0x2066, 0x206A))).split())
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping import cash_book, documents, own_records
@@ -18,6 +17,7 @@ from fadaa.widgets.bookkeeping.lesson_examples import example_year
 from fadaa.widgets.bookkeeping.summary import Totals
 from fadaa.widgets.i18n import gettext_for
 from fadaa.widgets.lesson import Lesson
+from conftest import pdf_text
 
 # Her own year: not the worked example, so the documents must carry her figures, not ours.
 HER_ENTRIES = [
@@ -38,8 +38,6 @@ def flat(text: str) -> str:
     return re.sub(r"[\s\u00a0\u202f\u2066-\u2069]", "", text)
 
 
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def test_her_year_figures():

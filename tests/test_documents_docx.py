@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from fadaa.widgets.agm import documents as docs
 from fadaa.widgets.agm import quorum as q
 from fadaa.widgets.agm.records import Attendance, Decision, Meeting
-from test_agm_documents import COOP, PLACE, WORDS
+from agm_examples import COOP, PLACE, WORDS
 
 
 def word_file(kind: str, lang: str) -> docx.document.Document:

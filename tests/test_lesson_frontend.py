@@ -3,7 +3,6 @@ when the page cannot reach its kernel, and a server that will not start without 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest

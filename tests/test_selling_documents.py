@@ -1,14 +1,13 @@
 """The price sheet she takes away: the XLSX opens with openpyxl, the PDF's text (pypdf) holds her
 products, her prices and the right words in her language."""
 import io
-import re
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from fadaa.widgets.selling import price_sheet, pricing
+from conftest import pdf_text
 
 PLATFORM = pricing.make_platform("Souk Nour", commission=12, fixed_fee=4)
 WORDS = {
@@ -27,10 +26,6 @@ def products(lang):
             pricing.make_costs(basket, materials=30, hours=2, hourly_rate=15, packaging=5, profit=10)]
 
 
-def pdf_text(data: bytes) -> str:
-    """The PDF's text with the direction marks removed and spaces made plain."""
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    return re.sub(r"[\u2066-\u2069\u200e\u200f]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
@@ -78,7 +73,7 @@ def test_pdf_text_holds_her_figures_and_words(lang):
 
 
 def test_arabic_pdf_is_right_to_left_with_amounts_kept_in_order():
-    text = pdf_text(price_sheet.pdf_bytes(products("ar"), PLATFORM, "ar"))
+    text = pdf_text(price_sheet.pdf_bytes(products("ar"), PLATFORM, "ar"), keep_lines=True)
     row = next(line for line in text.splitlines() if NAMES["ar"][0] in line)
     # the first column (the product) stands at the right, the margin at the left, and every amount
     # keeps "290 DH" order ("DH 290" would be an amount laid out backwards)

@@ -24,13 +24,12 @@ from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
 from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.documents.download import DocumentButton
+from conftest import pdf_text
 from course_fixtures import ASSIGNMENT, COURSE_ID
 
 NOW = dt.datetime(2026, 11, 1, 12, 0)
 
 
-def pdf_text(data: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 def screen_table(html_text: str) -> pd.DataFrame:
@@ -249,7 +248,7 @@ def test_the_exports_hold_the_numbers_on_the_screen(place, lang):
     assert csv.head(len(cooperatives)).iloc[:, :-1].astype(str).values.tolist() == \
         cooperatives.iloc[:, :-1].astype(str).values.tolist()
 
-    text = pdf_text(board.exports[".pdf"].make())
+    text = pdf_text(board.exports[".pdf"].make(), keep_lines=True)
     for row in screen_table(board.tables["by_module"].value).itertuples(index=False):
         assert row[0] in text.replace("\n", "")
     assert all(str(n) in text for n in screen_table(board.tables["by_module"].value).iloc[:, 1:].to_numpy().ravel())
