@@ -1,5 +1,6 @@
 """Fadaa's page script (frontend/): what a phone fetches, icons without a font, a clear message
-when the page cannot reach its kernel, and a server that will not start without the script."""
+when the page cannot reach its kernel, a note in place of a widget it does not carry, and a server
+that will not start without the script."""
 from __future__ import annotations
 
 import re
