@@ -180,3 +180,21 @@ def test_a_step_that_fails_to_build_tells_her_in_her_language():
         navigator.go(1)
     assert "تعذر عرض هذه الخطوة" in navigator.page.children[0].value
     assert navigator.index == 1 and not navigator.back.disabled  # she can go back
+
+
+def test_a_part_two_steps_share_is_built_once_when_first_reached():
+    import ipywidgets as widgets
+    from fadaa.widgets.lesson import Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "fr")
+    built = []
+    form = lesson.part(lambda: built.append("form") or widgets.Text(description="Statuts"))
+    lesson.step("Premier", "الأول")
+    lesson.step("Vos statuts", "نظامكم", parts=form)
+    lesson.step("Le calcul", "الحساب", parts=lambda: widgets.HTML(form().value or "vide"))
+    navigator = lesson.show()
+    assert built == []
+    navigator.go(1)
+    form().value = "2/3"
+    navigator.go(2)
+    assert built == ["form"] and navigator.page.children[0].children[1].value == "2/3"

@@ -6,6 +6,7 @@ cell as she gives it.
 """
 from __future__ import annotations
 
+import functools
 import html
 import os
 from pathlib import Path
@@ -111,6 +112,13 @@ class Lesson:
         (``parts=lambda: ...``) so that its widgets are made then too, not while the lesson opens.
         """
         self.steps.append(lambda: self._step_box(fr, ar, parts() if callable(parts) else parts, icon))
+
+    @staticmethod
+    def part(build: Callable[[], widgets.Widget]) -> Callable[[], widgets.Widget]:
+        """A part that several steps share (a form that a later step reads): built once, when the
+        first step that shows or reads it is reached. Call it for the widget, or give it as a
+        step's ``parts``."""
+        return functools.cache(build)
 
     def _step_box(self, fr: str, ar: str, parts: Parts, icon: str) -> widgets.VBox:
         parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)
