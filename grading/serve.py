@@ -148,10 +148,11 @@ class FadaaVoila(Voila):
         return settings
 
     def listen(self) -> None:
-        super().listen()
         if isinstance(self.kernel_spec_manager, ForkingKernelSpecManager):
-            # the zygote imports the kit while the server waits for its first learner
+            # the zygote imports the kit while the server waits for its first learner; scheduled
+            # before Voilà's listen(), which runs the event loop until the server stops
             IOLoop.current().add_callback(Zygote.ready)
+        super().listen()
 
     def init_handlers(self) -> list:
         handlers = []

@@ -8,6 +8,7 @@ import shutil
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -139,3 +140,30 @@ def test_the_zygote_loads_catalogs_before_kernels_need_them(capsys):
     assert i18n.translations.cache_info().currsize == len(i18n.SUPPORTED)
     _preload("fadaa.widgets.i18n:no_such_function")
     assert "fadaa.widgets.i18n:no_such_function not preloaded" in capsys.readouterr().err
+
+
+def _children(pid: int) -> list[str]:
+    """The command lines of ``pid``'s child processes."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def test_the_zygote_starts_with_the_server_before_any_page(tmp_path):
+    """So that the first learner does not wait for ipykernel, matplotlib and the kit to import."""
+    from fadaa.grading.serve import free_port, running, voila_command, voila_environment
+
+    (tmp_path / "home").mkdir()
+    port = free_port()
+    with running(voila_command(tmp_path / "home", port), port, voila_environment(), tmp_path / "voila.log"):
+        server = next(int(p.parent.name) for p in Path("/proc").glob("[0-9]*/cmdline")
+                      if f"--port={port}".encode() in p.read_bytes() and b"fadaa.grading.serve" in p.read_bytes())
+        deadline = time.monotonic() + 30
+        while not any("fadaa.grading.forked_kernels" in line for line in _children(server)):
+            assert time.monotonic() < deadline, "no kernel zygote under the server before its first page"
+            time.sleep(0.2)
