@@ -250,15 +250,14 @@ def use_forked_python_kernels() -> None:
     nbgrader's ``Execute`` fixes its kernel manager class, so the choice goes through what every
     kernel manager reads: a ``python3`` kernel spec naming the provisioner, first on JUPYTER_PATH.
     """
-    spec = KernelSpecManager().get_kernel_spec("python3")
+    spec = ForkingKernelSpecManager().get_kernel_spec("python3")
     # one folder per user and Python, rewritten in place: workers share it and nothing piles up in /tmp
     tag = f"{os.getuid()}-{hashlib.sha1(sys.executable.encode()).hexdigest()[:8]}"
     folder = Path(tempfile.gettempdir()) / f"fadaa-kernels-{tag}" / "kernels" / "python3"
     folder.mkdir(parents=True, exist_ok=True)
-    metadata = {**spec.metadata, "kernel_provisioner": {"provisioner_name": PROVISIONER}}
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
     with os.fdopen(fd, "w") as fh:
-        json.dump({**spec.to_dict(), "metadata": metadata}, fh)
+        json.dump(spec.to_dict(), fh)
     os.replace(tmp, folder / "kernel.json")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         p for p in (str(folder.parent.parent), os.environ.get("JUPYTER_PATH", "")) if p)
