@@ -2,23 +2,36 @@
 
 Everything listens on 127.0.0.1. Where the data lives comes from ``FADAA_HUB_VAR`` (default
 ``var/hub``, built by ``python -m fadaa.hub.demo``); ports from ``FADAA_HUB_PORT`` (8000),
-``FADAA_HUB_API_PORT`` (8081) and ``FADAA_PROXY_API_PORT`` (8001), so tests run a hub of their own.
+``FADAA_HUB_API_PORT`` (8081), ``FADAA_PROXY_API_PORT`` (8001) and ``FADAA_LESSONS_PORT`` (8002),
+so tests run a hub of their own.
+
+Learners and coordinators share one lesson service (``/services/lessons/``); trainers get a
+JupyterLab each. Run as root, the hub starts nothing as root (``fadaa.hub.system_users``).
 """
 import os
 import sys
 from pathlib import Path
 
+from fadaa.hub import system_users
 from fadaa.hub.authenticator import PinAuthenticator
+from fadaa.hub.homes import group_of
+from fadaa.hub.lesson_service import SERVICE_NAME
 from fadaa.hub.site import Site
-from fadaa.hub.spawn import pre_spawn_hook
+from fadaa.hub.spawn import FadaaSpawner
 
 c = get_config()  # noqa: F821 - provided by traitlets when JupyterHub loads this file
 
 HERE = Path(__file__).resolve().parent
 site = Site.from_environment()
-state = site.var / "jupyterhub"
-state.mkdir(parents=True, exist_ok=True)
-os.environ.update(site.environment())  # the pre_spawn_hook and the services read the same site
+site.state.mkdir(parents=True, exist_ok=True)
+os.environ.update(site.environment())  # the spawner and the services read the same site
+privileged = system_users.privileged()
+if privileged:
+    # the code others run: the checkout (with its venv) and the Python the venv was made from
+    system_users.secure_site(site, code=[HERE.parent, Path(sys.prefix), Path(sys.base_prefix)])
+else:
+    print("fadaa: the hub is not root, so every server runs as its user: people are kept apart by the hub alone",
+          file=sys.stderr)
 
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = int(os.environ.get("FADAA_HUB_PORT", 8000))
@@ -27,10 +40,10 @@ c.JupyterHub.hub_port = int(os.environ.get("FADAA_HUB_API_PORT", 8081))
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('FADAA_PROXY_API_PORT', 8001)}"
 # the proxy comes from npm into hub/node_modules (hub/package.json), not from a global install
 c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")]
-c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
-c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
-c.JupyterHub.cookie_secret_file = str(state / "cookie_secret")
-c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+c.ConfigurableHTTPProxy.pid_file = str(site.state / "proxy.pid")
+c.JupyterHub.db_url = f"sqlite:///{site.state / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(site.state / "cookie_secret")
+c.JupyterHub.pid_file = str(site.state / "jupyterhub.pid")
 
 # Login: her roster id or phone and her PIN; the account's group comes with it.
 c.JupyterHub.authenticator_class = PinAuthenticator
@@ -38,27 +51,57 @@ c.PinAuthenticator.db_url = site.db_url
 c.PinAuthenticator.course_id = site.course_id
 c.JupyterHub.template_paths = [str(HERE / "templates")]
 
-# One server per person, as this OS user, in var/hub/homes/<name>; which server depends on her group.
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = str(site.homes / "{username}")
-c.Spawner.pre_spawn_hook = pre_spawn_hook
+
+def landing(handler) -> str:
+    """Where the hub sends someone who just logged in (or came to /): learners and coordinators
+    straight to the lesson service, with no server to wait for; trainers to their JupyterLab."""
+    user = handler.current_user
+    if user is not None and site.lessons == "service":
+        try:
+            if group_of([g.name for g in user.groups]) != "trainers":
+                return handler.base_url + f"services/{SERVICE_NAME}/"
+        except Exception:  # noqa: BLE001 - no Fadaa group: the hub's own default
+            pass
+    return ""
+
+
+c.JupyterHub.default_url = landing
+
+# Trainers' servers (one each, as his own system user when the hub is root) in var/hub/homes/<name>.
+c.JupyterHub.spawner_class = FadaaSpawner
 c.Spawner.start_timeout = 120  # a cold start on a busy 2-core machine
 c.Spawner.http_timeout = 60
 # a server's API token gets these scopes where its owner holds them: nbgrader's JupyterHubAuthPlugin
-# reads the trainer's course groups with it; a learner's keeps only her own server and activity
+# reads the trainer's course groups with it
 c.Spawner.server_token_scopes = ["access:servers!server", "users:activity!user", "read:users:groups!user",
                                  "read:groups"]
 
+lessons_port = int(os.environ.get("FADAA_LESSONS_PORT", 8002))
 c.JupyterHub.load_roles = [
     {"name": "fadaa-trainer", "description": "Trainers: read the course groups nbgrader's plugin asks for",
      "scopes": ["read:groups", "read:users:groups", "list:users"], "groups": ["trainers"]},
+    {"name": "fadaa-lessons", "description": "Learners and coordinators: their pages in the lesson service",
+     "scopes": [f"access:services!service={SERVICE_NAME}"], "groups": ["learners", "coordinators"]},
     {"name": "idle-culler", "description": "Stops servers nobody used for an hour",
      "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
      "services": ["idle-culler"]},
 ]
+lesson_service = {
+    "name": SERVICE_NAME,
+    "url": f"http://127.0.0.1:{lessons_port}",
+    "command": [sys.executable, "-m", "fadaa.hub.lesson_service", str(site.homes)],
+    "cwd": str(site.homes),
+    "environment": {**site.environment(), "PATH": os.environ.get("PATH", "")},
+    "oauth_no_confirm": True,
+    # her hub groups come with who she is: the service fills a learner's home, or a coordinator's
+    "oauth_client_allowed_scopes": ["read:users:groups!user"],
+}
+if privileged:
+    lesson_service["user"] = system_users.SERVICE_USER
 # An idle server holds a kernel and memory; the culler (a hub service from PyPI) stops it.
-c.JupyterHub.services = [{
-    "name": "idle-culler",
-    "command": [sys.executable, "-m", "jupyterhub_idle_culler",
-                f"--timeout={int(os.environ.get('FADAA_CULL_SERVERS_AFTER', 3600))}", "--cull-every=300"],
-}]
+c.JupyterHub.services = [
+    *([lesson_service] if site.lessons == "service" else []),
+    {"name": "idle-culler",
+     "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                 f"--timeout={int(os.environ.get('FADAA_CULL_SERVERS_AFTER', 3600))}", "--cull-every=300"]},
+]

@@ -17,6 +17,9 @@ class Site:
     var: Path
     course_id: str = "fadaa"
     db_url_override: str | None = None  # PostgreSQL at scale; SQLite in the course folder otherwise
+    # "service": learners and coordinators share the lesson service; "servers": a server each (the
+    # way before it, kept so that benchmarks/bench_classroom.py can compare the two)
+    lessons: str = "service"
 
     @property
     def course_root(self) -> Path:
@@ -31,6 +34,11 @@ class Site:
         return self.var / "homes"
 
     @property
+    def state(self) -> Path:
+        """The hub's own state: cookie secret, hub database, accounts. Only the hub opens it."""
+        return self.var / "jupyterhub"
+
+    @property
     def db_url(self) -> str:
         return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
 
@@ -40,11 +48,15 @@ class Site:
     @classmethod
     def from_environment(cls, env: dict | None = None) -> "Site":
         env = os.environ if env is None else env
+        lessons = env.get("FADAA_LESSONS", "service")
+        if lessons not in ("service", "servers"):
+            raise ValueError(f"FADAA_LESSONS must be 'service' or 'servers', not {lessons!r}")
         return cls(Path(env.get("FADAA_HUB_VAR", REPO / "var" / "hub")).resolve(),
-                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None)
+                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None, lessons)
 
     def environment(self) -> dict[str, str]:
         """What the hub, its servers and their kernels need to find the course (and the course's
         ``nbgrader_config.py`` reads the exchange from ``FADAA_EXCHANGE``)."""
         return {"FADAA_HUB_VAR": str(self.var), "FADAA_COURSE": self.course_id, "FADAA_DB_URL": self.db_url,
-                "FADAA_COURSE_ROOT": str(self.course_root), "FADAA_EXCHANGE": str(self.exchange)}
+                "FADAA_COURSE_ROOT": str(self.course_root), "FADAA_EXCHANGE": str(self.exchange),
+                "FADAA_LESSONS": self.lessons}

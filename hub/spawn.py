@@ -1,131 +1,95 @@
-"""What each person's server is, chosen from her hub group when it starts (the spawner's ``pre_spawn_hook``).
+"""Trainers' servers (and, with ``FADAA_LESSONS=servers``, one per learner): what each runs, as whom.
 
-- ``learners``: standalone Voilà over her home (``voila_app``), never a Jupyter server: Voilà
-  standalone refuses a browser's own ``execute_request``, so she can use a lesson's widgets but
-  cannot run code. Her home is filled first: her ``nbgrader_config.py`` (course, exchange, her id
-  = her hub name) and every released lesson she does not have yet, fetched through nbgrader.
 - ``trainers``: JupyterLab (``jupyterhub-singleuser``) over the course folder, with nbgrader's
   formgrader, nbgrader's ``JupyterHubAuthPlugin`` and the language packs (French by default).
-- ``coordinators``: standalone Voilà over a home holding the coordinator dashboard.
+- ``learners`` and ``coordinators`` get no server: the lesson service serves their pages
+  (``lesson_service``). With ``FADAA_LESSONS=servers`` (how it was before, kept so that
+  ``benchmarks/bench_classroom.py`` can measure both) each gets standalone Voilà over her home.
 
-Every server runs as the hub's own OS user (``SimpleLocalProcessSpawner``) in its own home folder:
-the hub's authentication and Voilà's refusal of code are what keep people apart on one machine;
-on Kubernetes each server is its own pod (see ``hub/README.md``).
+``FadaaSpawner`` is JupyterHub's ``LocalProcessSpawner`` with Fadaa's homes: when the hub runs as
+root, a trainer's server runs as his own system user (``system_users.trainer_user``) and a
+learner's as the lesson service's user; otherwise everything runs as the hub's user, which cannot
+switch. On Kubernetes each server is its own pod (see ``hub/README.md``).
 """
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import shutil
+import pwd
 import sys
 from pathlib import Path
 
-from fadaa.grading import exchange
-from fadaa.grading.roster import learners
-from fadaa.grading.serve import REPO
-from fadaa.widgets.i18n import remember_language
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from traitlets import Unicode
 
-from .accounts import GROUPS
+from . import system_users
+from .homes import PREPARE, PROFILE, group_of
 from .site import Site
-
-NOTEBOOKS = REPO / "notebooks"
-LEARNER_HOME = "learner_home.ipynb"
-DASHBOARD = "coordinator_dashboard.ipynb"
-TRAINER_LOCALE = "fr_FR"
-PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
-
-# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
-# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
-# its connection or was put away). Busy kernels are kept.
-KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-                  "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
+from .voila_app import KERNEL_CULLING
 
 
-class NoRole(RuntimeError):
-    """The user is in none of the groups that say which server she gets."""
+class NoServerOfHerOwn(RuntimeError):
+    """Learners and coordinators use the lesson service, not a server each."""
 
 
-def group_of(group_names: list[str]) -> str:
-    for group in GROUPS:
-        if group in group_names:
-            return group
-    raise NoRole("This account is in no Fadaa group (learners, trainers, coordinators).")
-
-
-def released(site: Site) -> list[str]:
-    """Lessons in the exchange's outbound folder: released by a trainer, ready to fetch."""
-    outbound = site.exchange / site.course_id / "outbound"
-    return sorted(p.name for p in outbound.iterdir() if p.is_dir()) if outbound.is_dir() else []
-
-
-def _copy_app(name: str, home: Path) -> bool:
-    """Put the Voilà app ``notebooks/<name>`` in ``home`` (fresh from the checkout each start)."""
-    source = NOTEBOOKS / name
-    if source.is_file():
-        shutil.copy(source, home / name)
-    return (home / name).is_file()
-
-
-def prepare_learner(site: Site, username: str, home: Path) -> str:
-    """Her nbgrader configuration, her roster's language and the released lessons she lacks;
-    returns her landing URL."""
-    exchange.write_learner_config(home, site.course_id, site.exchange, username)
-    # a lesson opened by its address, before her home ever showed, opens in her language too
-    for lang in learners(site.db_url, site.course_id, student_id=username).lang:
-        remember_language(lang, home / PROFILE, key="roster_lang")
-    for assignment in released(site):
-        if not (home / assignment).exists():
-            exchange.fetch(home, assignment)
-    return f"/voila/render/{LEARNER_HOME}" if _copy_app(LEARNER_HOME, home) else "/"
-
-
-def prepare_trainer(site: Site, username: str, home: Path) -> str:
-    """His nbgrader configuration (the course, the shared exchange, hub groups for course access)
-    and JupyterLab in French until he picks another language."""
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "nbgrader_config.py").write_text(
-        "c = get_config()  # noqa: F821\n"
-        f"c.CourseDirectory.course_id = {site.course_id!r}\n"
-        f"c.CourseDirectory.root = {str(site.course_root)!r}\n"
-        f"c.CourseDirectory.db_url = {site.db_url!r}\n"
-        f"c.Exchange.root = {str(site.exchange)!r}\n"
-        "c.Authenticator.plugin_class = 'nbgrader.auth.JupyterHubAuthPlugin'\n", encoding="utf-8")
-    settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "translation-extension"
-    if not (settings / "plugin.jupyterlab-settings").exists():
-        settings.mkdir(parents=True, exist_ok=True)
-        (settings / "plugin.jupyterlab-settings").write_text(json.dumps({"locale": TRAINER_LOCALE}))
-    return "/lab"
-
-
-def prepare_coordinator(site: Site, username: str, home: Path) -> str:
-    home.mkdir(parents=True, exist_ok=True)
-    return f"/voila/render/{DASHBOARD}" if _copy_app(DASHBOARD, home) else "/"
-
-
-PREPARE = {"learners": prepare_learner, "trainers": prepare_trainer, "coordinators": prepare_coordinator}
-
-
-def server_command(group: str, home: Path) -> list[str]:
+def server_command(group: str, home: Path, privileged: bool) -> list[str]:
     if group == "trainers":
         singleuser = str(Path(sys.executable).parent / "jupyterhub-singleuser")
-        # the local default runs every server as the hub's user, root included on a bare machine
-        root = ["--allow-root"] if os.geteuid() == 0 else []
+        # only a hub that cannot switch users (run by root without Fadaa's users) would need --allow-root
+        root = ["--allow-root"] if os.geteuid() == 0 and not privileged else []
         return [singleuser, *root, *KERNEL_CULLING]
     return [sys.executable, "-m", "fadaa.hub.voila_app", str(home), *KERNEL_CULLING]
 
 
-async def pre_spawn_hook(spawner) -> None:
-    """Fill her home, then say which server to start, where it lands, and what it may find."""
-    site = Site.from_environment()
-    group = group_of([g.name for g in spawner.user.groups])
-    home = Path(spawner.home_dir)
-    # nbgrader's fetch is blocking file work: keep the hub answering everyone else meanwhile
-    spawner.default_url = await asyncio.to_thread(PREPARE[group], site, spawner.user.name, home)
-    spawner.cmd = server_command(group, home)
-    spawner.notebook_dir = str(site.course_root if group == "trainers" else home)
-    spawner.environment = {**spawner.environment, **site.environment(),
-                           "FADAA_PROFILE": str(home / PROFILE)}
+class FadaaSpawner(LocalProcessSpawner):
+    system_user = Unicode(help="The system user the server runs as (empty: the hub's own).")
+
+    @property
+    def site(self) -> Site:
+        return Site.from_environment()
+
+    @property
+    def home_dir(self) -> Path:
+        return self.site.home(self.user.name)
+
+    async def start(self):
+        site = self.site
+        group = group_of([g.name for g in self.user.groups])
+        if group != "trainers" and site.lessons == "service":
+            raise NoServerOfHerOwn(f"{self.user.name}'s lessons are served at /services/lessons/, not by a server of her own.")
+        home = self.home_dir
+        if system_users.privileged():
+            self.system_user = (system_users.trainer_user(self.user.name) if group == "trainers"
+                                else system_users.SERVICE_USER)
+            await asyncio.to_thread(system_users.ensure_user, self.system_user, None,
+                                    "/bin/bash" if group == "trainers" else "/usr/sbin/nologin")
+        # nbgrader's fetch is blocking file work: keep the hub answering everyone else meanwhile
+        self.default_url = "/" + await asyncio.to_thread(PREPARE[group], site, self.user.name, home)
+        if self.system_user:
+            entry = pwd.getpwnam(self.system_user)
+            await asyncio.to_thread(system_users.chown_tree, home, entry.pw_uid, entry.pw_gid)
+        self.cmd = server_command(group, home, bool(self.system_user))
+        self.notebook_dir = str(site.course_root if group == "trainers" else home)
+        self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(home / PROFILE)}
+        return await super().start()
+
+    def make_preexec_fn(self, name):
+        home = str(self.home_dir)
+        switch = set_user_setuid(self.system_user, chdir=False) if self.system_user else None
+
+        def preexec():
+            os.umask(0o002)  # nbgrader's shared course: what one trainer writes, the others can change
+            if switch:
+                switch()
+            os.chdir(home)
+
+        return preexec
+
+    def user_env(self, env):
+        env["USER"] = self.system_user or self.user.name
+        env["HOME"] = str(self.home_dir)
+        env["SHELL"] = "/bin/bash"
+        return env
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,6 @@
-"""A learner's (or coordinator's) server behind JupyterHub: Fadaa's standalone Voilà with the hub's login.
+"""Fadaa's standalone Voilà behind JupyterHub's login: the pieces the lesson service is made of, and
+a server of one's own for a learner or coordinator when the site asks for that (``FADAA_LESSONS=servers``,
+the way before the lesson service, kept to measure the two against each other).
 
 The spawner starts ``python -m fadaa.hub.voila_app <home>``. Like ``jupyterhub-singleuser``, it
 reads where to listen and under which URL prefix from the ``JUPYTERHUB_*`` variables the spawner
@@ -17,6 +19,13 @@ from jupyter_server.utils import url_path_join
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
 from tornado.web import RedirectHandler
 from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
+
+
+# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
+# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
+# its connection or was put away). Busy kernels are kept.
+KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
+                  "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
 
 
 class HubIdentityProvider(JupyterHubIdentityProvider):
@@ -44,13 +53,13 @@ class HubVoila(FadaaVoila):
         return handlers
 
 
-def hub_args(prefix: str) -> list[str]:
+def hub_args(prefix: str, authorizer: str = "jupyterhub.singleuser.extension.JupyterHubAuthorizer") -> list[str]:
     """Serve under the hub's prefix for this server, letting in only whom the hub says."""
     return [f"--Voila.base_url={prefix}",
             # the hub's identity provider brings its own token; without this Voilà would hand it token=""
             "--Voila.auto_token=True",
-            f"--Voila.identity_provider_class={__name__}.HubIdentityProvider",
-            "--Voila.authorizer_class=jupyterhub.singleuser.extension.JupyterHubAuthorizer"]
+            "--Voila.identity_provider_class=fadaa.hub.voila_app.HubIdentityProvider",
+            f"--Voila.authorizer_class={authorizer}"]
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,43 @@
+"""What a process tree really costs in memory: its proportional set size (PSS), summed.
+
+PSS counts a page shared by n processes as 1/n in each, so forked kernels that share their
+zygote's pages are not counted n times, and the sum is what the tree takes from the machine.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
+
+
+def tree(pid: int) -> list[int]:
+    """``pid`` and every process below it."""
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        todo += _children(current)
+    return pids
+
+
+def pss(pid: int) -> int:
+    """One process's PSS in bytes (0 if it is gone or not ours to read)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_pss(pid: int) -> int:
+    return sum(pss(p) for p in tree(pid))
