@@ -23,6 +23,7 @@ c = get_config()  # noqa: F821 - provided by traitlets when JupyterHub loads thi
 
 HERE = Path(__file__).resolve().parent
 site = Site.from_environment()
+os.umask(0o077)  # what the hub writes (its database, the cookie secret) is the hub's alone
 site.state.mkdir(parents=True, exist_ok=True)
 os.environ.update(site.environment())  # the spawner and the services read the same site
 privileged = system_users.privileged()

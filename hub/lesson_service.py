@@ -74,21 +74,26 @@ def in_her_home(name: str, path: str | None) -> str:
     return f"{name}/{clean}" if clean else name
 
 
+async def arrive(handler) -> str:
+    """Fill her home (her configuration, language, lessons released since) and say where she lands."""
+    name = her_name(handler)
+    try:
+        group = group_of(handler.current_user.hub_user.get("groups", []))
+    except NoRole as error:
+        raise HTTPError(403, str(error)) from None
+    if group not in LANDING_GROUPS:
+        raise HTTPError(403, "Trainers work in their own JupyterLab.")
+    site = Site.from_environment()
+    # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
+    return await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
+
+
 class LandingHandler(TornadoVoilaHandler):
     """``/services/lessons/``: fill her home, then send her to her page (her lessons, or the dashboard)."""
 
     @authenticated
     async def get(self, path=None):
-        name = her_name(self)
-        try:
-            group = group_of(self.current_user.hub_user.get("groups", []))
-        except NoRole as error:
-            raise HTTPError(403, str(error)) from None
-        if group not in LANDING_GROUPS:
-            raise HTTPError(403, "Trainers work in their own JupyterLab.")
-        site = Site.from_environment()
-        # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
-        landing = await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
+        landing = await arrive(self)
         if not landing:
             raise HTTPError(404)
         query = f"?{self.request.query}" if self.request.query else ""
@@ -96,11 +101,15 @@ class LandingHandler(TornadoVoilaHandler):
 
 
 class HerPageHandler(TornadoVoilaHandler):
-    """A page of her home (``voila/render/<path>``), and only of hers."""
+    """A page of her home (``voila/render/<path>``), and only of hers. A page she does not have yet
+    (she never came by her home, or the lesson was released since) is fetched first."""
 
     @authenticated
     async def get(self, path=None):
-        await super().get(in_her_home(her_name(self), path))
+        page = in_her_home(her_name(self), path)
+        if not (Path(self.kernel_manager.root_dir) / page).exists():
+            await arrive(self)
+        await super().get(page)
 
 
 def _kernel_id(handler) -> str | None:
@@ -115,8 +124,10 @@ class LessonAuthorizer(JupyterHubAuthorizer):
             return False
         if resource != "kernels":
             return True
-        kernel_id = _kernel_id(handler)
-        return kernel_id is not None and handler.kernel_manager.owner_of(kernel_id) == user.username
+        kernel_id, kernels = _kernel_id(handler), handler.kernel_manager
+        if kernel_id is not None and kernel_id not in kernels:
+            return True  # nobody's: the handler answers 404, as for a kernel that has gone
+        return kernel_id is not None and kernels.owner_of(kernel_id) == user.username
 
 
 class HerKernelShutdownHandler(VoilaShutdownKernelHandler):

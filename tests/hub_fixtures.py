@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
+import sqlite3
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,11 @@ class Hub:
     site: object  # fadaa.hub.site.Site
     log: Path
     lesson: tuple[str, str] = LESSON
+
+    @property
+    def lessons(self) -> str:
+        """The lesson service, where learners and coordinators land."""
+        return f"{self.url}/services/lessons/"
 
     def learners(self, count: int) -> list[tuple[str, str, str]]:
         """(id, phone, lang) of the first ``count`` learners on the demo roster."""
@@ -53,8 +61,18 @@ class Hub:
             raise AssertionError(f"login refused for {login}")
         return session
 
+    def has_server(self, name: str) -> bool:
+        """Whether the hub started a server for ``name`` (read from the hub's own database)."""
+        with sqlite3.connect(self.site.state / "jupyterhub.sqlite") as db:
+            return db.execute("SELECT COUNT(*) FROM spawners JOIN users ON users.id = spawners.user_id "
+                              "WHERE users.name = ? AND spawners.server_id IS NOT NULL", (name,)).fetchone()[0] > 0
+
+    def open_lessons(self, session: requests.Session, path: str = "") -> requests.Response:
+        """A page of hers in the lesson service (her home, first: it fills her home as she arrives)."""
+        return session.get(self.lessons + path, timeout=120)
+
     def open_server(self, session: requests.Session, user: str, path: str = "", timeout: float = 150) -> requests.Response:
-        """Her own ``/user/<user>/<path>``, asking the hub to start her server first (as its login does)."""
+        """A trainer's own ``/user/<user>/<path>``, asking the hub to start his server first (as its login does)."""
         session.get(f"{self.url}/hub/spawn/{user}", timeout=120)
         deadline = time.monotonic() + timeout
         while True:
@@ -87,13 +105,15 @@ def hub(tmp_path_factory):
     from fadaa.hub.demo import build, hub_command, hub_environment
     from fadaa.hub.site import Site
 
-    var = tmp_path_factory.mktemp("hub")
+    # not under pytest's own temporary folder: pytest keeps that 0700 (every session sets it again),
+    # and the hub's unprivileged users must pass through to their homes
+    var = Path(tempfile.mkdtemp(prefix="fadaa-hub-"))
     site = Site(var)
     build(site, assignments=[LESSON[0]])
     port = free_port()
     env = hub_environment(site)
     env.update(FADAA_HUB_PORT=str(port), FADAA_HUB_API_PORT=str(free_port()),
-               FADAA_PROXY_API_PORT=str(free_port()))
+               FADAA_PROXY_API_PORT=str(free_port()), FADAA_LESSONS_PORT=str(free_port()))
     log_path = var / "jupyterhub.log"
     log = open(log_path, "w")
     process = subprocess.Popen(hub_command(), env=env, cwd=var, stdout=log, stderr=subprocess.STDOUT,
@@ -103,7 +123,9 @@ def hub(tmp_path_factory):
         deadline = time.monotonic() + 90
         while True:
             try:
-                if requests.get(f"{url}/hub/api", timeout=2).status_code == 200:
+                # up once the hub answers and the lesson service is behind its route (a login page, not 404)
+                if requests.get(f"{url}/hub/api", timeout=2).status_code == 200 and \
+                        requests.get(f"{url}/services/lessons/", timeout=5).status_code != 404:
                     break
             except requests.ConnectionError:
                 pass
@@ -119,4 +141,5 @@ def hub(tmp_path_factory):
             os.killpg(process.pid, signal.SIGKILL)
         _stop_leftovers(var)
         log.close()
+        shutil.rmtree(var, ignore_errors=True)
 

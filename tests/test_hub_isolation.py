@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -22,23 +23,25 @@ LESSON = ("bookkeeping_1", "cash_book.ipynb")  # the lesson the hub fixture rele
 LESSON_PATH = f"voila/render/{LESSON[0]}/{LESSON[1]}"
 
 
-def test_learner_logs_in_with_her_id_and_pin_and_lands_on_her_lessons(hub):
+def test_learner_logs_in_with_her_id_and_pin_and_lands_on_her_lessons_with_no_server_to_wait_for(hub):
     her, _phone, _lang = hub.learners(1)[0]
-    session = hub.login(her, LEARNER_PIN)
-    home = hub.open_server(session, her)
+    session, response = hub.session(her, LEARNER_PIN)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/services/lessons/")
+    home = hub.open_lessons(session)
     assert home.status_code == 200
-    assert home.url.startswith(f"{hub.url}/user/{her}/")
-    listing = session.get(f"{hub.url}/user/{her}/voila/api/contents/", timeout=60).json()
-    assert LESSON[0] in [item["name"] for item in listing["content"]]  # fetched into her home at spawn time
+    assert home.url.startswith(f"{hub.lessons}voila/render/learner_home.ipynb")
+    assert "fadaa-card" in home.text and "Traceback" not in home.text
+    assert (hub.site.home(her) / LESSON[0] / LESSON[1]).is_file()  # fetched into her home as she arrived
     config = (hub.site.home(her) / "nbgrader_config.py").read_text()
     assert f"c.CourseDirectory.student_id = {her!r}" in config
+    assert not hub.has_server(her)  # nothing was spawned for her
 
 
 def test_a_lesson_opened_by_its_address_first_speaks_her_roster_language(hub):
-    """Before her home ever showed: her server started with her roster's language in her profile."""
+    """Before her home ever showed: her roster's language is in her profile when she arrives."""
     her = next(student for student, _phone, lang in hub.learners(40)[5:] if lang == "ar")
     session = hub.login(her, LEARNER_PIN)
-    lesson = hub.open_server(session, her, LESSON_PATH)  # no ?lang=
+    lesson = hub.open_lessons(session, LESSON_PATH)  # no ?lang=, not through her home
     assert lesson.status_code == 200
     assert "fadaa-rtl" in lesson.text and "fadaa-ltr" not in lesson.text
 
@@ -79,20 +82,27 @@ def _message(msg_type: str, content: dict) -> dict:
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": []}
 
 
+def _cookies(session) -> str:
+    return "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+
+
+def _kernel_url(hub, kernel_id: str, what: str = "") -> str:
+    return f"{hub.lessons}api/kernels/{kernel_id}{what}"
+
+
 def test_raw_execute_request_to_her_lesson_kernel_is_refused(hub):
     her, _phone, _lang = hub.learners(1)[0]
     session = hub.login(her, LEARNER_PIN)
-    page = hub.open_server(session, her, f"{LESSON_PATH}?lang=fr")
+    page = hub.open_lessons(session, f"{LESSON_PATH}?lang=fr")
     assert page.status_code == 200
     trophy = hub.site.home(her) / "executed.txt"
-    cookies = "; ".join(f"{c.name}={c.value}" for c in session.cookies if c.name.startswith("jupyterhub-user"))
-    ws_url = hub.url.replace("http", "ws") + f"/user/{her}/api/kernels/{hub.kernel_id(page.text)}/channels"
+    ws_url = _kernel_url(hub, hub.kernel_id(page.text), "/channels").replace("http", "ws", 1)
     execute = _message("execute_request", {"code": f"open({str(trophy)!r}, 'w').write('x')", "silent": False,
                                            "store_history": False, "user_expressions": {}, "allow_stdin": False,
                                            "stop_on_error": True})
     info = _message("kernel_info_request", {})
     replies = []
-    with connect(ws_url, additional_headers={"Cookie": cookies}, open_timeout=30) as ws:
+    with connect(ws_url, additional_headers={"Cookie": _cookies(session)}, open_timeout=30) as ws:
         ws.send(json.dumps(execute))
         ws.send(json.dumps(info))  # widgets' own messages still get through: the channel works
         deadline = time.monotonic() + 8
@@ -107,40 +117,85 @@ def test_raw_execute_request_to_her_lesson_kernel_is_refused(hub):
     assert not trophy.exists()
 
 
-def test_her_kernel_websocket_refuses_someone_else(hub):
+def test_her_kernel_refuses_another_learner_websocket_rest_and_shutdown(hub):
+    """Both are logged in to the same lesson service: B knows A's kernel id, and gets nowhere with it."""
     her, other = [row[0] for row in hub.learners(2)]
-    page = hub.open_server(hub.login(her, LEARNER_PIN), her, f"{LESSON_PATH}?lang=fr")
+    session = hub.login(her, LEARNER_PIN)
+    kernel = hub.kernel_id(hub.open_lessons(session, f"{LESSON_PATH}?lang=fr").text)
     intruder = hub.login(other, LEARNER_PIN)
-    cookies = "; ".join(f"{c.name}={c.value}" for c in intruder.cookies)
-    ws_url = hub.url.replace("http", "ws") + f"/user/{her}/api/kernels/{hub.kernel_id(page.text)}/channels"
+    assert hub.open_lessons(intruder).status_code == 200  # she is a welcome user of the service herself
+    ws_url = _kernel_url(hub, kernel, "/channels").replace("http", "ws", 1)
     with pytest.raises(Exception):
-        with connect(ws_url, additional_headers={"Cookie": cookies}, open_timeout=30) as ws:
+        with connect(ws_url, additional_headers={"Cookie": _cookies(intruder)}, open_timeout=30) as ws:
             ws.send(json.dumps(_message("kernel_info_request", {})))
             ws.recv(timeout=5)
+    xsrf = {"X-XSRFToken": intruder.cookies.get("_xsrf", path="/services/lessons/") or ""}
+    assert intruder.get(_kernel_url(hub, kernel), timeout=30).status_code == 403
+    assert intruder.delete(_kernel_url(hub, kernel), headers=xsrf, timeout=30).status_code == 403
+    assert intruder.post(f"{hub.lessons}voila/api/shutdown/{kernel}", headers=xsrf, timeout=30).status_code == 403
+    assert intruder.post(f"{hub.lessons}api/kernels/{kernel}/restart", headers=xsrf, timeout=30).status_code in (403, 404, 405)
+    assert session.get(_kernel_url(hub, kernel), timeout=30).status_code == 200  # hers still runs, and is hers
 
 
-def test_learner_cannot_open_another_learners_server_files_or_feedback(hub):
+def test_a_learner_reaches_only_her_own_home_whatever_the_url_says(hub):
     her, other = [row[0] for row in hub.learners(2)]
-    assert hub.open_server(hub.login(other, LEARNER_PIN), other).status_code == 200  # her neighbour's server runs
+    hub.open_lessons(hub.login(other, LEARNER_PIN))  # the neighbour's home is filled
     session = hub.login(her, LEARNER_PIN)
-    hub.open_server(session, her)
-    for path in ("", f"{LESSON_PATH}?lang=fr", "voila/api/contents/", "voila/tree/feedback",
-                 f"voila/render/feedback/{LESSON[0]}/{LESSON[1]}"):
-        response = session.get(f"{hub.url}/user/{other}/{path}", timeout=60)
-        assert response.status_code == 403, path
+    hub.open_lessons(session)
+    for path in (f"voila/render/../{other}/learner_home.ipynb", f"voila/render/%2e%2e/{other}/learner_home.ipynb",
+                 f"voila/render/{other}/learner_home.ipynb", f"voila/render/..%2f{other}/{LESSON[0]}/{LESSON[1]}",
+                 "voila/api/contents/", "voila/tree", "voila/tree/feedback", "voila/files/nbgrader_config.py",
+                 f"voila/files/{LESSON[0]}/{LESSON[1]}", "voila/files/../course/gradebook.db",
+                 "voila/render/.fadaa/profile.json", "voila/render/nbgrader_config.py",
+                 "formgrader", "lab", "api/contents", "api/kernels", "tree"):
+        response = session.get(hub.lessons + path, timeout=60)
+        assert response.status_code in (403, 404), path
+        assert other not in response.text, path
     # the hub's API tells her nothing about others
     assert session.get(f"{hub.url}/hub/api/users", timeout=30).status_code == 403
     assert session.get(f"{hub.url}/hub/api/users/{other}", timeout=30).status_code in (403, 404)
 
 
-def test_learner_reads_no_notebook_or_config_file_even_on_her_own_server(hub):
-    her = hub.learners(1)[0][0]
+def test_a_learner_holds_a_few_kernels_at_most_and_her_oldest_is_closed(hub):
+    her = hub.learners(6)[5][0]
     session = hub.login(her, LEARNER_PIN)
-    hub.open_server(session, her)
-    for path in ("voila/files/nbgrader_config.py", f"voila/files/{LESSON[0]}/{LESSON[1]}",
-                 "voila/files/../course/gradebook.db", "formgrader", "lab", "api/contents", "tree"):
-        response = session.get(f"{hub.url}/user/{her}/{path}", timeout=60)
-        assert response.status_code in (403, 404), path
+    kernels = [hub.kernel_id(hub.open_lessons(session, f"{LESSON_PATH}?lang=fr").text) for _ in range(4)]
+    running = [session.get(_kernel_url(hub, kernel), timeout=30).status_code for kernel in kernels]
+    assert running == [404, 200, 200, 200]
+
+
+def test_the_lesson_service_and_its_kernels_do_not_run_as_root(hub):
+    her = hub.learners(7)[6][0]
+    page = hub.open_lessons(hub.login(her, LEARNER_PIN), f"{LESSON_PATH}?lang=fr")
+    assert page.status_code == 200
+    owners = {}
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            uid = proc.stat().st_uid
+        except (OSError, ValueError):
+            continue
+        if "fadaa.hub.lesson_service" in cmdline and str(hub.site.homes) in cmdline:
+            owners["service"] = uid
+            service_pid = int(proc.name)
+    kernels = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent_chain_has(p, service_pid)]
+    assert owners["service"] != 0
+    assert kernels and all(k.stat().st_uid == owners["service"] for k in kernels)
+    for secret in ("cookie_secret", "jupyterhub.sqlite"):
+        assert (hub.site.state / secret).stat().st_mode & 0o077 == 0, secret
+    assert hub.site.state.stat().st_mode & 0o077 == 0
+
+
+def _parent_chain_has(proc: Path, ancestor: int) -> bool:
+    pid = int(proc.name)
+    while pid > 1:
+        try:
+            pid = int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+        if pid == ancestor:
+            return True
+    return False
 
 
 def test_learner_and_coordinator_cannot_reach_formgrader_or_the_gradebook(hub):
@@ -156,9 +211,9 @@ def test_learner_and_coordinator_cannot_reach_formgrader_or_the_gradebook(hub):
 def test_coordinator_cannot_change_grades(hub):
     hub.open_server(hub.login("formatrice", TRAINER_PIN), "formatrice")  # formgrader is up and running
     session = hub.login("coordination", COORDINATOR_PIN)
-    hub.open_server(session, "coordination")
-    # formgrader's grade API lives only on trainers' servers: hers has none, the trainer's refuses her
+    assert "coordinator_dashboard" in hub.open_lessons(session).url
+    # formgrader's grade API lives only on trainers' servers: the service has none, the trainer's refuses her
     response = session.put(f"{hub.url}/user/formatrice/formgrader/api/grade/any", json={"manual_score": 10},
                            timeout=60)
     assert response.status_code == 403
-    assert session.get(f"{hub.url}/user/coordination/formgrader/api/assignments", timeout=60).status_code == 404
+    assert session.get(f"{hub.lessons}formgrader/api/assignments", timeout=60).status_code == 404
