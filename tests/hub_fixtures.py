@@ -67,6 +67,17 @@ class Hub:
             return db.execute("SELECT COUNT(*) FROM spawners JOIN users ON users.id = spawners.user_id "
                               "WHERE users.name = ? AND spawners.server_id IS NOT NULL", (name,)).fetchone()[0] > 0
 
+    def lesson_service_pid(self) -> int | None:
+        """The lesson service of this hub, if it runs."""
+        for proc in Path("/proc").iterdir():
+            try:
+                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if "fadaa.hub.lesson_service" in cmdline and str(self.site.homes) in cmdline:
+                return int(proc.name)
+        return None
+
     def open_lessons(self, session: requests.Session, path: str = "") -> requests.Response:
         """A page of hers in the lesson service (her home, first: it fills her home as she arrives)."""
         return session.get(self.lessons + path, timeout=120)

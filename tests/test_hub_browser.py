@@ -3,22 +3,25 @@ opens a lesson in Arabic, answers and sends it; the trainer collects and autogra
 sees her progress. Screenshots are kept in the test's temp dir."""
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
+import requests
 
 from fadaa.grading.course import Course
 from fadaa.grading.roster import learners
 from fadaa.hub.demo import COORDINATOR_PIN, LEARNER_PIN
+from fadaa.widgets.answer_store import AnswerStore
 from conftest import PHONE
 
 pytest_plugins = ["hub_fixtures"]
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
-DASHBOARD = Path(__file__).resolve().parents[1] / "notebooks" / "coordinator_dashboard.ipynb"
 
 
-def log_in(browser, hub, login: str, pin: str, tmp_path: Path, name: str):
+def log_in(browser, hub, login: str, pin: str, tmp_path: Path, name: str, lands_on: str = "/services/lessons/**"):
     """A fresh phone-sized browser, logged in through the hub's own login page."""
     context = browser.new_context(viewport=PHONE, device_scale_factor=1)
     page = context.new_page()
@@ -27,7 +30,7 @@ def log_in(browser, hub, login: str, pin: str, tmp_path: Path, name: str):
     page.fill("#password_input", pin)
     page.screenshot(path=str(tmp_path / f"{name}-login.png"))
     page.click("#login_submit")
-    page.wait_for_url(f"{hub.url}/user/**", timeout=180_000)  # the hub starts her server, then sends her there
+    page.wait_for_url(f"{hub.url}{lands_on}", timeout=180_000)  # the hub sends her to her page, nothing to start
     return context, page
 
 
@@ -40,44 +43,68 @@ def next_step(page) -> None:
                            arg=before, timeout=60_000)
 
 
-def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator_sees(hub, browser, tmp_path):
-    her, _phone, _lang = hub.learners(1)[0]
+def open_lesson(page, hub, lang: str) -> None:
+    assignment, notebook = hub.lesson
+    page.goto(f"{hub.lessons}voila/render/{assignment}/{notebook}?lang={lang}", timeout=180_000)
+    page.wait_for_selector(".fadaa-next", timeout=180_000)
+
+
+def answer_closing_balance(page, value: str) -> None:
+    while page.locator(".fadaa-number-input input").count() == 0:
+        next_step(page)
+    page.locator(".fadaa-number-input input").first.fill(value)
+    page.locator(".fadaa-check").first.click()
+    page.wait_for_selector(".fadaa-feedback-right, .fadaa-feedback-wrong", timeout=30_000)
+
+
+def send(page) -> None:
+    while page.locator(".fadaa-submit").count() == 0:
+        next_step(page)
+    page.click(".fadaa-submit")
+    page.wait_for_selector(".fadaa-submit ~ * .fadaa-feedback-right, .fadaa-feedback-right >> text=📨",
+                           timeout=60_000)
+
+
+def test_two_learners_at_once_in_arabic_and_french_each_answer_lands_in_her_own_notebook(hub, browser, tmp_path):
+    """Two learners of the same class on the lesson service at the same time: she (Arabic) answers
+    right, her neighbour (French) wrong; each answer is in her own notebook only; both send; the
+    trainer collects and autogrades both; the coordinator then sees the cooperative's progress."""
+    (her, _p, _l), (neighbour, _p2, _l2) = hub.learners(9)[7:9]
     assignment, notebook = hub.lesson
     cooperative = learners(hub.site.db_url, hub.site.course_id).set_index("student_id").cooperative[her]
-    context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "learner")
+    hers, her_page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "learner-ar")
+    theirs, their_page = log_in(browser, hub, neighbour, LEARNER_PIN, tmp_path, "learner-fr")
     try:
-        page.goto(f"{hub.url}/user/{her}/voila/render/{assignment}/{notebook}?lang=ar", timeout=180_000)
-        page.wait_for_selector(".fadaa-next", timeout=180_000)
-        assert page.eval_on_selector(".fadaa-steps", "el => getComputedStyle(el).direction") == "rtl"
-        while page.locator(".fadaa-number-input input").count() == 0:
-            next_step(page)
-        page.locator(".fadaa-number-input input").first.fill("3 585")
-        page.locator(".fadaa-check").first.click()
-        page.wait_for_selector(".fadaa-feedback-right", timeout=30_000)
-        page.screenshot(path=str(tmp_path / "learner-checkpoint-ar.png"), full_page=True)
-        while page.locator(".fadaa-submit").count() == 0:
-            next_step(page)
-        page.click(".fadaa-submit")
-        page.wait_for_selector(".fadaa-submit ~ * .fadaa-feedback-right, .fadaa-feedback-right >> text=📨",
-                               timeout=60_000)
-        page.screenshot(path=str(tmp_path / "learner-sent-ar.png"), full_page=True)
-        assert "Traceback" not in page.inner_text("body")
+        open_lesson(her_page, hub, "ar")
+        open_lesson(their_page, hub, "fr")  # both pages and kernels open at once
+        assert her_page.eval_on_selector(".fadaa-steps", "el => getComputedStyle(el).direction") == "rtl"
+        assert their_page.eval_on_selector(".fadaa-steps", "el => getComputedStyle(el).direction") == "ltr"
+        answer_closing_balance(her_page, "3 585")
+        answer_closing_balance(their_page, "1 234")
+        her_page.screenshot(path=str(tmp_path / "learner-checkpoint-ar.png"), full_page=True)
+        their_page.screenshot(path=str(tmp_path / "learner-checkpoint-fr.png"), full_page=True)
+        assert AnswerStore(hub.site.home(her) / assignment / notebook).load("closing_balance") == 3585
+        assert AnswerStore(hub.site.home(neighbour) / assignment / notebook).load("closing_balance") == 1234
+        send(her_page)
+        send(their_page)
+        her_page.screenshot(path=str(tmp_path / "learner-sent-ar.png"), full_page=True)
+        for page in (her_page, their_page):
+            assert "Traceback" not in page.inner_text("body")
     finally:
-        context.close()
+        hers.close()
+        theirs.close()
 
     # the trainer's side, through the course's nbgrader API over the same course and exchange
     course = Course(hub.site.course_root, exchange=hub.site.exchange, db_url=hub.site.db_url)
     course.collect(assignment)
-    assert her in course.submitted_students(assignment)
+    assert {her, neighbour} <= set(course.submitted_students(assignment))
     course.autograde(assignment, her)
-    score = course.score(assignment, her)
-    assert score is not None and score.score >= 1  # her closing balance was right
+    course.autograde(assignment, neighbour)
+    assert course.score(assignment, her).score > course.score(assignment, neighbour).score  # her balance was right
 
     context, page = log_in(browser, hub, "coordination", COORDINATOR_PIN, tmp_path, "coordinator")
     try:
-        if not DASHBOARD.exists():
-            pytest.skip("notebooks/coordinator_dashboard.ipynb is not there yet (issue 4): checked up to grading")
-        # she lands on the dashboard (her server's default page), which counts the learner's work
+        # she lands on the dashboard (in the lesson service), which counts the learners' work
         page.wait_for_selector(".widget-html-content h2", timeout=180_000)
         page.wait_for_timeout(2000)
         page.screenshot(path=str(tmp_path / "coordinator-dashboard.png"), full_page=True)
@@ -88,20 +115,42 @@ def test_learner_answers_in_arabic_and_sends_then_trainer_grades_and_coordinator
         context.close()
 
 
+def test_a_restart_of_the_lesson_service_loses_nothing(hub, browser, tmp_path):
+    """Her answer is in her notebook: after the service is stopped and the hub starts it again,
+    her lesson opens again with her answer in it."""
+    her = hub.learners(10)[9][0]
+    context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "restart")
+    try:
+        open_lesson(page, hub, "fr")
+        answer_closing_balance(page, "3 585")
+        service = hub.lesson_service_pid()
+        os.kill(service, signal.SIGTERM)
+        deadline = time.monotonic() + 120
+        # the hub notices, and starts it again: wait until it answers (its proxy says 503 meanwhile)
+        while hub.lesson_service_pid() in (None, service) or requests.get(hub.lessons, timeout=10).status_code == 503:
+            assert time.monotonic() < deadline, "the hub did not start the lesson service again"
+            time.sleep(1)
+        open_lesson(page, hub, "fr")
+        while page.locator(".fadaa-number-input input").count() == 0:
+            next_step(page)
+        assert page.locator(".fadaa-number-input input").first.input_value().replace("\u202f", " ") in ("3 585", "3585")
+        page.screenshot(path=str(tmp_path / "after-restart.png"), full_page=True)
+    finally:
+        context.close()
+
+
 def test_leaving_a_page_shuts_its_kernel_down(hub, browser, tmp_path):
-    """The page's script shuts its kernel down when she leaves the page, behind the hub too: her
-    server keeps only the kernels of pages still open (culling is the backstop for a phone that
+    """The page's script shuts its kernel down when she leaves the page, behind the hub too: the
+    service keeps only the kernels of pages still open (culling is the backstop for a phone that
     loses its connection instead)."""
     her, _phone, _lang = hub.learners(3)[2]
     context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "leaving")
     try:
         page.wait_for_selector(".fadaa-card", timeout=180_000)  # her home, where the hub lands her
         kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
-        home_kernel = f"{hub.url}/user/{her}/api/kernels/{kernel}"
+        home_kernel = f"{hub.lessons}api/kernels/{kernel}"
         assert page.request.get(home_kernel).status == 200
-        assignment, notebook = hub.lesson
-        page.goto(f"{hub.url}/user/{her}/voila/render/{assignment}/{notebook}", timeout=180_000)
-        page.wait_for_selector(".fadaa-next", timeout=180_000)
+        open_lesson(page, hub, "fr")
         deadline = time.monotonic() + 30
         while page.request.get(home_kernel).status != 404:
             assert time.monotonic() < deadline, "her home's kernel is still running after she left it"
