@@ -6,6 +6,7 @@ their luck, would.
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from pathlib import Path
@@ -217,3 +218,29 @@ def test_coordinator_cannot_change_grades(hub):
                            timeout=60)
     assert response.status_code == 403
     assert session.get(f"{hub.lessons}formgrader/api/assignments", timeout=60).status_code == 404
+
+
+def test_a_trainers_terminal_is_not_root_and_cannot_read_the_hubs_secrets_or_learners_homes(hub):
+    trainer = hub.login("formatrice", TRAINER_PIN)
+    assert hub.open_server(trainer, "formatrice", "lab").status_code == 200
+    xsrf = {"X-XSRFToken": trainer.cookies.get("_xsrf", path="/user/formatrice/") or ""}
+    name = trainer.post(f"{hub.url}/user/formatrice/api/terminals", headers=xsrf, timeout=60).json()["name"]
+    her = hub.learners(1)[0][0]
+    hub.open_lessons(hub.login(her, LEARNER_PIN))  # her home exists
+    probes = [f"cat {hub.site.state / 'cookie_secret'}", f"cat {hub.site.state / 'jupyterhub.sqlite'}",
+              f"ls {hub.site.home(her)}"]
+    ws_url = f"{hub.url}/user/formatrice/terminals/websocket/{name}".replace("http", "ws", 1)
+    output = ""
+    with connect(ws_url, additional_headers={"Cookie": _cookies(trainer)}, open_timeout=30) as ws:
+        ws.send(json.dumps(["stdin", "echo UID=$(id -u); " + "; ".join(probes) + "; echo DONE-$((6*7))\r"]))
+        deadline = time.monotonic() + 30
+        while "DONE-42" not in output and time.monotonic() < deadline:
+            try:
+                kind, *text = json.loads(ws.recv(timeout=deadline - time.monotonic()))
+            except TimeoutError:
+                break
+            if kind == "stdout":
+                output += "".join(text)
+    assert int(re.search(r"UID=(\d+)", output).group(1)) != 0
+    assert output.count("Permission denied") == len(probes)
+    assert (hub.site.state / "cookie_secret").read_text().strip() not in output
