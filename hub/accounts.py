@@ -1,9 +1,11 @@
-"""Hub accounts beside the roster: who may log in, her group, her hashed PIN, and wrong tries.
+"""Hub accounts: who may log in, her group, her hashed PIN, and wrong tries.
 
 A learner's account name is her roster id (so it is also her nbgrader student id); she may log in
 with that id or with the phone number on the roster. Trainers and coordinators have accounts too,
-with no roster row. The table lives in the course database, next to ``fadaa_learner``, so the
-phone look-up is one join and PostgreSQL works as well as SQLite.
+with no roster row. The table lives in a database of the hub's own (by default
+``<var>/jupyterhub/accounts.sqlite``, in the folder only the hub opens), not in the course
+database that trainers and the lesson service write: nobody but the hub reads the PIN hashes. The
+phone look-up reads the roster from the course database.
 
 Wrong PINs are counted in the table (they survive a hub restart): after ``max_failures`` in a row
 the account is locked for a while, and no PIN is even checked until then.
@@ -15,7 +17,7 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, or_, select
+from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, create_engine, select
 
 from fadaa.grading.database import learner, open_database
 from fadaa.grading.roster import normalise_phone
@@ -52,11 +54,36 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
-def open_accounts(db_url: str, course_id: str) -> Engine:
-    """The course database with the account table created if missing."""
-    engine = open_database(db_url, course_id)
+def open_accounts(db_url: str) -> Engine:
+    """The accounts' database with its table created if missing."""
+    engine = create_engine(db_url)
     metadata.create_all(engine, checkfirst=True)
     return engine
+
+
+def open_roster(db_url: str, course_id: str) -> Engine:
+    """The course database, where her phone number is (read only here)."""
+    return open_database(db_url, course_id)
+
+
+def move_out_of_the_course_database(engine: Engine, course_db_url: str) -> int:
+    """Accounts kept in the course database (before they moved to the hub's own) come over once,
+    PIN hashes and locks as they were, and leave the course database; returns how many moved."""
+    course = create_engine(course_db_url)
+    try:
+        old = Table("fadaa_account", MetaData(), autoload_with=course)
+    except Exception:  # noqa: BLE001 - no such table: nothing to move
+        return 0
+    with course.begin() as source, engine.begin() as target:
+        known = set(target.execute(select(account.c.username)).scalars())
+        rows = [dict(row._mapping) for row in source.execute(select(old)) if row.username not in known]
+        if rows:
+            target.execute(account.insert(), rows)
+        old.drop(source)
+    if course.dialect.name == "sqlite":  # the dropped table's pages still hold the hashes until rewritten
+        with course.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM")
+    return len(rows)
 
 
 def set_pin(engine: Engine, username: str, group: str, pin: str) -> None:
@@ -70,23 +97,23 @@ def set_pin(engine: Engine, username: str, group: str, pin: str) -> None:
             conn.execute(account.insert().values(username=username, **values))
 
 
-def find(engine: Engine, login: str):
+def find(engine: Engine, login: str, roster: Engine | None = None):
     """The account row for an account name or a roster phone number (any way she writes it)."""
     login = login.strip()
+    names = [login]
     phone = normalise_phone(login)
-    query = select(account).where(account.c.username == login)
-    if phone:
-        query = select(account).where(or_(
-            account.c.username == login,
-            account.c.username.in_(select(learner.c.student_id).where(learner.c.phone == phone))))
+    if phone and roster is not None:
+        with roster.connect() as conn:
+            names += conn.execute(select(learner.c.student_id).where(learner.c.phone == phone)).scalars().all()
     with engine.connect() as conn:
-        return conn.execute(query.limit(1)).first()
+        rows = {row.username: row for row in conn.execute(select(account).where(account.c.username.in_(names)))}
+    return next((rows[name] for name in names if name in rows), None)  # her account name first, then her phone
 
 
 def check(engine: Engine, login: str, pin: str, max_failures: int = 5,
-          lock_for: dt.timedelta = dt.timedelta(minutes=15)) -> Login:
+          lock_for: dt.timedelta = dt.timedelta(minutes=15), roster: Engine | None = None) -> Login:
     """Try ``pin`` for ``login``; counts a wrong PIN and locks the account after ``max_failures``."""
-    row = find(engine, login)
+    row = find(engine, login, roster)
     if row is None:
         verify_pin(pin, _DUMMY_HASH)
         return Login(None, None, False)
@@ -116,10 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("username", help="the learner's roster id, or a trainer's or coordinator's account name")
     parser.add_argument("pin", help="4 to 8 digits")
     parser.add_argument("--group", choices=GROUPS, default="learners")
-    parser.add_argument("--db-url", required=True, help="the course database, e.g. sqlite:///var/hub/course/gradebook.db")
-    parser.add_argument("--course", default="fadaa")
+    parser.add_argument("--db-url", required=True,
+                        help="the hub's accounts database, e.g. sqlite:///var/hub/jupyterhub/accounts.sqlite")
     args = parser.parse_args(argv)
-    set_pin(open_accounts(args.db_url, args.course), args.username, args.group, args.pin)
+    set_pin(open_accounts(args.db_url), args.username, args.group, args.pin)
     print(f"PIN set for {args.username} ({args.group}).")
     return 0
 

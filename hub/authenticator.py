@@ -18,7 +18,8 @@ from . import accounts
 
 
 class PinAuthenticator(Authenticator):
-    db_url = Unicode(help="The course database holding the roster and the accounts.").tag(config=True)
+    accounts_db_url = Unicode(help="The hub's own database of accounts and PIN hashes (only the hub reads it).").tag(config=True)
+    db_url = Unicode(help="The course database holding the roster (for logins by phone number).").tag(config=True)
     course_id = Unicode("fadaa", help="The nbgrader course whose database this is.").tag(config=True)
     max_failures = Integer(5, help="Wrong PINs in a row before the account is locked.").tag(config=True)
     lock_minutes = Integer(15, help="How long a locked account refuses every PIN.").tag(config=True)
@@ -36,7 +37,11 @@ class PinAuthenticator(Authenticator):
 
     @functools.cached_property
     def _engine(self):
-        return accounts.open_accounts(self.db_url, self.course_id)
+        return accounts.open_accounts(self.accounts_db_url)
+
+    @functools.cached_property
+    def _roster(self):
+        return accounts.open_roster(self.db_url, self.course_id)
 
     def _groups(self, group: str) -> list[str]:
         extra = {"learners": f"nbgrader-{self.course_id}", "trainers": f"formgrade-{self.course_id}"}
@@ -46,7 +51,8 @@ class PinAuthenticator(Authenticator):
         login, pin = data.get("username", ""), data.get("password", "")
         # scrypt and the database are blocking: keep the hub's event loop free for everyone else
         result = await asyncio.to_thread(
-            accounts.check, self._engine, login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes))
+            accounts.check, self._engine, login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes),
+            self._roster)
         if result.locked_until:
             self.log.warning("Account %s is locked until %s after wrong PINs", result.username, result.locked_until)
         if not result.ok:

@@ -16,7 +16,7 @@ from pathlib import Path
 from fadaa.grading.course import Course
 from fadaa.grading.demo import COURSE_SOURCE, lessons
 from fadaa.grading.demo_data import cohorts
-from fadaa.grading.roster import import_roster, learners, write_roster
+from fadaa.grading.roster import import_roster, write_roster
 from fadaa.grading.serve import REPO
 from fadaa.views.demo import add_history
 
@@ -27,11 +27,14 @@ HUB_DIR = Path(__file__).resolve().parent
 # Demo only: real PINs are set one by one by trainers (``python -m fadaa.hub.accounts``).
 LEARNER_PIN, TRAINER_PIN, COORDINATOR_PIN = "2468", "1357", "9753"
 TRAINERS, COORDINATORS = ("formatrice",), ("coordination",)
+# the demo learners that make serve prints and the README shows: Arabic, French, another cooperative
+FEATURED = ("lm000100", "lm000101", "pa000200")
 
 
 def build(site: Site, assignments: list[str] | None = None, prize_winners: int = 2, projects: int = 3) -> Course:
-    """Course released into the shared exchange (every lesson, or ``assignments``), roster imported,
-    every account with its demo PIN."""
+    """Course released into the shared exchange (every lesson, or ``assignments``), the demo roster
+    imported, and the demo's own accounts with their demo PINs: learners a trainer imported later
+    get none (a trainer gives each her PIN)."""
     shutil.copytree(COURSE_SOURCE, site.course_root, dirs_exist_ok=True)
     for folder in (site.exchange, site.homes):
         folder.mkdir(parents=True, exist_ok=True)
@@ -40,19 +43,25 @@ def build(site: Site, assignments: list[str] | None = None, prize_winners: int =
     for assignment in assignments or sorted({a for a, _notebook in lessons()}):
         course.generate(assignment)
         course.release(assignment, force=True)
-    engine = open_accounts(site.db_url, site.course_id)
+    site.state.mkdir(parents=True, exist_ok=True)
+    site.state.chmod(0o700)
+    engine = open_accounts(site.accounts_db_url)
     known = accounts(engine)
-    roster = write_roster(cohorts(prize_winners=prize_winners, projects=projects, members=(3, 5)),
-                          site.var / "demo_roster.csv")
-    import_roster(roster, site.db_url, site.course_id)
-    for student_id in learners(site.db_url, site.course_id)["student_id"]:
-        if student_id not in known:
-            set_pin(engine, student_id, "learners", LEARNER_PIN)
+    people = demo_people(prize_winners, projects)
+    import_roster(write_roster(people, site.var / "demo_roster.csv"), site.db_url, site.course_id)
+    for person in people:
+        if person.student_id not in known:
+            set_pin(engine, person.student_id, "learners", LEARNER_PIN)
     for names, group, pin in ((TRAINERS, "trainers", TRAINER_PIN), (COORDINATORS, "coordinators", COORDINATOR_PIN)):
         for name in names:
             if name not in known:
                 set_pin(engine, name, group, pin)
     return course
+
+
+def demo_people(prize_winners: int = 2, projects: int = 3) -> list:
+    """The demo roster's learners (always the same ones)."""
+    return cohorts(prize_winners=prize_winners, projects=projects, members=(3, 5))
 
 
 def prepare(site: Site, assignments: list[str] | None = None) -> Course:
@@ -75,10 +84,13 @@ def hub_command() -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(HUB_DIR / "jupyterhub_config.py")]
 
 
-def demo_accounts(site: Site, count: int = 3) -> list[tuple[str, str, str, str]]:
-    """(account, phone, group, PIN) for a few learners, the trainer and the coordinator."""
-    table = learners(site.db_url, site.course_id).head(count)
-    people = [(row.student_id, row.phone or "", f"learners ({row.lang})", LEARNER_PIN) for row in table.itertuples()]
+def demo_accounts(site: Site) -> list[tuple[str, str, str, str]]:
+    """(account, phone, group, PIN) for a few of the demo's learners, the trainer and the coordinator:
+    accounts that exist, with the PIN that opens them."""
+    known = accounts(open_accounts(site.accounts_db_url))
+    featured = {p.student_id: p for p in demo_people() if p.student_id in FEATURED}
+    people = [(p.student_id, p.phone or "", f"learners ({p.lang})", LEARNER_PIN)
+              for name, p in sorted(featured.items()) if known.get(name) == "learners"]
     return people + [(TRAINERS[0], "", "trainers", TRAINER_PIN), (COORDINATORS[0], "", "coordinators", COORDINATOR_PIN)]
 
 

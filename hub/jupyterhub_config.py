@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from fadaa.hub import system_users
+from fadaa.hub import accounts, system_users
 from fadaa.hub.authenticator import PinAuthenticator
 from fadaa.hub.homes import group_of
 from fadaa.hub.lesson_service import SERVICE_NAME
@@ -26,6 +26,7 @@ site = Site.from_environment()
 os.umask(0o077)  # what the hub writes (its database, the cookie secret) is the hub's alone
 site.state.mkdir(parents=True, exist_ok=True)
 os.environ.update(site.environment())  # the spawner and the services read the same site
+accounts.move_out_of_the_course_database(accounts.open_accounts(site.accounts_db_url), site.db_url)
 privileged = system_users.privileged()
 if privileged:
     # the code others run: the checkout (with its venv) and the Python the venv was made from
@@ -48,6 +49,7 @@ c.JupyterHub.pid_file = str(site.state / "jupyterhub.pid")
 
 # Login: her roster id or phone and her PIN; the account's group comes with it.
 c.JupyterHub.authenticator_class = PinAuthenticator
+c.PinAuthenticator.accounts_db_url = site.accounts_db_url
 c.PinAuthenticator.db_url = site.db_url
 c.PinAuthenticator.course_id = site.course_id
 c.JupyterHub.template_paths = [str(HERE / "templates")]

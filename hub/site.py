@@ -39,6 +39,10 @@ class Site:
         return self.var / "jupyterhub"
 
     @property
+    def accounts_db_url(self) -> str:
+        return f"sqlite:///{self.state / 'accounts.sqlite'}"
+
+    @property
     def db_url(self) -> str:
         return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
 

@@ -12,12 +12,17 @@ from fadaa.hub.pins import BadPin, hash_pin, verify_pin
 
 
 @pytest.fixture
-def engine(tmp_path):
+def roster(tmp_path):
     db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
     person = Learner("fz01", "Fatima Zahra", "Coopérative Nour", "Lalla Al Moutaawina", "oriental", "ar",
                      "+212612345678", "president")
     assert import_roster(write_roster([person], tmp_path / "roster.csv"), db_url, "fadaa").created == ["fz01"]
-    engine = accounts.open_accounts(db_url, "fadaa")
+    return accounts.open_roster(db_url, "fadaa")
+
+
+@pytest.fixture
+def engine(tmp_path):
+    engine = accounts.open_accounts(f"sqlite:///{tmp_path / 'accounts.sqlite'}")
     accounts.set_pin(engine, "fz01", "learners", "2468")
     return engine
 
@@ -32,12 +37,12 @@ def test_a_pin_is_digits_and_never_stored_as_given():
 
 
 @pytest.mark.parametrize("login", ["fz01", "0612345678", "06 12 34 56 78", "+212 6 12 34 56 78", "612345678"])
-def test_she_logs_in_with_her_id_or_her_phone_written_any_way(engine, login):
-    assert accounts.check(engine, login, "2468") == accounts.Login("fz01", "learners", True)
+def test_she_logs_in_with_her_id_or_her_phone_written_any_way(engine, roster, login):
+    assert accounts.check(engine, login, "2468", roster=roster) == accounts.Login("fz01", "learners", True)
 
 
-def test_nobody_and_a_wrong_pin_are_refused(engine):
-    assert not accounts.check(engine, "0699999999", "2468").ok
+def test_nobody_and_a_wrong_pin_are_refused(engine, roster):
+    assert not accounts.check(engine, "0699999999", "2468", roster=roster).ok
     assert not accounts.check(engine, "fz01", "8642").ok
 
 
@@ -49,3 +54,17 @@ def test_five_wrong_pins_lock_her_out_until_the_lock_runs_out(engine):
     assert not accounts.check(engine, "fz01", "2468", lock_for=lock).ok  # right PIN, still locked
     time.sleep(1.2)
     assert accounts.check(engine, "fz01", "2468", lock_for=lock).ok
+
+
+def test_accounts_kept_in_the_course_database_move_to_the_hubs_own_once(tmp_path, roster, engine):
+    """A site from before: its accounts (and their locks) were in the course database, which
+    trainers can read. They move, and the course database keeps no PIN hash."""
+    course_db = tmp_path / "gradebook.db"
+    old = accounts.metadata.tables["fadaa_account"].to_metadata(accounts.MetaData())
+    old.create(accounts.create_engine(f"sqlite:///{course_db}"))
+    with accounts.create_engine(f"sqlite:///{course_db}").begin() as conn:
+        conn.execute(old.insert().values(username="ka02", group="learners", pin_hash=hash_pin("1357"), failures=2))
+    assert accounts.move_out_of_the_course_database(engine, f"sqlite:///{course_db}") == 1
+    assert accounts.check(engine, "ka02", "1357").ok
+    assert b"scrypt$" not in course_db.read_bytes()
+    assert accounts.move_out_of_the_course_database(engine, f"sqlite:///{course_db}") == 0

@@ -61,20 +61,21 @@ def test_wrong_pins_lock_her_account_until_her_trainer_sets_a_new_one(hub):
         assert hub.session(her, "0000")[1].status_code != 302
     # locked: even her right PIN is refused now
     assert hub.session(her, LEARNER_PIN)[1].status_code != 302
-    set_pin(open_accounts(hub.site.db_url, hub.site.course_id), her, "learners", "4321")
+    set_pin(open_accounts(hub.site.accounts_db_url), her, "learners", "4321")
     assert hub.session(her, "4321")[1].status_code == 302
 
 
-def test_pins_are_stored_as_salted_hashes(hub):
-    engine = open_accounts(hub.site.db_url, hub.site.course_id)
+def test_pins_are_stored_as_salted_hashes_where_only_the_hub_reads_them(hub):
+    engine = open_accounts(hub.site.accounts_db_url)
     with engine.connect() as conn:
         rows = conn.execute(select(account.c.username, account.c.pin_hash)).all()
     hashes = [pin_hash for _name, pin_hash in rows]
     assert all(h.startswith("scrypt$") for h in hashes)
     assert not any(pin in h for h in hashes for pin in (LEARNER_PIN, TRAINER_PIN, COORDINATOR_PIN))
     assert len(set(hashes)) == len(hashes)  # same demo PIN, different salt each time
-    database = hub.site.course_root / "gradebook.db"
-    assert LEARNER_PIN.encode() + b"\0" not in database.read_bytes()
+    database = hub.site.course_root / "gradebook.db"  # trainers and the lesson service write it: no account there
+    assert b"fadaa_account" not in database.read_bytes() and b"scrypt$" not in database.read_bytes()
+    assert hub.site.state.stat().st_mode & 0o077 == 0
 
 
 def _message(msg_type: str, content: dict) -> dict:
