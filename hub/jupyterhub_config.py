@@ -14,8 +14,7 @@ from pathlib import Path
 
 from fadaa.hub import accounts, system_users
 from fadaa.hub.authenticator import PinAuthenticator
-from fadaa.hub.homes import group_of
-from fadaa.hub.lesson_service import SERVICE_NAME
+from fadaa.hub.routes import SERVICE_NAME, landing_for
 from fadaa.hub.site import Site
 from fadaa.hub.spawn import FadaaSpawner
 
@@ -55,20 +54,8 @@ c.PinAuthenticator.course_id = site.course_id
 c.JupyterHub.template_paths = [str(HERE / "templates")]
 
 
-def landing(handler) -> str:
-    """Where the hub sends someone who just logged in (or came to /): learners and coordinators
-    straight to the lesson service, with no server to wait for; trainers to their JupyterLab."""
-    user = handler.current_user
-    if user is not None and site.lessons == "service":
-        try:
-            if group_of([g.name for g in user.groups]) != "trainers":
-                return handler.base_url + f"services/{SERVICE_NAME}/"
-        except Exception:  # noqa: BLE001 - no Fadaa group: the hub's own default
-            pass
-    return ""
-
-
-c.JupyterHub.default_url = landing
+# learners and coordinators go straight to the lesson service; trainers to their JupyterLab
+c.JupyterHub.default_url = landing_for(site.lesson_shards) if site.lessons == "service" else ""
 
 # Trainers' servers (one each, as his own system user when the hub is root) in var/hub/homes/<name>.
 c.JupyterHub.spawner_class = FadaaSpawner

@@ -46,10 +46,10 @@ from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 from .homes import PREPARE, PROFILE, NoRole, group_of
 from .memory import tree_pss
+from .routes import SERVICE_NAME, service_for
 from .site import Site
 from .voila_app import KERNEL_CULLING, HubIdentityProvider, hub_args
 
-SERVICE_NAME = "lessons"
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)
 # a hub name that can be a folder name as it is: roster ids, phone-free account names
 HOME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")
@@ -84,6 +84,10 @@ async def arrive(handler) -> str:
     if group not in LANDING_GROUPS:
         raise HTTPError(403, "Trainers work in their own JupyterLab.")
     site = Site.from_environment()
+    hers = service_for(name, site.lesson_shards)
+    if hers != os.environ.get("JUPYTERHUB_SERVICE_NAME", SERVICE_NAME):
+        # another replica serves her (and holds her kernels): only that one writes her home
+        raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
     # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
     return await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
 

@@ -20,6 +20,8 @@ class Site:
     # "service": learners and coordinators share the lesson service; "servers": a server each (the
     # way before it, kept so that benchmarks/bench_classroom.py can compare the two)
     lessons: str = "service"
+    # lesson service replicas (Kubernetes): each learner always goes to the same one
+    lesson_shards: int = 1
 
     @property
     def course_root(self) -> Path:
@@ -56,11 +58,12 @@ class Site:
         if lessons not in ("service", "servers"):
             raise ValueError(f"FADAA_LESSONS must be 'service' or 'servers', not {lessons!r}")
         return cls(Path(env.get("FADAA_HUB_VAR", REPO / "var" / "hub")).resolve(),
-                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None, lessons)
+                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None, lessons,
+                   int(env.get("FADAA_LESSON_SHARDS", 1)))
 
     def environment(self) -> dict[str, str]:
         """What the hub, its servers and their kernels need to find the course (and the course's
         ``nbgrader_config.py`` reads the exchange from ``FADAA_EXCHANGE``)."""
         return {"FADAA_HUB_VAR": str(self.var), "FADAA_COURSE": self.course_id, "FADAA_DB_URL": self.db_url,
                 "FADAA_COURSE_ROOT": str(self.course_root), "FADAA_EXCHANGE": str(self.exchange),
-                "FADAA_LESSONS": self.lessons}
+                "FADAA_LESSONS": self.lessons, "FADAA_LESSON_SHARDS": str(self.lesson_shards)}

@@ -245,3 +245,22 @@ def test_a_trainers_terminal_is_not_root_and_cannot_read_the_hubs_secrets_or_lea
     assert int(re.search(r"UID=(\d+)", output).group(1)) != 0
     assert output.count("Permission denied") == len(probes)
     assert (hub.site.state / "cookie_secret").read_text().strip() not in output
+
+
+def test_past_one_machine_each_learner_always_goes_to_the_same_lesson_service_replica():
+    """hub/values.yaml registers one hub service per replica of hub/lesson-service.yaml; the hub's
+    landing and the replicas agree on which one serves her, and spread a class over all of them."""
+    import yaml
+    from fadaa.hub.routes import service_for
+
+    values = yaml.safe_load((Path(__file__).resolve().parents[1] / "hub" / "values.yaml").read_text())
+    manifests = list(yaml.safe_load_all((Path(__file__).resolve().parents[1] / "hub" / "lesson-service.yaml").read_text()))
+    shards = int(values["hub"]["extraEnv"]["FADAA_LESSON_SHARDS"])
+    replicas = next(m for m in manifests if m["kind"] == "StatefulSet")["spec"]["replicas"]
+    assert shards == replicas
+    names = [f"lm{i:06d}" for i in range(200)]
+    chosen = [service_for(name, shards) for name in names]
+    assert chosen == [service_for(name, shards) for name in names]  # the same one every time
+    assert set(chosen) == {f"lessons-{i}" for i in range(shards)}
+    assert min(chosen.count(s) for s in set(chosen)) > 200 / shards / 2  # a class is spread
+    assert service_for("lm000001") == "lessons"  # one machine: the one service
