@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from fadaa.widgets.i18n import gettext_for
 from .database import learner, open_database
+from .phones import normalise_phone
 from .regions import fold, region_code
 
 
@@ -70,7 +71,6 @@ DEFAULT_ROLE = "member"
 
 # nbgrader puts the id in folder names: keep it to characters every file system accepts.
 STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}")
-PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
 
 @dataclass(frozen=True)
@@ -119,21 +119,6 @@ class RosterFileError(ValueError):
     def __init__(self, problem: Problem):
         super().__init__(problem.text("fr"))
         self.problem = problem
-
-
-def normalise_phone(text: str) -> str | None:
-    """A Moroccan mobile or landline number as +212XXXXXXXXX, or None if it is not one.
-
-    Excel drops the leading zero of a number typed as 0612345678: nine digits are accepted as such.
-    """
-    digits = PHONE_SEPARATORS.sub("", text)
-    for prefix in ("+212", "00212", "212", "0"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) == 9:
-            digits = digits[len(prefix):]
-            break
-    if len(digits) == 9 and digits.isdigit() and digits[0] in "567":
-        return "+212" + digits
-    return None
 
 
 def _cell_text(value) -> str:

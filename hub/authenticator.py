@@ -41,7 +41,7 @@ class PinAuthenticator(Authenticator):
 
     @functools.cached_property
     def _roster(self):
-        return accounts.open_roster(self.db_url, self.course_id)
+        return accounts.open_roster(self.db_url)
 
     def _groups(self, group: str) -> list[str]:
         extra = {"learners": f"nbgrader-{self.course_id}", "trainers": f"formgrade-{self.course_id}"}

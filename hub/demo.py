@@ -17,11 +17,10 @@ from fadaa.grading.course import Course
 from fadaa.grading.demo import COURSE_SOURCE, lessons
 from fadaa.grading.demo_data import cohorts
 from fadaa.grading.roster import import_roster, write_roster
-from fadaa.grading.serve import REPO
 from fadaa.views.demo import add_history
 
 from .accounts import accounts, open_accounts, set_pin
-from .site import Site
+from .site import REPO, Site
 
 HUB_DIR = Path(__file__).resolve().parent
 # Demo only: real PINs are set one by one by trainers (``python -m fadaa.hub.accounts``).

@@ -18,28 +18,15 @@ from pathlib import Path
 
 from fadaa.grading import exchange
 from fadaa.grading.roster import learners
-from fadaa.grading.serve import REPO
 from fadaa.widgets.i18n import remember_language
 
-from .accounts import GROUPS
-from .site import Site
+from .site import REPO, Site
 
 NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
 PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
-
-
-class NoRole(RuntimeError):
-    """The user is in none of the groups that say what she gets."""
-
-
-def group_of(group_names: list[str]) -> str:
-    for group in GROUPS:
-        if group in group_names:
-            return group
-    raise NoRole("This account is in no Fadaa group (learners, trainers, coordinators).")
 
 
 def released(site: Site) -> list[str]:

@@ -44,11 +44,13 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
-from .homes import PREPARE, PROFILE, NoRole, group_of
+from .groups import NoRole, group_of
+from .homes import PREPARE, PROFILE
 from .memory import tree_pss
 from .routes import SERVICE_NAME, service_for
 from .site import Site
-from .voila_app import KERNEL_CULLING, HubIdentityProvider, hub_args
+from .site import KERNEL_CULLING
+from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)
 # a hub name that can be a folder name as it is: roster ids, phone-free account names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 
-from .homes import NoRole, group_of
+from .groups import NoRole, group_of
 
 SERVICE_NAME = "lessons"
 

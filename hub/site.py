@@ -9,7 +9,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from fadaa.grading.serve import REPO
+REPO = Path(__file__).resolve().parents[1]
+# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
+# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
+# its connection or was put away). Busy kernels are kept.
+KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
+                  "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,8 @@ from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
 
 from . import system_users
-from .homes import PREPARE, PROFILE, group_of
-from .site import Site
-from .voila_app import KERNEL_CULLING
+from .groups import group_of
+from .site import KERNEL_CULLING, Site
 
 
 class NoServerOfHerOwn(RuntimeError):
@@ -57,6 +56,10 @@ class FadaaSpawner(LocalProcessSpawner):
         group = group_of([g.name for g in self.user.groups])
         if group != "trainers" and site.lessons == "service":
             raise NoServerOfHerOwn(f"{self.user.name}'s lessons are served at /services/lessons/, not by a server of her own.")
+        # imported here, not with the hub's configuration: nbgrader, pandas and the kit stay out of
+        # the hub's process until a server is started
+        from .homes import PREPARE, PROFILE
+
         home = self.home_dir
         if system_users.privileged():
             self.system_user = (system_users.trainer_user(self.user.name) if group == "trainers"
@@ -98,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     On Kubernetes the hub cannot reach the volumes of users' pods; the pod runs this first
     (``hub/values.yaml``), with the same site settings from its environment.
     """
+    from .homes import PREPARE
+
     group = (sys.argv[1:] if argv is None else argv)[0]
     PREPARE[group](Site.from_environment(), os.environ["JUPYTERHUB_USER"], Path(os.environ["HOME"]))
     return 0

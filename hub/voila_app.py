@@ -21,13 +21,6 @@ from tornado.web import RedirectHandler
 from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 
-# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
-# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
-# its connection or was put away). Busy kernels are kept.
-KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-                  "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
-
-
 class HubIdentityProvider(JupyterHubIdentityProvider):
     """JupyterHub's identity provider, with its handlers under the server's prefix.
 

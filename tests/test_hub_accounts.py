@@ -17,7 +17,7 @@ def roster(tmp_path):
     person = Learner("fz01", "Fatima Zahra", "Coopérative Nour", "Lalla Al Moutaawina", "oriental", "ar",
                      "+212612345678", "president")
     assert import_roster(write_roster([person], tmp_path / "roster.csv"), db_url, "fadaa").created == ["fz01"]
-    return accounts.open_roster(db_url, "fadaa")
+    return accounts.open_roster(db_url)
 
 
 @pytest.fixture

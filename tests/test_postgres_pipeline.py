@@ -91,7 +91,7 @@ def test_pipeline_and_twenty_simultaneous_submissions_in_postgresql(postgres, tm
     # login by phone reads the roster from PostgreSQL (the accounts are the hub's own database)
     engine = accounts.open_accounts(f"sqlite:///{tmp_path / 'accounts.sqlite'}")
     accounts.set_pin(engine, people[0].student_id, "learners", "2468")
-    roster = accounts.open_roster(postgres, course.course_id)
+    roster = accounts.open_roster(postgres)
     assert accounts.check(engine, people[0].phone, "2468", roster=roster).username == people[0].student_id
 
     course.generate(ASSIGNMENT)
