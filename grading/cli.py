@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.i18n import gettext_for, normalise
 
 from . import activity, export, trainer
@@ -147,7 +148,7 @@ def _roster_import(args, course: Course, _) -> int:
 def _roster_list(args, course: Course, _) -> int:
     table = learners(course.db_url, course.course_id, cohort=args.cohort, region=args.region,
                      cooperative=args.cooperative)
-    print(table.to_csv(index=False) if args.csv else table.to_string(index=False))
+    print(inert_table(table).to_csv(index=False) if args.csv else table.to_string(index=False))
     return 0
 
 

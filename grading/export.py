@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.documents.pdf import PdfDocument
 from fadaa.widgets.i18n import gettext_for
 
@@ -68,18 +69,20 @@ def title(key: str, lang: str) -> str:
 
 
 def write_csv(board: Dashboard, path: str | Path, lang: str = "fr", table: str = "by_cooperative") -> Path:
-    """One table as CSV that Excel opens in a French locale (semicolons, BOM)."""
+    """One table as CSV that Excel opens in a French locale (semicolons, BOM), no cell a formula."""
     path = Path(path)
-    tables(board, lang)[table].to_csv(path, index=False, sep=";", encoding="utf-8-sig")
+    # CRLF, as Excel writes it: a cell holding a carriage return is then quoted, not split in two
+    inert_table(tables(board, lang)[table]).to_csv(path, index=False, sep=";", encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
 
 def write_xlsx(board: Dashboard, path: str | Path, lang: str = "fr") -> Path:
-    """Every table of the screen, one sheet each (named by the table's key, stable for scripts)."""
+    """Every table of the screen, one sheet each (named by the table's key, stable for scripts),
+    no cell a formula."""
     path = Path(path)
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for key, table in tables(board, lang).items():
-            table.to_excel(writer, sheet_name=key, index=False)
+            inert_table(table).to_excel(writer, sheet_name=key, index=False)
             if lang == "ar":
                 writer.sheets[key].sheet_view.rightToLeft = True
     return path

@@ -63,3 +63,46 @@ def test_the_pdf_shows_the_module_counts(board, tmp_path, lang):
         assert any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for ch in text)
     else:
         assert "Avancement par module" in text
+
+
+HOSTILE_NAMES = ["=1+1", "=cmd|'/C calc'!A0", "+33 1 00", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
+
+
+@pytest.fixture
+def hostile_board(board):
+    """The screen's tables with cooperatives named as a formula would start."""
+    import dataclasses
+    renamed = dict(zip(board.summary.cooperative.unique(), HOSTILE_NAMES))
+    return dataclasses.replace(board, summary=board.summary.assign(cooperative=board.summary.cooperative.replace(renamed)))
+
+
+def test_no_export_cell_is_a_formula_whatever_a_cooperative_is_called(hostile_board, tmp_path):
+    from openpyxl import load_workbook
+    import csv
+    with open(export.write_csv(hostile_board, tmp_path / "cooperatives.csv", "fr"), encoding="utf-8-sig", newline="") as fh:
+        csv_cells = [cell for row in csv.reader(fh, delimiter=";") for cell in row]
+    book = load_workbook(export.write_xlsx(hostile_board, tmp_path / "progress.xlsx", "fr"))
+    sheet = book["by_cooperative"]
+    column = [cell.value for cell in sheet[1]].index("Coopérative") + 1
+    names = [row[0].value for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)]
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    for name in HOSTILE_NAMES:
+        assert "'" + name in names  # shown as the text it is
+        assert "'" + name in csv_cells
+    assert not [cell for cell in csv_cells if cell.startswith(export_formula_starts())]
+
+
+def export_formula_starts() -> tuple[str, ...]:
+    from fadaa.widgets.documents.formulas import FORMULA_STARTS
+    return FORMULA_STARTS
+
+
+def test_a_learners_workbook_keeps_her_formula_like_text_as_text():
+    import io
+    from openpyxl import load_workbook
+    from fadaa.widgets.documents.xlsx import workbook_bytes
+    data = workbook_bytes({"caisse": (["Libellé", "Montant"], [["=HYPERLINK(\"http://x\")", 12.5], ["-vente", -3]])}, "fr")
+    sheet = load_workbook(io.BytesIO(data))["caisse"]
+    assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")" and sheet["A2"].data_type != "f"
+    assert sheet["A3"].value == "'-vente" and sheet["B3"].value == -3  # numbers stay numbers

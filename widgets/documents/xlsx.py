@@ -9,6 +9,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..i18n import RIGHT_TO_LEFT
+from .formulas import inert
 
 MONEY_FORMAT = '#,##0.00 "DH"'
 
@@ -22,11 +23,11 @@ def workbook_bytes(sheets: Mapping[str, Sheet], lang: str, money_columns: Mappin
     for name, (header, rows) in sheets.items():
         sheet = book.create_sheet(title=name[:31])
         sheet.sheet_view.rightToLeft = lang in RIGHT_TO_LEFT
-        sheet.append(list(header))
+        sheet.append([inert(title) for title in header])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([inert(value) for value in row])
         for column in money_columns.get(name, ()):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
                 cell.number_format = MONEY_FORMAT
