@@ -119,6 +119,7 @@ def check(engine: Engine, login: str, pin: str, max_failures: int = 5,
         return Login(None, None, False)
     now = _now()
     if row.locked_until and row.locked_until > now:
+        verify_pin(pin, _DUMMY_HASH)  # as long as a wrong PIN takes: the time tells nobody it is locked
         return Login(row.username, row.group, False, row.locked_until)
     where = account.c.username == row.username
     with engine.begin() as conn:

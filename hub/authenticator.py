@@ -8,8 +8,10 @@ step (``manage_groups``), so roles and the spawner's choice of server follow fro
 from __future__ import annotations
 
 import asyncio
+import collections
 import datetime as dt
 import functools
+import time
 
 from jupyterhub.auth import Authenticator
 from traitlets import Bool, Integer, Unicode, default
@@ -23,6 +25,10 @@ class PinAuthenticator(Authenticator):
     course_id = Unicode("fadaa", help="The nbgrader course whose database this is.").tag(config=True)
     max_failures = Integer(5, help="Wrong PINs in a row before the account is locked.").tag(config=True)
     lock_minutes = Integer(15, help="How long a locked account refuses every PIN.").tag(config=True)
+    address_max_failures = Integer(50, help="Wrong logins from one address within address_window_minutes before "
+                                            "that address may not try again until the window passes (a whole "
+                                            "classroom may share one address).").tag(config=True)
+    address_window_minutes = Integer(10, help="The window over which wrong logins from one address are counted.").tag(config=True)
     nbgrader_groups = Bool(True, help="Also put learners in nbgrader's nbgrader-<course> group and trainers "
                                       "in formgrade-<course>, as nbgrader's JupyterHubAuthPlugin expects.").tag(config=True)
 
@@ -47,8 +53,22 @@ class PinAuthenticator(Authenticator):
         extra = {"learners": f"nbgrader-{self.course_id}", "trainers": f"formgrade-{self.course_id}"}
         return [group] + ([extra[group]] if self.nbgrader_groups and group in extra else [])
 
+    @functools.cached_property
+    def _failures(self) -> dict[str, collections.deque]:
+        return collections.defaultdict(collections.deque)  # address -> times of its wrong logins
+
+    def _address_blocked(self, address: str) -> bool:
+        window, failures = self.address_window_minutes * 60, self._failures[address]
+        while failures and failures[0] < time.monotonic() - window:
+            failures.popleft()
+        return len(failures) >= self.address_max_failures
+
     async def authenticate(self, handler, data):
         login, pin = data.get("username", ""), data.get("password", "")
+        address = handler.request.remote_ip  # the proxy's X-Forwarded-For: the hub reads it (xheaders)
+        if self._address_blocked(address):
+            self.log.warning("Too many wrong logins from %s: not checking more for now", address)
+            return None
         # scrypt and the database are blocking: keep the hub's event loop free for everyone else
         result = await asyncio.to_thread(
             accounts.check, self._engine, login, pin, self.max_failures, dt.timedelta(minutes=self.lock_minutes),
@@ -56,5 +76,6 @@ class PinAuthenticator(Authenticator):
         if result.locked_until:
             self.log.warning("Account %s is locked until %s after wrong PINs", result.username, result.locked_until)
         if not result.ok:
+            self._failures[address].append(time.monotonic())
             return None
         return {"name": result.username, "groups": self._groups(result.group)}

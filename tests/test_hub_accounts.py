@@ -68,3 +68,33 @@ def test_accounts_kept_in_the_course_database_move_to_the_hubs_own_once(tmp_path
     assert accounts.check(engine, "ka02", "1357").ok
     assert b"scrypt$" not in course_db.read_bytes()
     assert accounts.move_out_of_the_course_database(engine, f"sqlite:///{course_db}") == 0
+
+
+def test_a_locked_account_answers_as_slowly_as_a_wrong_pin(engine):
+    """Five quick tries must not tell whether an account exists and is locked (it answered in
+    11 ms where a wrong PIN took 79 ms): a locked account still checks a PIN."""
+    def seconds(pin: str) -> float:
+        began = time.perf_counter()
+        accounts.check(engine, "fz01", pin)
+        return time.perf_counter() - began
+    wrong = min(seconds("1111") for _ in range(3))
+    for _ in range(5):
+        accounts.check(engine, "fz01", "0000")
+    assert accounts.check(engine, "fz01", "2468").locked_until is not None
+    locked = min(seconds("2222") for _ in range(3))
+    assert locked > 0.5 * wrong
+
+
+def test_one_address_that_keeps_guessing_is_stopped_for_a_while(tmp_path, roster, engine):
+    import asyncio
+    from types import SimpleNamespace
+    from fadaa.hub.authenticator import PinAuthenticator
+
+    auth = PinAuthenticator(accounts_db_url=f"sqlite:///{tmp_path / 'accounts.sqlite'}",
+                            db_url=f"sqlite:///{tmp_path / 'gradebook.db'}", address_max_failures=3)
+    guesser, neighbour = (SimpleNamespace(request=SimpleNamespace(remote_ip=ip)) for ip in ("203.0.113.7", "203.0.113.6"))
+    for name in ("someone", "anyone", "noone"):
+        assert asyncio.run(auth.authenticate(guesser, {"username": name, "password": "0000"})) is None
+    # her right PIN from that address is not even checked now; from another address it works
+    assert asyncio.run(auth.authenticate(guesser, {"username": "fz01", "password": "2468"})) is None
+    assert asyncio.run(auth.authenticate(neighbour, {"username": "fz01", "password": "2468"}))["name"] == "fz01"

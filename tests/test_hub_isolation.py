@@ -59,8 +59,10 @@ def test_wrong_pins_lock_her_account_until_her_trainer_sets_a_new_one(hub):
     her, _phone, _lang = hub.learners(3)[2]
     for _ in range(5):
         assert hub.session(her, "0000")[1].status_code != 302
-    # locked: even her right PIN is refused now
-    assert hub.session(her, LEARNER_PIN)[1].status_code != 302
+    # locked: even her right PIN is refused now, and the page tells her in both languages to call her trainer
+    locked = hub.session(her, LEARNER_PIN)[1]
+    assert locked.status_code != 302
+    assert "appelez votre formatrice" in locked.text and "اتصلي بالمكوّنة" in locked.text
     set_pin(open_accounts(hub.site.accounts_db_url), her, "learners", "4321")
     assert hub.session(her, "4321")[1].status_code == 302
 
