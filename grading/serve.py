@@ -175,6 +175,8 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         f"--port={port}", f"--Voila.ip={ip}", "--no-browser",
         f"--template={TEMPLATE}", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
+        # kernel websocket frames are checked before they are parsed (a malformed one closes the socket)
+        "--Voila.kernel_websocket_connection_class=fadaa.grading.kernel_frames.CheckedChannels",
         # kernels talk to the server over Unix sockets: TCP ports picked for twenty kernels starting at
         # once collided under load ("Address already in use") and left a page waiting on a dead kernel
         "--KernelManager.transport=ipc",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from fadaa.hub.accounts import account, open_accounts, set_pin
@@ -266,3 +267,26 @@ def test_past_one_machine_each_learner_always_goes_to_the_same_lesson_service_re
     assert set(chosen) == {f"lessons-{i}" for i in range(shards)}
     assert min(chosen.count(s) for s in set(chosen)) > 200 / shards / 2  # a class is spread
     assert service_for("lm000001") == "lessons"  # one machine: the one service
+
+
+@pytest.mark.parametrize("protocol, frame", [
+    ("v1.kernel.websocket.jupyter.org", (2**40).to_bytes(8, "little") + bytes(64)),  # 72 bytes claiming 2**40 parts
+    (None, (2**31).to_bytes(4, "big") + bytes(68)),  # the older binary format, 2**31 buffers
+])
+def test_a_malformed_kernel_frame_closes_the_socket_and_the_service_carries_on(hub, protocol, frame):
+    from fadaa.hub.memory import tree_pss
+    her = hub.learners(12)[11][0]
+    session = hub.login(her, LEARNER_PIN)
+    kernel = hub.kernel_id(hub.open_lessons(session, f"{LESSON_PATH}?lang=fr").text)
+    service = hub.lesson_service_pid()
+    before = tree_pss(service)
+    ws_url = _kernel_url(hub, kernel, "/channels").replace("http", "ws", 1)
+    with connect(ws_url, additional_headers={"Cookie": _cookies(session)}, open_timeout=30,
+                 subprotocols=[protocol] if protocol else None) as ws:
+        ws.send(frame)
+        with pytest.raises(ConnectionClosed):  # closed by the service (what it sent before is let through)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                ws.recv(timeout=deadline - time.monotonic())
+    assert tree_pss(service) - before < 100 * 2**20
+    assert hub.open_lessons(session).status_code == 200  # everyone else's pages still come
