@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 
 import openpyxl
 import pandas as pd
-from nbgrader.api import Gradebook
+from nbgrader.api import Student
 from sqlalchemy import select
 
 from fadaa.widgets.i18n import gettext_for
@@ -71,6 +71,11 @@ DEFAULT_ROLE = "member"
 
 # nbgrader puts the id in folder names: keep it to characters every file system accepts.
 STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}")
+# What a roster may be. A programme's largest roster is a few thousand learners; a 3.5 MB XLSX that
+# unpacked to 808 MB ran ten minutes, and a 50 MB CSV for a quarter of an hour.
+MAX_FILE_BYTES = 10 * 2**20
+MAX_UNPACKED_BYTES = 50 * 2**20  # an XLSX's parts once unzipped
+MAX_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,25 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
+def _check_size(path: Path, suffix: str) -> None:
+    """Refuse, before reading it, a file larger than any roster (or an XLSX that unzips to one)."""
+    mb = 2**20
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise RosterFileError(Problem(0, _("This file is {size} MB: a roster is at most {limit} MB. Split it."),
+                                      {"size": size // mb, "limit": MAX_FILE_BYTES // mb}))
+    if suffix == ".xlsx":
+        try:
+            with zipfile.ZipFile(path) as packed:
+                unpacked = sum(part.file_size for part in packed.infolist())
+        except zipfile.BadZipFile as exc:
+            raise RosterFileError(Problem(0, _("Cannot read this file: {error}"), {"error": str(exc)})) from exc
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise RosterFileError(Problem(0, _("This workbook unpacks to {size} MB: a roster is at most {limit} MB. "
+                                               "Save the sheet alone, as CSV."),
+                                          {"size": unpacked // mb, "limit": MAX_UNPACKED_BYTES // mb}))
+
+
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -169,8 +193,17 @@ def read_rows(path: str | Path) -> tuple[dict[int, str], dict[str, str], list[tu
     if suffix not in (".csv", ".txt", ".xlsx"):
         raise RosterFileError(Problem(0, _("Unsupported file type {suffix}: use .csv or .xlsx."), {"suffix": suffix}))
     try:
-        rows = [(n, cells) for n, cells in (_xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)) if any(cells)]
+        _check_size(path, suffix)
+        rows = []
+        for n, cells in (_xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)):
+            if any(cells):
+                rows.append((n, cells))
+            if len(rows) > MAX_ROWS + 1:  # the header, then the learners
+                raise RosterFileError(Problem(0, _("More than {limit} learners in one file: split the roster."),
+                                              {"limit": MAX_ROWS}))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, openpyxl.utils.exceptions.InvalidFileException) as exc:
+        if isinstance(exc, RosterFileError):
+            raise
         raise RosterFileError(Problem(0, _("Cannot read this file: {error}"), {"error": str(exc)})) from exc
     if not rows:
         raise RosterFileError(Problem(0, _("The file is empty.")))
@@ -249,10 +282,11 @@ def parse(path: str | Path) -> tuple[int, dict[str, Learner], list[Problem]]:
 
 
 def import_roster(path: str | Path, db_url: str, course_id: str, accept_valid_rows: bool = False) -> ImportReport:
-    """Check the whole file, then create or update its learners (roster and nbgrader students).
+    """Check the whole file, then create or update its learners (roster and nbgrader students) in
+    one transaction: all of them or, if anything fails on the way, none.
 
     Nothing is written when a row has an error, unless ``accept_valid_rows``. Raises RosterFileError
-    when the file cannot be read as a roster at all.
+    when the file cannot be read as a roster at all (or is larger than any roster).
     """
     report = ImportReport()
     report.rows, valid, report.problems = parse(path)
@@ -270,16 +304,31 @@ def import_roster(path: str | Path, db_url: str, course_id: str, accept_valid_ro
         for person in changed:
             conn.execute(learner.update().where(learner.c.student_id == person.student_id)
                          .values(**asdict(person), updated_at=now))
-    with Gradebook(db_url, course_id=course_id) as gradebook:
-        for person in new + changed:
-            first, _space, last = person.name.partition(" ")
-            gradebook.update_or_create_student(person.student_id, first_name=first, last_name=last or None)
+        _nbgrader_students(conn, new + changed)
     report.created = [p.student_id for p in new]
     report.updated = [p.student_id for p in changed]
     report.unchanged = sorted(set(valid) - set(report.created) - set(report.updated))
     report.kept = len(set(existing) - set(valid))
     report.applied = True
     return report
+
+
+def _nbgrader_students(conn, people: list[Learner]) -> None:
+    """nbgrader's student rows for ``people``, in the roster's own transaction (what
+    ``Gradebook.update_or_create_student`` does one commit at a time)."""
+    table = Student.__table__
+    known = set(conn.execute(select(table.c.id)).scalars())
+    rows = {p.student_id: dict(zip(("first_name", "last_name"), _first_and_last(p.name))) for p in people}
+    fresh = [{"id": sid, **names} for sid, names in rows.items() if sid not in known]
+    if fresh:
+        conn.execute(table.insert(), fresh)
+    for sid in known & set(rows):
+        conn.execute(table.update().where(table.c.id == sid).values(**rows[sid]))
+
+
+def _first_and_last(name: str) -> tuple[str, str | None]:
+    first, _space, last = name.partition(" ")
+    return first, last or None
 
 
 def learners(db_url: str, course_id: str, **filters: str | None) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
+from fadaa.grading import roster
 from fadaa.grading.roster import RosterFileError, import_roster, learners
 from course_fixtures import COURSE_ID
 
@@ -175,3 +176,61 @@ def test_reasons_read_in_arabic_for_an_arabic_speaking_trainer(tmp_path, db_url)
     text = report.problems[0].text("ar")
     assert "Paris" in text and text != report.problems[0].text("fr")
     assert any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _roster_header() -> str:
+    return "id;nom;coopérative;cohorte;région;langue\n"
+
+
+def test_a_roster_larger_than_any_roster_is_refused_at_once_with_its_size(tmp_path):
+    big = tmp_path / "big.csv"
+    with open(big, "w", encoding="utf-8") as fh:
+        fh.write(_roster_header())
+        row = "x;" + "n" * 200 + ";Coop;Mourafaka;oriental;fr\n"
+        fh.write(row * (roster.MAX_FILE_BYTES // len(row) + 10))
+    with pytest.raises(roster.RosterFileError) as refused:
+        roster.import_roster(big, f"sqlite:///{tmp_path / 'gradebook.db'}", "fadaa")
+    assert "MB" in refused.value.problem.message
+
+
+def test_too_many_rows_are_refused_with_the_limit(tmp_path):
+    many = tmp_path / "many.csv"
+    many.write_text(_roster_header() + "".join(f"id{i};N{i};Coop;Mourafaka;oriental;fr\n"
+                                               for i in range(roster.MAX_ROWS + 1)), encoding="utf-8")
+    with pytest.raises(roster.RosterFileError) as refused:
+        roster.parse(many)
+    assert refused.value.problem.params == {"limit": roster.MAX_ROWS}
+
+
+def test_a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused_before_it_is_read(tmp_path):
+    import zipfile
+    bomb = roster.write_roster([], tmp_path / "bomb.xlsx")
+    with zipfile.ZipFile(bomb, "a", compression=zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("xl/media/padding.bin", b"\0" * (roster.MAX_UNPACKED_BYTES + 2**20))
+    assert bomb.stat().st_size < 2**20  # small on disk
+    with pytest.raises(roster.RosterFileError) as refused:
+        roster.parse(bomb)
+    assert "CSV" in refused.value.problem.message
+
+
+def test_an_import_that_fails_half_way_leaves_neither_roster_rows_nor_students(tmp_path, monkeypatch):
+    from nbgrader.api import Gradebook
+    db_url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    people = [roster.Learner(f"id{i}", f"Name {i}", "Coop", "Mourafaka", "oriental", "fr", None, "member")
+              for i in range(50)]
+    path = roster.write_roster(people, tmp_path / "roster.csv")
+
+    def crash(conn, persons):
+        conn.execute(Student.__table__.insert(), [{"id": persons[0].student_id}])
+        raise RuntimeError("the machine stopped here")
+    from nbgrader.api import Student
+    monkeypatch.setattr(roster, "_nbgrader_students", crash)
+    with pytest.raises(RuntimeError):
+        roster.import_roster(path, db_url, "fadaa")
+    assert roster.learners(db_url, "fadaa").empty
+    with Gradebook(db_url, course_id="fadaa") as gradebook:
+        assert gradebook.students == []
+    monkeypatch.undo()
+    assert len(roster.import_roster(path, db_url, "fadaa").created) == 50
+    with Gradebook(db_url, course_id="fadaa") as gradebook:
+        assert len(gradebook.students) == 50
