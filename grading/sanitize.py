@@ -9,7 +9,8 @@ trainer's rights over the course folder.
 
 The trainer's server configures formgrader's exporter with these two (``hub/trainer_server_config.py``),
 through traitlets, without patching nbgrader: ``markdown2html`` replaces the exporter's filter of
-that name, ``EscapeNames`` is one more preprocessor. ``HTMLExporter.sanitize_html`` covers outputs.
+that name, ``SanitizeSubmission`` is one more preprocessor. (``HTMLExporter.sanitize_html`` would
+clean markdown twice elsewhere, with a list that prints ``<p>`` as text.)
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from urllib.parse import urlsplit
 
 import bleach
 from bleach.css_sanitizer import CSSSanitizer
+from markupsafe import Markup
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
-from nbconvert.preprocessors import Preprocessor
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 
 # What markdown makes (nbconvert's mistune renderer, pygments' highlighting), nothing that runs.
 TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "span", "div",
@@ -46,23 +48,38 @@ def clean(fragment: str) -> str:
     return bleach.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, protocols=PROTOCOLS, css_sanitizer=CSS)
 
 
-def markdown2html(source: str) -> str:
+def markdown2html(source: str) -> Markup:
     """A markdown cell as formgrader shows it: nbconvert's rendering (``$math$`` left for MathJax), cleaned.
 
-    Images attached inside a notebook are not shown (they would be data: URLs).
+    Marked safe, so a template that escapes what it prints (Voilà's, on the same server) shows it as
+    HTML. Images attached inside a notebook are not shown (they would be data: URLs).
     """
-    return clean(markdown2html_mistune(source))
+    return Markup(clean(markdown2html_mistune(source)))  # noqa: S704 - cleaned just above
 
 
-class EscapeNames(Preprocessor):
-    """The names formgrader's template prints as they come, escaped first.
+class SanitizeSubmission(SanitizeHTML):
+    """What formgrader prints of a submission besides its markdown: the student's names, escaped, and
+    her code cells' outputs, cleaned like markdown (nbconvert's ``SanitizeHTML`` drops JavaScript,
+    widget and other active outputs).
 
-    The submission handler passes the student's id and names, and the path of her notebook (an
-    attribute), to the template in ``resources``; nothing else of hers is printed unfiltered.
+    Formgrader's template prints the id, names and notebook path (an attribute) it finds in
+    ``resources`` as they come. The preprocessor acts on formgrader's pages only (their resources
+    carry a ``submission_id``): the server's other exporters (Voilà's previews, downloads as HTML)
+    show the notebooks the trainer runs himself.
     """
 
     def preprocess(self, nb, resources):
+        if "submission_id" not in resources:
+            return nb, resources
         for key in ("first_name", "last_name", "student", "notebook_path"):
             if isinstance(resources.get(key), str):
                 resources[key] = html.escape(resources[key])
-        return nb, resources
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            return cell, resources  # cleaned as it is rendered (markdown2html)
+        return super().preprocess_cell(cell, resources, index)
+
+    def sanitize_html_tags(self, html_str: str) -> str:
+        return clean(html_str)

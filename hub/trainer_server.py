@@ -11,15 +11,17 @@ What each kind of page needs, measured in Chromium (``tests/test_trainer_server_
   ``'unsafe-eval'``. Its one inline script (taking the token out of the address) is allowed by its
   hash, read from the installed page; no other inline script or ``on...=`` attribute runs there.
 - nbgrader 0.9.6's formgrader pages carry inline scripts holding per-page values and ``onclick``
-  attributes: its pages, and only they, get ``'unsafe-inline'``. Its template loads MathJax from
-  cdnjs; that is refused (math in a submission shows as typed).
+  attributes, and so do Voilà's (a trainer previews a lesson): these pages, and only they, get
+  ``'unsafe-inline'``. Formgrader's template loads MathJax from cdnjs and Voilà's Font Awesome from
+  jsDelivr; both are refused (math shows as typed, Voilà's icons are missing).
 - Every page connects to this server only (CSP 3's ``'self'`` covers its websockets), takes images,
   fonts and workers from it, has no plugins, no ``<base>``, sends forms to itself only, and is
   framed by this server only (JupyterLab shows formgrader in an iframe; JupyterHub's own default,
   ``frame-ancestors 'none'``, would blank that panel).
 
 jupyter_server sends one policy for every page (``tornado_settings["headers"]``): JupyterLab's.
-The server extension here gives formgrader's pages theirs; ``trainer_server_config.py`` loads both.
+The server extension here gives formgrader's and Voilà's pages theirs; ``trainer_server_config.py``
+loads both.
 """
 from __future__ import annotations
 
@@ -50,28 +52,29 @@ def lab_policy() -> str:
     return "; ".join([*COMMON, " ".join(["script-src 'self' 'unsafe-eval'", *lab_inline_hashes()])])
 
 
-FORMGRADER_POLICY = "; ".join([*COMMON, "script-src 'self' 'unsafe-inline'"])
+INLINE_POLICY = "; ".join([*COMMON, "script-src 'self' 'unsafe-inline'"])
+INLINE_APPS = ("formgrader", "voila")  # their pages' own scripts are inline
 
 
-def formgrader_policy_for(base_url: str) -> type[OutputTransform]:
-    """A tornado transform giving formgrader's pages (under ``base_url``) their own policy."""
-    prefix = base_url.rstrip("/") + "/formgrader/"
+def inline_policy_for(base_url: str) -> type[OutputTransform]:
+    """A tornado transform giving the pages of INLINE_APPS (under ``base_url``) INLINE_POLICY."""
+    prefixes = tuple(f"{base_url.rstrip('/')}/{app}/" for app in INLINE_APPS)
 
-    class FormgraderPolicy(OutputTransform):
+    class InlinePolicy(OutputTransform):
         def __init__(self, request: HTTPServerRequest):
             super().__init__(request)
-            self.formgrader = request.path.startswith(prefix)
+            self.inline = request.path.startswith(prefixes)
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
-            if self.formgrader and HEADER in headers:
-                headers[HEADER] = FORMGRADER_POLICY
+            if self.inline and HEADER in headers:
+                headers[HEADER] = INLINE_POLICY
             return status_code, headers, chunk
 
-    return FormgraderPolicy
+    return InlinePolicy
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
-    serverapp.web_app.add_transform(formgrader_policy_for(serverapp.base_url))
+    serverapp.web_app.add_transform(inline_policy_for(serverapp.base_url))
 
 
 def _jupyter_server_extension_points() -> list[dict]:

@@ -9,13 +9,14 @@ from fadaa.hub.trainer_server import HEADER, lab_policy
 
 c = get_config()  # noqa: F821 - provided by traitlets when the server loads this file
 
-# The policy of every page, and the extension that gives formgrader's pages theirs (hub/trainer_server.py).
+# The policy of every page, and the extension that gives formgrader's and Voilà's pages theirs
+# (hub/trainer_server.py).
 # JupyterHub's singleuser server keeps a policy it finds here instead of its own.
 c.ServerApp.tornado_settings.update({"headers": {HEADER: lab_policy()}})
 c.ServerApp.jpserver_extensions.update({"fadaa.hub.trainer_server": True})
 
 # Formgrader renders submissions with nbconvert's HTMLExporter (fadaa/grading/sanitize.py says why):
-# markdown cleaned, names escaped, HTML outputs cleaned and JavaScript outputs dropped.
+# markdown cleaned (on every page of this server that renders markdown with nbconvert), and on
+# formgrader's pages names escaped, HTML outputs cleaned, JavaScript outputs dropped.
 c.HTMLExporter.filters = {"markdown2html": "fadaa.grading.sanitize.markdown2html"}
-c.HTMLExporter.preprocessors = ["fadaa.grading.sanitize.EscapeNames"]
-c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.preprocessors = ["fadaa.grading.sanitize.SanitizeSubmission"]

@@ -8,6 +8,7 @@ added by hand with markup in her name and a hostile roster imported (``hostile_i
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ from nbgrader.api import Gradebook
 from fadaa.grading.course import Course
 from fadaa.grading.roster import import_roster
 from fadaa.grading.serve import free_port
-from fadaa.hub.trainer_server import CONFIG, FORMGRADER_POLICY, lab_policy
+from fadaa.hub.trainer_server import CONFIG, INLINE_POLICY, lab_policy
 from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.questions import FreeTextAnswer
 from conftest import COURSE
@@ -104,6 +105,11 @@ def trainer(browser, trainer_server):
     context.close()
 
 
+def refused_other_hosts_only(violations: list[str]) -> bool:
+    """The policy refused loads from CDNs (MathJax, Font Awesome) and nothing of the page's own."""
+    return all(re.match(r"Loading the (script|stylesheet) 'https://", text) for text in violations)
+
+
 def submission_id(course: Course, student: str) -> str:
     with Gradebook(course.db_url, course_id=COURSE_ID) as gradebook:
         return gradebook.find_submission_notebook("quick", ASSIGNMENT, student).id
@@ -145,7 +151,7 @@ def test_formgrader_grades_under_the_policy(hostile_course, trainer_server, trai
         assert gradebook.find_grade("why", "quick", ASSIGNMENT, THROUGH_THE_KIT).manual_score == 0.5
         assert gradebook.find_comment("why", "quick", ASSIGNMENT, THROUGH_THE_KIT).manual_comment == \
             "Bien vu, explique un peu plus."
-    assert all("cdnjs.cloudflare.com" in text for text in trainer.seen["violations"])
+    assert refused_other_hosts_only(trainer.seen["violations"])  # formgrader's MathJax
 
 
 def test_jupyterlab_runs_a_cell_under_the_policy_with_no_violation(trainer_server, trainer):
@@ -153,10 +159,17 @@ def test_jupyterlab_runs_a_cell_under_the_policy_with_no_violation(trainer_serve
     assert response.headers["content-security-policy"] == lab_policy()
     assert "'unsafe-inline'" not in lab_policy().split("script-src")[1]
     trainer.locator(".jp-LauncherCard[data-category='Notebook']").first.click(timeout=60_000)
+    trainer.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)  # its kernel, over a websocket
     trainer.locator(".jp-Notebook .jp-Cell .cm-content").first.click(timeout=30_000)
     trainer.keyboard.type("6 * 7")
     trainer.keyboard.press("Shift+Enter")
-    trainer.locator(".jp-OutputArea-output", has_text="42").wait_for(timeout=60_000)  # over the kernel's websocket
+    trainer.locator(".jp-OutputArea-output", has_text="42").wait_for(timeout=60_000)
     formgrader = trainer.request.get(f"{trainer_server}/formgrader/manage_students")
-    assert formgrader.headers["content-security-policy"] == FORMGRADER_POLICY
+    assert formgrader.headers["content-security-policy"] == INLINE_POLICY
     assert trainer.seen["violations"] == []
+
+
+def test_a_lesson_previews_in_voila_under_the_policy(trainer_server, trainer):
+    trainer.goto(f"{trainer_server}/voila/render/source/{ASSIGNMENT}/quick.ipynb")
+    trainer.locator("h1", has_text="Quick lesson").wait_for(timeout=60_000)  # markdown rendered (and cleaned) as HTML
+    assert refused_other_hosts_only(trainer.seen["violations"])  # Voilà's MathJax and Font Awesome
