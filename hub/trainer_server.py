@@ -12,7 +12,7 @@ What each kind of page needs, measured in Chromium (``tests/test_trainer_server_
   hash, read from the installed page; no other inline script or ``on...=`` attribute runs there.
 - nbgrader 0.9.6's formgrader pages carry inline scripts holding per-page values and ``onclick``
   attributes, and so do Voilà's (a trainer previews a lesson): these pages, and only they, get
-  ``'unsafe-inline'``. Formgrader's template loads MathJax from cdnjs and Voilà's Font Awesome from
+  ``'unsafe-inline'``. The files of a submission formgrader serves are sandboxed without scripts. Formgrader's template loads MathJax from cdnjs and Voilà's Font Awesome from
   jsDelivr; both are refused (math shows as typed, Voilà's icons are missing).
 - Every page connects to this server only (CSP 3's ``'self'`` covers its websockets), takes images,
   fonts and workers from it, has no plugins, no ``<base>``, sends forms to itself only, and is
@@ -20,8 +20,8 @@ What each kind of page needs, measured in Chromium (``tests/test_trainer_server_
   ``frame-ancestors 'none'``, would blank that panel).
 
 jupyter_server sends one policy for every page (``tornado_settings["headers"]``): JupyterLab's.
-The server extension here gives formgrader's and Voilà's pages theirs; ``trainer_server_config.py``
-loads both.
+The server extension here adapts it for formgrader's and Voilà's pages (``page_policy``);
+``trainer_server_config.py`` loads both.
 """
 from __future__ import annotations
 
@@ -52,29 +52,43 @@ def lab_policy() -> str:
     return "; ".join([*COMMON, " ".join(["script-src 'self' 'unsafe-eval'", *lab_inline_hashes()])])
 
 
-INLINE_POLICY = "; ".join([*COMMON, "script-src 'self' 'unsafe-inline'"])
-INLINE_APPS = ("formgrader", "voila")  # their pages' own scripts are inline
+SCRIPT_SRC = re.compile(r"script-src [^;]*")
+INLINE_SCRIPTS = "script-src 'self' 'unsafe-inline'"
 
 
-def inline_policy_for(base_url: str) -> type[OutputTransform]:
-    """A tornado transform giving the pages of INLINE_APPS (under ``base_url``) INLINE_POLICY."""
-    prefixes = tuple(f"{base_url.rstrip('/')}/{app}/" for app in INLINE_APPS)
+def page_policy(path: str, policy: str, base_url: str = "/") -> str:
+    """``policy`` (the one jupyter_server set for the page at ``path``) as that page needs it.
 
-    class InlinePolicy(OutputTransform):
+    Pages of formgrader and Voilà's lessons run their inline scripts. A file of a submission that
+    formgrader serves (``submissions/<id>/<her file>``: her own HTML and scripts, from this server)
+    is sandboxed with no script at all, as jupyter_server's /files/ are sandboxed.
+    """
+    base = re.escape(base_url.rstrip("/"))
+    if re.match(base + r"/formgrader/submissions/(?!components/)[^/]+/(?!(next|prev)(_incorrect)?/?$).", path):
+        return policy + "; sandbox"
+    if re.match(base + r"/(formgrader|voila/render)/", path):
+        return SCRIPT_SRC.sub(INLINE_SCRIPTS, policy)
+    return policy
+
+
+def page_policies(base_url: str) -> type[OutputTransform]:
+    """A tornado transform setting each page's policy with ``page_policy``."""
+
+    class PagePolicy(OutputTransform):
         def __init__(self, request: HTTPServerRequest):
             super().__init__(request)
-            self.inline = request.path.startswith(prefixes)
+            self.path = request.path
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
-            if self.inline and HEADER in headers:
-                headers[HEADER] = INLINE_POLICY
+            if HEADER in headers:
+                headers[HEADER] = page_policy(self.path, headers[HEADER], base_url)
             return status_code, headers, chunk
 
-    return InlinePolicy
+    return PagePolicy
 
 
 def _load_jupyter_server_extension(serverapp) -> None:
-    serverapp.web_app.add_transform(inline_policy_for(serverapp.base_url))
+    serverapp.web_app.add_transform(page_policies(serverapp.base_url))
 
 
 def _jupyter_server_extension_points() -> list[dict]:

@@ -3,7 +3,8 @@
 Each script, if it ever runs in the trainer's browser, appends a word to ``window.fadaaPwned`` and
 opens a dialog; ``WRITE_FILE`` tries what the probe did, write a file into the course folder through
 the trainer's own server. ``FREE_TEXT`` carries them all, as her answer to a free-text checkpoint,
-with a last line that must still read as she wrote it.
+with a last line that must still read as she wrote it. A hand-made submission can also carry an
+output (``HTML_OUTPUT``) and files of its own (``SUBMITTED_FILES``); a roster, names (``ROSTER``).
 """
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ def _mark(word: str) -> str:
     return f"window.{SENTINEL}=(window.{SENTINEL}||[]).concat('{word}');alert('{word}')"
 
 
+# the request the probe's answer made (PUT /user/formatrice/api/contents/... -> 201), XSRF token included
+_WRITE = ("fetch(location.pathname.split('/formgrader')[0]+'/api/contents/" + WRITTEN_FILE + "',"
+          "{method:'PUT',headers:{'Content-Type':'application/json',"
+          "'X-XSRFToken':(document.cookie.match(/_xsrf=([^;]*)/)||[])[1]},"
+          "body:JSON.stringify({type:'file',format:'text',content:'pwned'})})")
+
 IMG_ONERROR = f'<img src=x onerror="{_mark("img")}">'
-# the same request the probe's answer made (PUT /user/formatrice/api/contents/... -> 201), XSRF token included
-WRITE_FILE = ('<img src=y onerror="'
-              "fetch(location.pathname.split('/formgrader')[0]+'/api/contents/" + WRITTEN_FILE + "',"
-              "{method:'PUT',headers:{'Content-Type':'application/json',"
-              "'X-XSRFToken':(document.cookie.match(/_xsrf=([^;]*)/)||[])[1]},"
-              "body:JSON.stringify({type:'file',format:'text',content:'pwned'})});" + _mark("fetch") + '">')
+WRITE_FILE = f'<img src=y onerror="{_WRITE};{_mark("fetch")}">'
 SCRIPT_TAG = f"<script>{_mark('script')}</script>"
 JAVASCRIPT_LINK = f"[read my answer](javascript:{_mark('link')})"
 EXTERNAL_IMAGE = "![logo](http://evil.example/track.png)"
@@ -38,6 +40,14 @@ IMG_NAME = f"Khadija {IMG_ONERROR}"
 ROSTER = [("h001", SCRIPT_NAME, "Coop <b onmouseover=alert(1)>Argan</b>", "Lalla Al Moutaawina"),
           ("h002", IMG_NAME, "Coopérative Tifawin", "<script>alert('cohort')</script>Projets")]
 
+# what a code cell of a hand-edited submission can display once autograde runs it
+HTML_OUTPUT = {"output_type": "display_data", "metadata": {},
+               "data": {"text/html": IMG_ONERROR, "application/javascript": _mark("output"), "text/plain": "x"}}
+
+# files beside her notebook in a hand-made submission; formgrader serves them from the trainer's server
+SUBMITTED_FILES = {"notes.html": f'<p>Mes notes</p>{SCRIPT_TAG}<script src="notes.js"></script>',
+                   "notes.js": f"{_WRITE};{_mark('file')}"}
+
 
 def write_roster(path: Path) -> Path:
     """The hostile rows as a roster CSV from Excel (French headers, semicolons, quoted cells)."""
@@ -46,7 +56,3 @@ def write_roster(path: Path) -> Path:
         rows.writerow(["Identifiant", "Nom", "Coopérative", "Cohorte", "Région", "Langue"])
         rows.writerows([sid, name, coop, cohort, "Souss-Massa", "fr"] for sid, name, coop, cohort in ROSTER)
     return path
-
-# what a code cell of a hand-edited submission can display once autograde runs it
-HTML_OUTPUT = {"output_type": "display_data", "metadata": {},
-               "data": {"text/html": IMG_ONERROR, "application/javascript": _mark("output"), "text/plain": "x"}}

@@ -21,7 +21,7 @@ from nbgrader.api import Gradebook
 from fadaa.grading.course import Course
 from fadaa.grading.roster import import_roster
 from fadaa.grading.serve import free_port
-from fadaa.hub.trainer_server import CONFIG, INLINE_POLICY, lab_policy
+from fadaa.hub.trainer_server import CONFIG, lab_policy, page_policy
 from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.questions import FreeTextAnswer
 from conftest import COURSE
@@ -50,6 +50,8 @@ def hostile_course(tmp_path_factory) -> Course:
         gradebook.update_or_create_student(BY_HAND, first_name="Fatima", last_name=hostile.SCRIPT_TAG)
 
     submit_copy(course, BY_HAND, answer="answer = 42", why=hostile.FREE_TEXT)
+    for name, text in hostile.SUBMITTED_FILES.items():
+        (root / "submitted" / BY_HAND / ASSIGNMENT / name).write_text(text)
     submit_copy(course, THROUGH_THE_KIT, answer="answer = 42")
     store = AnswerStore(root / "submitted" / THROUGH_THE_KIT / ASSIGNMENT / "quick.ipynb")
     FreeTextAnswer("Pourquoi ?", lambda s: s, on_answer=lambda text: store.save("why", text)).submit(hostile.FREE_TEXT)
@@ -118,15 +120,18 @@ def submission_id(course: Course, student: str) -> str:
 def test_hostile_submissions_and_names_run_nothing_in_formgrader_and_send_nothing(
         hostile_course, trainer_server, trainer):
     pages = [f"/formgrader/submissions/{submission_id(hostile_course, s)}/" for s in (BY_HAND, THROUGH_THE_KIT)]
-    pages += ["/formgrader/manage_students", f"/formgrader/manage_students/{BY_HAND}/{ASSIGNMENT}",
+    pages += [f"/formgrader/submissions/{submission_id(hostile_course, BY_HAND)}/notes.html",  # a file of hers
+              "/formgrader/manage_students", f"/formgrader/manage_students/{BY_HAND}/{ASSIGNMENT}",
               f"/formgrader/gradebook/{ASSIGNMENT}/quick", f"/formgrader/manage_submissions/{ASSIGNMENT}"]
     for path in pages:
         trainer.goto(trainer_server + path, wait_until="networkidle")
         trainer.wait_for_timeout(500)
         assert trainer.evaluate(f"window.{hostile.SENTINEL}") is None, path
         assert trainer.locator("a[href^='javascript:' i]").count() == 0, path
-        if "/submissions/" in path:  # her answer reads as she wrote it
+        if path.endswith("/"):  # a submission's page: her answer reads as she wrote it
             assert hostile.READABLE in trainer.locator(".nbgrader_cell", has_text="Prix").inner_text()
+        if path.endswith(".html"):  # her file is shown, inert
+            assert "Mes notes" in trainer.locator("body").inner_text()
 
     assert trainer.seen["dialogs"] == []
     assert [r.url for r in trainer.seen["requests"] if r.method not in ("GET", "HEAD")] == []
@@ -165,7 +170,7 @@ def test_jupyterlab_runs_a_cell_under_the_policy_with_no_violation(trainer_serve
     trainer.keyboard.press("Shift+Enter")
     trainer.locator(".jp-OutputArea-output", has_text="42").wait_for(timeout=60_000)
     formgrader = trainer.request.get(f"{trainer_server}/formgrader/manage_students")
-    assert formgrader.headers["content-security-policy"] == INLINE_POLICY
+    assert formgrader.headers["content-security-policy"] == page_policy("/formgrader/manage_students", lab_policy())
     assert trainer.seen["violations"] == []
 
 
