@@ -11,9 +11,10 @@ c = get_config()  # noqa: F821 - provided by traitlets when the server loads thi
 
 # The policy of every page, and the extension that gives formgrader's and Voilà's pages theirs
 # (hub/trainer_server.py).
-# JupyterHub's singleuser server keeps a policy it finds here instead of its own.
-c.ServerApp.tornado_settings.update({"headers": {HEADER: lab_policy()}})
-c.ServerApp.jpserver_extensions.update({"fadaa.hub.trainer_server": True})
+# JupyterHub's singleuser server keeps a policy it finds here instead of its own. Plain values, not
+# .update(): it reads ServerApp.tornado_settings from the config and fails on a lazy one.
+c.ServerApp.tornado_settings = {"headers": {HEADER: lab_policy()}}
+c.ServerApp.jpserver_extensions = {"fadaa.hub.trainer_server": True}  # those of jupyter_server_config.d load too
 
 # Formgrader renders submissions with nbconvert's HTMLExporter (fadaa/grading/sanitize.py says why):
 # markdown cleaned (on every page of this server that renders markdown with nbconvert), and on

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from fadaa.hub.trainer_server import lab_policy, page_policy
+from fadaa.grading.config import load_config
+from fadaa.hub.trainer_server import CONFIG, lab_policy, page_policy
 
 BASE = "/user/formatrice/"
 
@@ -36,3 +37,12 @@ def test_files_of_a_submission_are_sandboxed_without_scripts():
     assert page_policy(f"{BASE}formgrader/submissions/abc/images/a.png", lab, BASE) == lab + "; sandbox"
     files = lab + "; sandbox allow-scripts"  # jupyter_server's own /files/ keep theirs
     assert page_policy(f"{BASE}files/feedback/h001/quick/quick.html", files, BASE) == files
+
+
+def test_the_config_file_reads_as_jupyterhub_singleuser_reads_it():
+    """JupyterHub's singleuser extension looks into ServerApp.tornado_settings: a lazy .update() value
+    made it fail to load, and the hub gave up on the trainer's server."""
+    config = load_config(CONFIG)
+    assert "log_function" not in config.ServerApp.get("tornado_settings", {})
+    assert config.ServerApp.tornado_settings["headers"]["Content-Security-Policy"] == lab_policy()
+    assert config.ServerApp.jpserver_extensions == {"fadaa.hub.trainer_server": True}
