@@ -142,6 +142,9 @@ def test_hostile_submissions_and_names_run_nothing_in_formgrader_and_send_nothin
     # a name added by hand shows as the text it is; the imported one lost its markup on import
     trainer.goto(f"{trainer_server}/formgrader/submissions/{submission_id(hostile_course, BY_HAND)}/")
     assert hostile.SCRIPT_TAG in trainer.locator("a.name-shown").inner_text()
+    trainer.goto(f"{trainer_server}/formgrader/submissions/{submission_id(hostile_course, THROUGH_THE_KIT)}/")
+    imported = trainer.locator("a.name-shown").inner_text()
+    assert imported.endswith(", Fatima") and "<" not in imported
 
 
 def test_formgrader_grades_under_the_policy(hostile_course, trainer_server, trainer):
