@@ -12,7 +12,8 @@ What each kind of page needs, measured in Chromium (``tests/test_trainer_server_
   hash, read from the installed page; no other inline script or ``on...=`` attribute runs there.
 - nbgrader 0.9.6's formgrader pages carry inline scripts holding per-page values and ``onclick``
   attributes, and so do Voilà's (a trainer previews a lesson): these pages, and only they, get
-  ``'unsafe-inline'``. The files of a submission formgrader serves are sandboxed without scripts. Formgrader's template loads MathJax from cdnjs and Voilà's Font Awesome from
+  ``'unsafe-inline'``. The files of a submission formgrader serves are sandboxed without scripts,
+  and a formgrader address holding markup is refused (nbgrader prints its ids into the page). Formgrader's template loads MathJax from cdnjs and Voilà's Font Awesome from
   jsDelivr; both are refused (math shows as typed, Voilà's icons are missing).
 - Every page connects to this server only (CSP 3's ``'self'`` covers its websockets), takes images,
   fonts and workers from it, has no plugins, no ``<base>``, sends forms to itself only, and is
@@ -30,6 +31,7 @@ import hashlib
 import re
 from importlib.util import find_spec
 from pathlib import Path
+from urllib.parse import unquote
 
 from tornado.httputil import HTTPServerRequest
 from tornado.web import OutputTransform
@@ -73,18 +75,38 @@ def page_policy(path: str, policy: str, base_url: str = "/") -> str:
     return policy
 
 
+def markup_in_formgrader_address(path: str, base_url: str = "/") -> bool:
+    """nbgrader 0.9.6 prints the ids of a formgrader address into the page unescaped, inside inline
+    scripts too: ``formgrader/manage_students/<script>...`` runs whatever it carries, and a link to
+    it can sit in a submission. No student, assignment or notebook id holds < > " or '."""
+    return (path.startswith(base_url.rstrip("/") + "/formgrader/")
+            and any(character in unquote(path) for character in "<>\"'"))
+
+
+REFUSED = b"400: this formgrader address holds markup\n"
+
+
 def page_policies(base_url: str) -> type[OutputTransform]:
-    """A tornado transform setting each page's policy with ``page_policy``."""
+    """A tornado transform setting each page's policy with ``page_policy``, and answering 400
+    instead of a formgrader page whose address holds markup."""
 
     class PagePolicy(OutputTransform):
         def __init__(self, request: HTTPServerRequest):
             super().__init__(request)
             self.path = request.path
+            self.refused = markup_in_formgrader_address(request.path, base_url)
 
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
             if HEADER in headers:
                 headers[HEADER] = page_policy(self.path, headers[HEADER], base_url)
+            if self.refused:
+                headers["Content-Type"] = "text/plain; charset=UTF-8"
+                headers["Content-Length"] = str(len(REFUSED))
+                return 400, headers, REFUSED
             return status_code, headers, chunk
+
+        def transform_chunk(self, chunk: bytes, finishing: bool) -> bytes:
+            return b"" if self.refused else chunk
 
     return PagePolicy
 

@@ -32,6 +32,9 @@ JAVASCRIPT_LINK = f"[read my answer](javascript:{_mark('link')})"
 EXTERNAL_IMAGE = "![logo](http://evil.example/track.png)"
 READABLE = "Prix < coût & marge [net] > 0"
 
+# a formgrader address that nbgrader 0.9.6 prints into its page unescaped; a link to it can sit in her answer
+FORMGRADER_ADDRESS = f"/formgrader/manage_students/{IMG_ONERROR}"
+
 FREE_TEXT = "\n\n".join([IMG_ONERROR, WRITE_FILE, SCRIPT_TAG, JAVASCRIPT_LINK, EXTERNAL_IMAGE, READABLE])
 
 # roster rows: id, name, cooperative, cohort (the name splits into nbgrader's first and last name at its first space)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from fadaa.grading.config import load_config
-from fadaa.hub.trainer_server import CONFIG, lab_policy, page_policy
+from fadaa.hub.trainer_server import CONFIG, lab_policy, markup_in_formgrader_address, page_policy
 
 BASE = "/user/formatrice/"
 
@@ -46,3 +46,11 @@ def test_the_config_file_reads_as_jupyterhub_singleuser_reads_it():
     assert "log_function" not in config.ServerApp.get("tornado_settings", {})
     assert config.ServerApp.tornado_settings["headers"]["Content-Security-Policy"] == lab_policy()
     assert config.ServerApp.jpserver_extensions == {"fadaa.hub.trainer_server": True}
+
+
+def test_a_formgrader_address_holding_markup_is_refused():
+    """nbgrader prints formgrader's ids from the address into its pages: no id holds markup."""
+    assert markup_in_formgrader_address(f"{BASE}formgrader/manage_students/%3Cscript%3Ex%3C/script%3E", BASE)
+    assert markup_in_formgrader_address(f"{BASE}formgrader/manage_students/h001/q%22%3E", BASE)
+    assert not markup_in_formgrader_address(f"{BASE}formgrader/manage_students/lm000100/bookkeeping_1", BASE)
+    assert not markup_in_formgrader_address(f"{BASE}lab/tree/%3Cnotes%3E.ipynb", BASE)  # JupyterLab escapes its own

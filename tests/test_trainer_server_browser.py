@@ -147,6 +147,12 @@ def test_hostile_submissions_and_names_run_nothing_in_formgrader_and_send_nothin
     assert imported.endswith(", Fatima") and "<" not in imported
 
 
+def test_a_formgrader_address_carrying_markup_is_refused(trainer_server, trainer):
+    response = trainer.goto(trainer_server + hostile.FORMGRADER_ADDRESS)
+    assert trainer.evaluate(f"window.{hostile.SENTINEL}") is None and trainer.seen["dialogs"] == []
+    assert response.status == 400
+
+
 def test_formgrader_grades_under_the_policy(hostile_course, trainer_server, trainer):
     trainer.goto(f"{trainer_server}/formgrader/submissions/{submission_id(hostile_course, THROUGH_THE_KIT)}/",
                  wait_until="networkidle")
