@@ -9,6 +9,11 @@ deletes one that the file does not list.
 Each learner becomes an nbgrader student (so nbgrader's tools know her); what nbgrader has no
 place for (cooperative, cohort, region, language, phone, role) goes in the ``fadaa_learner`` table
 beside the gradebook, through SQLAlchemy, so PostgreSQL works as well as SQLite.
+
+Markup in a name, cooperative or cohort is stripped on import, with a note in the report: these
+fields reach many renderers (nbgrader's formgrader, Fadaa's pages, PDFs, CSV and XLSX exports), and
+a name never needs "<" or ">". Stripping makes the stored value inert in all of them; storing it
+HTML-escaped would instead print "&lt;" on every certificate and export that renders it correctly.
 """
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ def _(message: str) -> str:
 
 FIELDS = ("student_id", "name", "cooperative", "cohort", "region", "lang", "phone", "role")
 REQUIRED = ("student_id", "name", "cooperative", "cohort", "region", "lang")
+FREE_TEXT = ("name", "cooperative", "cohort")  # kept as written, so stripped of markup
 
 # Headers as trainers write them, in English, French or Arabic, any case or accents.
 _HEADERS = {
@@ -76,6 +82,7 @@ STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}")
 MAX_FILE_BYTES = 10 * 2**20
 MAX_UNPACKED_BYTES = 50 * 2**20  # an XLSX's parts once unzipped
 MAX_ROWS = 20_000
+MARKUP = re.compile(r"<[^>]*>?|>")  # a tag (closed or cut off by the cell's end), or a stray ">"
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,11 @@ class RosterFileError(ValueError):
     def __init__(self, problem: Problem):
         super().__init__(problem.text("fr"))
         self.problem = problem
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without tags or angle brackets, spaces collapsed: '<b>Fatima</b> Zahra' is 'Fatima Zahra'."""
+    return " ".join(MARKUP.sub(" ", text).split())
 
 
 def _cell_text(value) -> str:
@@ -230,6 +242,13 @@ def _validate(line: int, values: dict[str, str], titles: dict[str, str]) -> tupl
     def problem(message: str, **params) -> None:
         problems.append(Problem(line, message, params))
 
+    notes = []
+    for name in FREE_TEXT:
+        kept = strip_markup(values.get(name, ""))
+        if kept != values.get(name, ""):
+            notes.append(Problem(line, _("Markup removed from column {column}; what is kept: {value}"),
+                                 {"column": titles[name], "value": kept}, blocking=False))
+            values = {**values, name: kept}
     for name in REQUIRED:
         if not values.get(name):
             problem(_("Empty value in column {column}."), column=titles[name])
@@ -252,8 +271,8 @@ def _validate(line: int, values: dict[str, str], titles: dict[str, str]) -> tupl
     if role is None:
         problem(_("Unknown role {value}: president, vice-president, treasurer, secretary or member."), value=values["role"])
     if problems:
-        return None, problems
-    return Learner(student_id, values["name"], values["cooperative"], values["cohort"], region, lang, phone, role), []
+        return None, notes + problems
+    return Learner(student_id, values["name"], values["cooperative"], values["cohort"], region, lang, phone, role), notes
 
 
 def parse(path: str | Path) -> tuple[int, dict[str, Learner], list[Problem]]:

@@ -1,4 +1,5 @@
 """The lesson kit without Jupyter: language choice, catalogs, numbers, tolerance, answer saving."""
+import html
 import json
 import types
 
@@ -198,3 +199,22 @@ def test_a_part_two_steps_share_is_built_once_when_first_reached():
     form().value = "2/3"
     navigator.go(2)
     assert built == ["form"] and navigator.page.children[0].children[1].value == "2/3"
+
+
+def test_her_free_text_is_stored_as_text_no_renderer_runs(released_lesson):
+    """Formgrader renders her answer cell with nbconvert's markdown: tags, links and images she typed
+    come out as the text she typed, a "<" still reads "<", and her box shows it back unchanged."""
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+    from fadaa.widgets.questions import FreeTextAnswer
+    from hostile_inputs import FREE_TEXT, READABLE
+
+    store = AnswerStore(released_lesson)
+    FreeTextAnswer("Pourquoi ?", lambda s: s, on_answer=lambda text: store.save("why_same_day", text)).submit(FREE_TEXT)
+
+    nb = nbformat.read(released_lesson, as_version=4)
+    source = next(c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "why_same_day")
+    assert "<" not in source and "[" not in source
+    rendered = markdown2html_mistune(source)
+    assert "<img" not in rendered and "<script" not in rendered and 'href="javascript' not in rendered
+    assert f"<p>{html.escape(READABLE, quote=False)}</p>" in rendered  # reads: Prix < coût & marge [net] > 0
+    assert store.load("why_same_day", "YOUR ANSWER HERE") == FREE_TEXT

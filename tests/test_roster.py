@@ -234,3 +234,21 @@ def test_an_import_that_fails_half_way_leaves_neither_roster_rows_nor_students(t
     assert len(roster.import_roster(path, db_url, "fadaa").created) == 50
     with Gradebook(db_url, course_id="fadaa") as gradebook:
         assert len(gradebook.students) == 50
+
+
+def test_markup_in_names_is_stripped_and_said_in_the_report(tmp_path, db_url):
+    """A <script> in a name never reaches nbgrader's student table (nor the roster) as markup."""
+    from hostile_inputs import write_roster
+
+    report = import_roster(write_roster(tmp_path / "roster.csv"), db_url, COURSE_ID)
+
+    assert report.applied and report.created == ["h001", "h002"]
+    roster = learners(db_url, COURSE_ID).set_index("student_id")
+    stored = [*roster.name, *roster.cooperative, *roster.cohort, *(n for s in students(db_url).values() for n in s)]
+    assert not [text for text in stored if text and ("<" in text or ">" in text)]
+    assert roster.loc["h001", "cooperative"] == "Coop Argan"
+    assert students(db_url)["h001"][0] == "Fatima"
+    notes = problems(report)
+    assert (2, "Balises retirées de la colonne Nom ; ce qui est gardé : Fatima "
+               "window.fadaaPwned=(window.fadaaPwned||[]).concat('script');alert('script')") in notes
+    assert [line for line, _text in notes] == [2, 2, 3, 3]

@@ -6,6 +6,11 @@ answer there (not in a side file) means a dropped connection loses nothing and e
 (submit, autograde, formgrader) sees it. Values are written with ``repr`` of plain numbers and
 strings and read back with ``ast.literal_eval``: nothing a learner types is ever evaluated.
 
+Nor is it ever rendered as markup: formgrader, JupyterLab and nbgrader's feedback pages all render
+a markdown cell to HTML, so her text is stored with ``&``, ``<``, ``>`` and ``[`` as character
+references. A tag, an autolink or a ``[link](javascript:...)`` she types then reads as the text she
+typed in every renderer, and cannot run in her trainer's browser.
+
 The notebook is read and written as the JSON it is, the way nbformat writes it, without importing
 nbformat: that import pulls in jsonschema's format checkers (1.6 s of grammar building), which
 every lesson's kernel would pay before the learner sees a thing.
@@ -15,6 +20,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import fcntl
+import html
 import json
 import os
 import tempfile
@@ -42,6 +48,15 @@ def _check_value(value: Any) -> AnswerValue:
 def _text(source: str | list[str]) -> str:
     """A cell's source as one string (on disk it is usually a list of lines)."""
     return "".join(source) if isinstance(source, list) else source
+
+
+# What starts markup in markdown: HTML tags and autolinks (<), entities (&), links and images ([).
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
+
+
+def as_markdown(text: str) -> str:
+    """Her free text as a markdown cell's source that renders as exactly that text, never as markup."""
+    return text.translate(_MARKUP)
 
 
 def _lines(text: str) -> list[str]:
@@ -100,7 +115,7 @@ class AnswerStore:
             nb = self._read()
             cell = self._answer_cell(nb, grade_id)
             if cell["cell_type"] == "markdown":
-                cell["source"] = _lines("" if value is None else str(value))
+                cell["source"] = _lines("" if value is None else as_markdown(str(value)))
             else:
                 if not grade_id.isidentifier():
                     raise ValueError(f"code answer cell ids must be Python names: {grade_id!r}")
@@ -115,7 +130,7 @@ class AnswerStore:
         source = _text(cell.get("source", ""))
         if cell["cell_type"] == "markdown":
             text = source.strip()
-            return None if not text or text == blank.strip() else text
+            return None if not text or text == blank.strip() else html.unescape(text)
         try:
             tree = ast.parse(source)
         except SyntaxError:
