@@ -25,6 +25,7 @@ from traitlets import Unicode
 from . import system_users
 from .groups import group_of
 from .site import KERNEL_CULLING, Site
+from .trainer_server import CONFIG as TRAINER_CONFIG
 
 
 class NoServerOfHerOwn(RuntimeError):
@@ -36,7 +37,8 @@ def server_command(group: str, home: Path, privileged: bool) -> list[str]:
         singleuser = str(Path(sys.executable).parent / "jupyterhub-singleuser")
         # only a hub that cannot switch users (run by root without Fadaa's users) would need --allow-root
         root = ["--allow-root"] if os.geteuid() == 0 and not privileged else []
-        return [singleuser, *root, *KERNEL_CULLING]
+        # formgrader sanitised and a Content-Security-Policy on every page (hub/trainer_server.py)
+        return [singleuser, f"--config={TRAINER_CONFIG}", *root, *KERNEL_CULLING]
     return [sys.executable, "-m", "fadaa.hub.voila_app", str(home), *KERNEL_CULLING]
 
 

@@ -226,7 +226,9 @@ def test_coordinator_cannot_change_grades(hub):
 
 def test_a_trainers_terminal_is_not_root_and_cannot_read_the_hubs_secrets_or_learners_homes(hub):
     trainer = hub.login("formatrice", TRAINER_PIN)
-    assert hub.open_server(trainer, "formatrice", "lab").status_code == 200
+    lab = hub.open_server(trainer, "formatrice", "lab")
+    assert lab.status_code == 200
+    assert "connect-src 'self'" in lab.headers["Content-Security-Policy"]  # hub/trainer_server.py, through the hub
     xsrf = {"X-XSRFToken": trainer.cookies.get("_xsrf", path="/user/formatrice/") or ""}
     name = trainer.post(f"{hub.url}/user/formatrice/api/terminals", headers=xsrf, timeout=60).json()["name"]
     her = hub.learners(1)[0][0]
