@@ -114,8 +114,9 @@ class BoardForm(widgets.VBox):
             self.add_row(row.get("role", "member"), row.get("name", ""), date.fromisoformat(day) if day else None)
         for field in (self.assembly, self.term):
             field.observe(lambda _c: self.refresh(save=True), names="value")
+        your_board = html.escape(_("Your board"))
         super().__init__([self.card, self.assembly, self.term,
-                          widgets.HTML(f'<div class="fadaa-prompt">{html.escape(_("Your board"))}</div>'),
+                          widgets.HTML(f'<div class="fadaa-prompt">{your_board}</div>'),
                           self.rows_box, self.add, self.feedback, self.table, self.document])
         self.refresh()
 
