@@ -60,6 +60,9 @@ def test_board_problems_name_what_is_missing_or_doubled():
 def test_a_hand_edited_board_line_is_skipped():
     rows = [m.to_json() for m in examples.board("fr")] + [{"name": "X", "role": "member", "elected_on": "bad"}]
     assert b.mandates_from_json(rows) == examples.board("fr")
+    typed = [{"name": "Zahra", "role": "treasurer", "elected_on": "2024-05-18"}]      # as the lesson saves them
+    assert b.mandates_from_json(typed, " 3")[0].ends_on == date(2027, 5, 18)
+    assert b.mandates_from_json(typed, "trois") == []
 
 
 # -- the register: shares are capital, cotisations income

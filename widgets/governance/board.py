@@ -99,11 +99,14 @@ def in_role_order(mandates: Iterable[Mandate]) -> list[Mandate]:
     return sorted(mandates, key=lambda m: (ROLES.index(m.role), m.name.casefold()))
 
 
-def mandates_from_json(rows: Iterable[Mapping]) -> list[Mandate]:
-    """Her saved board; a line that no longer reads (hand-edited notebook) is skipped, never fatal."""
+def mandates_from_json(rows: Iterable[Mapping], term_years=None) -> list[Mandate]:
+    """Her saved board; ``term_years`` (her statutes' term, as she typed it) for lines saved without
+    their own. A line that no longer reads (hand-edited notebook) is skipped, never fatal."""
     found = []
     for row in rows or []:
         try:
+            if "term_years" not in row:
+                row = {**row, "term_years": int(str(term_years).strip())}
             found.append(Mandate.from_json(row))
         except (BoardError, KeyError, TypeError, ValueError):
             continue

@@ -36,7 +36,9 @@ def _data(own_notebook: Path | None, relative: Path, key: str) -> Any:
 def board_of(own_notebook: Path | None) -> list[Mandate]:
     """Her board from lesson 1 (empty when she has not done it)."""
     data = _data(own_notebook, BOARD_NOTEBOOK, BOARD_KEY)
-    return mandates_from_json(data.get("mandates", [])) if isinstance(data, dict) else []
+    if not isinstance(data, dict):
+        return []
+    return mandates_from_json(data.get("mandates", []), data.get("term_years"))
 
 
 def register_of(own_notebook: Path | None) -> MembersRegister | None:
