@@ -102,7 +102,7 @@ class BoardForm(widgets.VBox):
         self.term.add_class("fadaa-number-input")
         self.rows_box = widgets.VBox()
         self.add = widgets.Button(description=_("Add a board member"), icon="plus",
-                                  layout=widgets.Layout(min_height="48px"))
+                                  layout=widgets.Layout(min_height="48px", width="auto"))
         self.add.on_click(lambda _b: self.add_row())
         self.feedback = widgets.HTML()
         self.table = widgets.HTML()
@@ -155,6 +155,10 @@ class BoardForm(widgets.VBox):
                               "elected_on": r.elected.value.isoformat() if r.elected.value else None}
                              for r in self.rows_box.children if not r.is_blank()]})
         words = problem_words(_)
+        if not self.term.value.strip() and any(not r.is_blank() for r in self.rows_box.children):
+            # nothing wrong yet: she has not opened her statutes at the mandates' article
+            self.feedback.value, self.table.value = feedback_line("info", words["term_not_whole"]), ""
+            return
         try:
             mandates = self.mandates()
         except NotANumber:

@@ -76,7 +76,7 @@ class RegisterEditor(widgets.VBox):
                                         continuous_update=False)
         self.share_value.add_class("fadaa-number-input")
         self.share_value.observe(lambda _c: self.set_share_value(), names="value")
-        self.line = widgets.Dropdown(description=_("Line"), style=STYLE)
+        self.line = widgets.Dropdown(description=_("Line to write or correct"), style=STYLE)
         self.name = widgets.Text(description=_("Full name"), style=STYLE, layout=WIDE, continuous_update=False)
         self.joined = widgets.DatePicker(description=_("Joined on"), style=STYLE)
         self.shares = widgets.Text(description="🧱 " + _("Shares"), style=STYLE, placeholder="1", continuous_update=False)
@@ -86,7 +86,7 @@ class RegisterEditor(widgets.VBox):
         for field in (self.shares, self.paid):
             field.add_class("fadaa-number-input")
         self.save_line = widgets.Button(description=_("Save this line"), icon="save", button_style="primary",
-                                        layout=widgets.Layout(min_height="48px"))
+                                        layout=widgets.Layout(min_height="48px", width="auto"))
         self.save_line.on_click(lambda _b: self.keep_line())
         self.line.observe(lambda _c: self.show_line(), names="value")
         self.feedback = widgets.HTML()
@@ -171,14 +171,19 @@ class RegisterEditor(widgets.VBox):
             f'<td><span class="num">{format_date(m.joined_on) if m.joined_on else ""}</span></td>'
             f'<td class="num">{m.shares}</td><td class="num">{format_amount(m.paid, lang)}</td>'
             f'<td class="num">{format_amount(reg.still_due(m), lang)}</td></tr>' for m in reg.members)
-        totals = _("Members: {members}. Capital subscribed: {subscribed}. Paid: {paid}.").format(
-            members=len(reg.current()), subscribed=format_amount(reg.capital_subscribed, lang),
-            paid=format_amount(reg.capital_paid, lang))
+        # amounts in their own left-to-right spans, so Arabic reads "1 000 DH", never "DH 1 000"
+        totals = html.escape(_("Members: {members}. Capital subscribed: {subscribed}. Paid: {paid}.")).format(
+            members=len(reg.current()), subscribed=_amount_span(reg.capital_subscribed, lang),
+            paid=_amount_span(reg.capital_paid, lang))
         self.table.value = (f'<table class="fadaa-register"><tr>{head}</tr>{rows}</table>'
-                            f"<p><b>{html.escape(totals)}</b></p>") if reg.members else ""
+                            f"<p><b>{totals}</b></p>") if reg.members else ""
 
     def build_xlsx(self) -> bytes:
         return register_workbook(self.lesson.lang, self.card.cooperative(), self.register)
+
+
+def _amount_span(value: float, lang: str) -> str:
+    return f'<span class="num">{format_amount(value, lang)}</span>'
 
 
 def _plain(value: float) -> str:
