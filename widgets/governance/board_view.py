@@ -95,10 +95,10 @@ class BoardForm(widgets.VBox):
         meeting = self.file.get("meeting", {}) or {}
         planned = saved.get("assembly_day") or meeting.get("day") or (self.file.get("calendar", {}) or {}).get("agm_day")
         self.assembly = widgets.DatePicker(description="🏛️ " + _("Date of the next assembly"), style=STYLE,
-                                           value=date.fromisoformat(planned) if planned else None)
+                                           layout=WIDE, value=date.fromisoformat(planned) if planned else None)
         self.term = widgets.Text(value=str(saved.get("term_years") or ""), style=STYLE, continuous_update=False,
                                  description="📜 " + _("Length of a mandate in your statutes (years)"),
-                                 placeholder="3")
+                                 placeholder="3", layout=WIDE)
         self.term.add_class("fadaa-number-input")
         self.rows_box = widgets.VBox()
         self.add = widgets.Button(description=_("Add a board member"), icon="plus",
