@@ -101,8 +101,8 @@ def _count(value, reason: str, minimum: int, maximum: float) -> float:
 
 def make_member(number: int, name: str, joined_on: date | None, shares, paid=0,
                 left_on: date | None = None) -> Member:
-    """A checked line: a name, at least one share (one is needed to be a member), a payment that is
-    not negative, a leaving date after the joining date."""
+    """A checked line: a name, at least one share (her statutes set how many a member holds), a
+    payment that is not negative, a leaving date after the joining date."""
     name = " ".join(str(name).split())[:MAX_NAME]
     if not name:
         raise RegisterError("no_name")
