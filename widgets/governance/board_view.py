@@ -77,6 +77,8 @@ class MandateRow(widgets.HBox):
         self.name = widgets.Text(value=name, placeholder=_("Full name"), continuous_update=False,
                                  layout=widgets.Layout(width="14em"))
         self.elected = widgets.DatePicker(value=elected_on, layout=widgets.Layout(width="11em"))
+        self.name.add_class("fadaa-board-name")
+        self.elected.add_class("fadaa-board-elected")
         super().__init__([self.role, self.name, self.elected], layout=widgets.Layout(flex_flow="row wrap"))
 
     def is_blank(self) -> bool:
@@ -100,6 +102,7 @@ class BoardForm(widgets.VBox):
                                  description="📜 " + _("Length of a mandate in your statutes (years)"),
                                  placeholder="3", layout=WIDE)
         self.term.add_class("fadaa-number-input")
+        self.term.add_class("fadaa-board-term")
         self.rows_box = widgets.VBox()
         self.add = widgets.Button(description=_("Add a board member"), icon="plus",
                                   layout=widgets.Layout(min_height="48px", width="auto"))
