@@ -118,6 +118,10 @@ def test_three_lessons_build_on_her_agm_answers_and_make_her_documents(lessons, 
     book = load_workbook(io.BytesIO(register.build_xlsx()))
     names = [row[1] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
     assert names == ["Fadma Aït Brahim", "Rachida Oubaha", "Mina Id Ali", "Hanane Ait"]
+    register.line.value = register_view.NEW
+    register.name.value, register.shares.value, register.paid.value = "Zineb", "1", "250"
+    register.joined.value, register.left.value = None, None
+    assert register.keep_line() and "Zineb" in register.feedback.value   # paid more than one share is worth
 
     # lesson 3: her extraordinary rule, and the moral report from everything she wrote
     three = lessons("governance_3", "assemblies.ipynb", lang)

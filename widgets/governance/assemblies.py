@@ -8,7 +8,7 @@ from the rule she enters (``agm.quorum.MajorityRule``). Plain Python, no widgets
 """
 from __future__ import annotations
 
-from ..agm.quorum import CAST, MajorityRule, adopted, tally_counts
+from ..agm.quorum import CAST, MajorityRule
 
 ORDINARY, EXTRAORDINARY = "ordinary", "extraordinary"
 
@@ -35,7 +35,3 @@ def votes_for_needed(rule: MajorityRule, voters: int, cast: int | None = None) -
     whole = voters if rule.base != CAST else (voters if cast is None else cast)
     return max(1, rule.threshold.required(whole))
 
-
-def passes(rule: MajorityRule, votes_for: int, against: int, abstain: int, voters: int) -> bool:
-    """Whether a show of hands passes under her statutes' rule (one member, one vote)."""
-    return adopted(tally_counts(votes_for, against, abstain, voters), rule, voters)

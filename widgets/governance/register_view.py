@@ -120,7 +120,13 @@ class RegisterEditor(widgets.VBox):
             self.feedback.value = feedback_line("error", problem_words(self._)["share_value"])
             return
         self._save()
+        self.feedback.value = self._overpaid_note()
         self._redraw()
+
+    def _overpaid_note(self) -> str:
+        names = ", ".join(m.name for m in self.register.overpaid())
+        return feedback_line("info", self._("Paid more than her shares are worth: {names}. Check the shares and "
+                                            "the amount.").format(names=names)) if names else ""
 
     def show_line(self) -> None:
         """The chosen line in the fields, to correct it; empty fields for a new member."""
@@ -150,7 +156,7 @@ class RegisterEditor(widgets.VBox):
             self.feedback.value = feedback_line("error", words.get(error.reason, self._("Check this figure.")))
             return False
         self._save()
-        self.feedback.value = feedback_line("saved", self._("Saved."))
+        self.feedback.value = feedback_line("saved", self._("Saved.")) + self._overpaid_note()
         self._redraw(select=NEW)
         return True
 

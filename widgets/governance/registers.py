@@ -34,7 +34,6 @@ class Placement:
 
     cash_book_category: str      # the cash book's kind of money in (bookkeeping.cash_book)
     counts_in_income: bool       # does it make the year's money in, and so the surplus?
-    register: str                # where else it is written
 
 
 def placement(kind: str) -> Placement:
@@ -42,9 +41,9 @@ def placement(kind: str) -> Placement:
     and kept out of the year's income by the accountant (capital). A cotisation: the cash book's
     "contribution" line, income of the year."""
     if kind == SHARE:
-        return Placement("other_in", False, "members_register")
+        return Placement("other_in", False)
     if kind == CONTRIBUTION:
-        return Placement("contribution", True, "cash_book")
+        return Placement("contribution", True)
     raise RegisterError("kind")
 
 
@@ -140,6 +139,12 @@ class MembersRegister:
         """What she still owes on her shares (never negative)."""
         return max(0.0, round(self.subscribed(member) - member.paid, 2))
 
+    def overpaid(self) -> list[Member]:
+        """Members who paid more than their shares are worth: a typing slip, or shares not written."""
+        if not self.share_value:
+            return []
+        return [m for m in self.members if m.paid > self.subscribed(m)]
+
     @property
     def capital_subscribed(self) -> float:
         return round(sum(self.subscribed(m) for m in self.current()), 2)
@@ -176,5 +181,3 @@ class MembersRegister:
         except (RegisterError, TypeError, ValueError):
             return cls(0.0, [])
 
-
-REGISTERS = ("members", "minutes", "cash_book", "receipts")
