@@ -103,6 +103,7 @@ def test_arabic_moral_report_keeps_amounts_left_to_right():
     text = pdf_text(d.moral_report_document("ar", her_draft("ar")))
     assert "DH 37" not in text and "37 800 DH" in text
     assert "يطلب المجلس من الجمع العام المصادقة على هذا التقرير" in text   # shaped, in reading order
+    assert "," not in text and "، " in text      # her board listed with the Arabic comma
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])

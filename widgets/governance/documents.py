@@ -33,6 +33,12 @@ def _header(doc, coop: Cooperative, _) -> None:
         doc.paragraph(coop.city)
 
 
+def _list(_, items) -> str:
+    """Names one after the other with her language's comma ("، " in Arabic)."""
+    # TRANSLATORS: the separator between the items of a list
+    return _(", ").join(items)
+
+
 def _check_statutes(_) -> str:
     return _("Check with ODCO or your statutes.")
 
@@ -123,11 +129,12 @@ def write_moral_report(doc, draft: MoralDraft, lang: str, _) -> None:
     doc.heading(_("6. The board"), size=12)
     if draft.board:
         roles = role_names(_)
-        doc.paragraph(", ".join(f"{roles[m.role]}: {m.name}" for m in in_role_order(draft.board)))
+        doc.paragraph(_list(_, (_("{role}: {name}").format(role=roles[m.role], name=m.name)
+                                for m in in_role_order(draft.board))))
         renewing = draft.to_renew
         if renewing:
             doc.paragraph(_("Mandates that end at this assembly: {names}. The assembly elects or re-elects them.")
-                          .format(names=", ".join(f"{m.name} ({roles[m.role]})" for m in renewing)))
+                          .format(names=_list(_, (f"{m.name} ({roles[m.role]})" for m in renewing))))
         elif draft.assembly_day:
             doc.paragraph(_("No mandate ends by this assembly."))
     else:

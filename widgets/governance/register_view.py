@@ -124,8 +124,9 @@ class RegisterEditor(widgets.VBox):
         self._redraw()
 
     def _overpaid_note(self) -> str:
-        names = ", ".join(m.name for m in self.register.overpaid())
-        return feedback_line("info", self._("Paid more than her shares are worth: {names}. Check the shares and "
+        _ = self._
+        names = _(", ").join(m.name for m in self.register.overpaid())
+        return feedback_line("info", _("Paid more than her shares are worth: {names}. Check the shares and "
                                             "the amount.").format(names=names)) if names else ""
 
     def show_line(self) -> None:
