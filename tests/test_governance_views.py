@@ -86,6 +86,9 @@ def test_three_lessons_build_on_her_agm_answers_and_make_her_documents(lessons, 
     assert "Tighza Argan" in text and "Mina Id Ali" in text and "08/06/2027" in text and "13/06/2029" in text
     saved = AnswerStore(one.store.path).load_data("board")
     assert saved["term_years"] == "3" and len(saved["mandates"]) == 4
+    rows[2].name.value = "Rachida Oubaha Id"                   # her secretary's full name, corrected on the board
+    agm_card = json.loads((one.store.path.parents[2] / "profile" / "agm.json").read_text())["cooperative"]
+    assert (agm_card["president"], agm_card["secretary"]) == ("Fadma Aït Brahim", "Rachida Oubaha Id")
 
     # a second visit shows what she typed
     again = board_view.BoardForm(lessons("governance_1", "board.ipynb", lang), today=date(2026, 11, 30))
@@ -139,7 +142,7 @@ def test_three_lessons_build_on_her_agm_answers_and_make_her_documents(lessons, 
         == "Le prix de l'huile a baissé"                            # shared with her AGM file
     text = pdf_text(view.build("pdf"))
     for expected in ("Tighza Argan", "Argan 1200 L vendus", "Le prix de l'huile a baissé", "30 600 DH", "18 100 DH",
-                     "12/06/2027", "Fadma Aït Brahim", "Rachida Oubaha", "Mina Id Ali"):
+                     "12/06/2027", "Fadma Aït Brahim", "Rachida Oubaha Id", "Mina Id Ali"):
         assert expected in text, expected
     assert view.build("docx").startswith(b"PK")
 

@@ -170,10 +170,23 @@ class BoardForm(widgets.VBox):
         except rules.BoardError as error:
             self.feedback.value, self.table.value = feedback_line("error", words[error.reason]), ""
             return
+        if save:
+            self._share_officers(mandates)
         problems = rules.board_problems(mandates)
         self.feedback.value = "".join(feedback_line("info", words[p]) for p in problems) if mandates else \
             feedback_line("info", _("Write your board members: role, name and the date they were elected."))
         self.table.value = board_html(mandates, self.assembly.value, _) if mandates else ""
+
+    def _share_officers(self, mandates: list[rules.Mandate]) -> None:
+        """Her president and secretary go to her cooperative's card, which the AGM lessons print on the
+        convocation and the minutes."""
+        changed = False
+        for role, field in (("president", self.card.president), ("secretary", self.card.secretary)):
+            holders = [m.name for m in mandates if m.role == role]
+            if len(holders) == 1 and field.value != holders[0]:
+                field.value, changed = holders[0], True
+        if changed:
+            self.card.save()  # the card shows no name fields here, so it does not save by itself
 
     def build_pdf(self) -> bytes:
         return board_sheet_document(self.lesson.lang, self.card.cooperative(), self.mandates(), self.assembly.value)
