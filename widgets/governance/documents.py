@@ -9,9 +9,10 @@ must receive come from her statutes, "check with ODCO or your statutes".
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Sequence
+from typing import Sequence
 
-from ..agm.documents import writer_for
+# the AGM papers' header and builder: the same layout for every paper of the cooperative
+from ..agm.documents import _header, _make
 from ..agm.records import Cooperative, format_date
 from ..documents.xlsx import workbook_bytes
 from ..i18n import format_amount, gettext_for
@@ -25,12 +26,6 @@ BLANK = "________________"
 def role_names(_) -> dict[str, str]:
     return {"president": _("President"), "vice_president": _("Vice-president"), "treasurer": _("Treasurer"),
             "secretary": _("Secretary"), "member": _("Board member")}
-
-
-def _header(doc, coop: Cooperative, _) -> None:
-    doc.heading(_("Cooperative {name}").format(name=coop.name), size=13)
-    if coop.city:
-        doc.paragraph(coop.city)
 
 
 def _list(_, items) -> str:
@@ -151,9 +146,3 @@ def write_moral_report(doc, draft: MoralDraft, lang: str, _) -> None:
 def moral_report_document(lang: str, draft: MoralDraft, fmt: str = "pdf") -> bytes:
     return _make(fmt, lang, lambda _: _("Moral report (draft)"), write_moral_report, draft, lang)
 
-
-def _make(fmt: str, lang: str, title: Callable, write: Callable, *args) -> bytes:
-    _ = gettext_for(lang)
-    doc = writer_for(fmt)(lang, title(_))
-    write(doc, *args, _)
-    return doc.to_bytes()

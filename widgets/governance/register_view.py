@@ -6,7 +6,6 @@ Thin over ``registers`` (capital, cotisations, the register) and ``documents`` (
 from __future__ import annotations
 
 import html
-from datetime import date
 
 import ipywidgets as widgets
 
