@@ -50,6 +50,8 @@ PRELOAD = (
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
     "fadaa.widgets.bookkeeping.year_summary_view", "fadaa.widgets.agm.calendar_view",
     "fadaa.widgets.agm.documents_view", "fadaa.widgets.agm.day_view",
+    "fadaa.widgets.governance.board_view", "fadaa.widgets.governance.register_view",
+    "fadaa.widgets.governance.assembly_view",
     "fadaa.views.learner_home", "fadaa.views.coordinator_dashboard", "fadaa.views.trainer_desk",
 )
 READY_TIMEOUT = 120.0
