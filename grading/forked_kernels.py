@@ -51,6 +51,7 @@ PRELOAD = (
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
     "fadaa.widgets.bookkeeping.year_summary_view", "fadaa.widgets.agm.calendar_view",
     "fadaa.widgets.agm.documents_view", "fadaa.widgets.agm.day_view",
+    "fadaa.widgets.funding.funding_view",
     "fadaa.views.learner_home", "fadaa.views.coordinator_dashboard", "fadaa.views.trainer_desk",
 )
 READY_TIMEOUT = 120.0
