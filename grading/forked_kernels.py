@@ -47,6 +47,7 @@ PRELOAD = (
     "pandas",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
     "fadaa.widgets.selling.channels_view", "fadaa.widgets.selling.payments_view",
+    "fadaa.widgets.selling.photo_view",
     "fadaa.widgets.bookkeeping.cash_book_view",
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
     "fadaa.widgets.bookkeeping.year_summary_view", "fadaa.widgets.agm.calendar_view",
