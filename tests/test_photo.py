@@ -133,6 +133,7 @@ def test_her_photo_is_checked_kept_and_not_lost_to_a_bad_file(home):
     upload(step, b"%PDF-1.7")
     assert words["not_image"] in step.feedback.value
     assert kept.read_bytes() == good_copy and step.jpeg == good_copy  # nothing lost
+    assert {"fr": "toujours là", "ar": "ما زالت موجودة"}[lang] in step.feedback.value
     assert len(step.shown.children) == 1  # her photo still shows
     saved = AnswerStore(root / "selling_5" / "photo.ipynb").load_data("photo")
     assert saved["file"] == kept.name and saved["problems"] == []

@@ -145,7 +145,7 @@ class ReadinessView(widgets.VBox):
         points = readiness.checklist(records, _today())
         names, statuses = documents.point_names(_), documents.status_names(_)
         rows = "".join(f'<tr class="fadaa-point-{p.status}"><td>{html.escape(names[p.key])}</td>'
-                       f'<td>{documents.STATUS_ICONS[p.status]} {html.escape(statuses[p.status])}</td>'
+                       f'<td style="white-space:nowrap">{documents.STATUS_ICONS[p.status]} {html.escape(statuses[p.status])}</td>'
                        f'<td>{html.escape(documents.point_detail(p, records, lang, _))}</td></tr>' for p in points)
         done = sum(p.done for p in points)
         score = _("{n} of {total} points done").format(n=done, total=len(points))
@@ -204,7 +204,7 @@ class ProjectForm(widgets.VBox):
         self.cooperative = text_field(_("Cooperative"), self.sheet.cooperative or self.records.cooperative, icon="🏷️")
         self.product = text_field(_("Product"), self.sheet.product, _("e.g. wool carpets"), icon="🧶")
         self.programme = text_field(_("Programme"), (saved or {}).get("programme", ""), "Lalla Al Moutaâouina", icon="🏆")
-        self.ceiling = number_field(_("What the programme gives at most"), self.sheet.ceiling or None, icon="🏆")
+        self.ceiling = number_field(_("Programme's maximum"), self.sheet.ceiling or None, icon="🏆")
         self.goal = widgets.Textarea(value=self.sheet.goal, description=_("What the project changes"),
                                      continuous_update=False, style=STYLE,
                                      layout=widgets.Layout(width="100%", min_height="5em"))

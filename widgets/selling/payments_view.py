@@ -83,7 +83,7 @@ class CodCost(widgets.VBox):
         _ = self._
         self.month = her_refusal_month(lesson)
         saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
-        self.fee = number_field(_("Courier fee per parcel paid at the door"),
+        self.fee = number_field(_("Courier fee, per parcel"),
                                 saved if isinstance(saved, (int, float)) else None, icon=ICONS["fee"])
         self.result = widgets.HTML()
         if self.month is None:
@@ -171,14 +171,15 @@ class PaymentOptionsForm(widgets.VBox):
             "bank": text_field(_("Bank"), saved.bank, icon=ICONS["transfer"]),
             "account_number": text_field(_("Account number (RIB)"), saved.account_number, icon=ICONS["transfer"]),
             "platform": text_field(_("Platform that takes the card"), saved.platform, icon=ICONS["platform_card"]),
-            "wallet": text_field(_("Mobile wallet: which one, which number"), saved.wallet, icon=ICONS["mobile_wallet"]),
+            "wallet": text_field(_("Mobile wallet"), saved.wallet, _("which one, which number"),
+                                 icon=ICONS["mobile_wallet"]),
             "delivery_time": text_field(_("Delivery time"), saved.delivery_time, _("e.g. 3 to 5 days"),
                                         icon=ICONS["delivery_time"]),
             "return_rule": text_field(_("Your rule for returns"), saved.return_rule,
                                       _("e.g. unused, in its packaging, return paid by the buyer"),
                                       icon=ICONS["return_rule"]),
         }
-        self.advance = number_field(_("Advance for a piece made to order (%)"),
+        self.advance = number_field(_("Advance on orders (%)"),
                                     saved.advance_percent or None, "%", icon=ICONS["advance"])
         self.feedback = widgets.HTML()
         name = lesson.pick("moyens_de_paiement", "turuq_al_adaa")

@@ -113,7 +113,8 @@ class PhotoStep(widgets.VBox):
         try:
             result, jpeg = photo.check_file(data, size)
         except photo.PhotoError as refused:
-            self.feedback.value = feedback_line("error", refusal_names(_)[refused.reason])
+            still = (feedback_line("info", _("The photo you kept before is still there.")) if self.jpeg else "")
+            self.feedback.value = feedback_line("error", refusal_names(_)[refused.reason]) + still
             return None
         self.jpeg = jpeg
         kept = self._keep(jpeg, result)
