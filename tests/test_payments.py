@@ -80,6 +80,8 @@ def test_payment_options_form_is_kept_and_printed_in_her_language(home):
     form.texts["phone"].value = "06 12 34 56 78"
     form.boxes["transfer"].value = True
     form.boxes["cash_on_delivery"].value = True
+    form.boxes["mobile_wallet"].value = True
+    form.texts["wallet"].value = "06 11 22 33 44"
     form.texts["account_holder"].value = "Nour"
     form.texts["account_number"].value = "011 780 0000123456789012 34"
     form.texts["delivery_time"].value = "3 - 5"
@@ -87,7 +89,7 @@ def test_payment_options_form_is_kept_and_printed_in_her_language(home):
     form.advance.value = "30"
     assert "fadaa-feedback-right" in form.feedback.value
     again = payments_view.PaymentOptionsForm(lesson4(home))
-    assert again.boxes["transfer"].value and not again.boxes["mobile_wallet"].value
+    assert again.boxes["transfer"].value and not again.boxes["platform_card"].value
     text = pdf_text(again.pdf())
     words = {"fr": ("Comment nous payer", "Virement bancaire", "Paiement à la livraison", "Titulaire du compte",
                     "Coopérative Nour"),
@@ -95,8 +97,10 @@ def test_payment_options_form_is_kept_and_printed_in_her_language(home):
     for word in words:
         assert word in text, word
     assert "011 780 0000123456789012 34" in text and "06 12 34 56 78" in text and "30 %" in text
+    assert "06 11 22 33 44" in text  # her wallet's number, in order in Arabic too
     assert ("Virement" in text) == (lang == "fr")
-    form.boxes["transfer"].value = form.boxes["cash_on_delivery"].value = False
+    for box in form.boxes.values():
+        box.value = False
     with pytest.raises(ValueError):
         form.pdf()  # no way to pay ticked: the document button says the document could not be made
 

@@ -78,7 +78,7 @@ def readiness_pdf(records: Records, lang: str, today: date) -> bytes:
     else:
         doc.heading(_("To do next"), size=12)
         for point in readiness.to_do(points):
-            doc.paragraph(f"• {names[point.key]}: {point_detail(point, records, lang, _)}")
+            doc.paragraph(f"{names[point.key]}: {point_detail(point, records, lang, _)}")
     doc.paragraph(_("Each programme sets its own conditions: check the current terms with ODCO before you apply."),
                   size=9)
     return doc.to_bytes()

@@ -20,17 +20,24 @@ def left_to_right(text: str, lang: str) -> str:
     return isolate(text) if text and lang in RIGHT_TO_LEFT else text
 
 
+def her_words(text: str, lang: str) -> str:
+    """Her own words inside a sentence of the sheet, in their own direction: a wallet's number reads
+    left to right, a name in Arabic right to left (a first-strong isolate)."""
+    return f"\u2068{text}\u2069" if text and lang in RIGHT_TO_LEFT else text
+
+
 def method_names(_) -> dict[str, str]:
     return {"cash_on_delivery": _("Cash on delivery"), "transfer": _("Bank transfer"),
             "platform_card": _("Card, through a platform"), "mobile_wallet": _("Mobile wallet")}
 
 
-def method_how(options: PaymentOptions, _) -> dict[str, str]:
+def method_how(options: PaymentOptions, _, lang: str = "fr") -> dict[str, str]:
     """What a buyer does to pay each way, as the sheet tells her."""
     return {"cash_on_delivery": _("You pay the delivery person when the parcel arrives."),
             "transfer": _("You transfer the price to our account before we send the parcel."),
-            "platform_card": _("You pay by card in our shop on {platform}.").format(platform=options.platform or "…"),
-            "mobile_wallet": _("You pay from your phone: {wallet}.").format(wallet=options.wallet or "…")}
+            "platform_card": _("You pay by card in our shop on {platform}.").format(
+                platform=her_words(options.platform, lang) or "…"),
+            "mobile_wallet": _("You pay from your phone: {wallet}.").format(wallet=her_words(options.wallet, lang) or "…")}
 
 
 def pdf_bytes(options: PaymentOptions, lang: str, day: date | None = None) -> bytes:
@@ -40,7 +47,7 @@ def pdf_bytes(options: PaymentOptions, lang: str, day: date | None = None) -> by
         doc.heading(options.seller, size=14)
     if options.phone:
         doc.paragraph(_("Phone") + ": " + left_to_right(options.phone, lang))
-    names, how = method_names(_), method_how(options, _)
+    names, how = method_names(_), method_how(options, _, lang)
     doc.table([_("Way to pay"), _("What you do")], [[names[m], how[m]] for m in options.methods], widths=[50, 120])
     if "transfer" in options.methods:
         doc.heading(_("Our account for a transfer"), size=12)
