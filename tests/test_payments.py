@@ -93,7 +93,7 @@ def test_payment_options_form_is_kept_and_printed_in_her_language(home):
     text = pdf_text(again.pdf())
     words = {"fr": ("Comment nous payer", "Virement bancaire", "Paiement à la livraison", "Titulaire du compte",
                     "Coopérative Nour"),
-             "ar": ("طرق الأداء لدينا", "التحويل البنكي", "الأداء عند التسليم", "صاحب الحساب", "تعاونية نور")}[lang]
+             "ar": ("طرق الدفع لدينا", "التحويل البنكي", "الدفع عند التسليم", "صاحب الحساب", "تعاونية نور")}[lang]
     for word in words:
         assert word in text, word
     assert "011 780 0000123456789012 34" in text and "06 12 34 56 78" in text and "30 %" in text

@@ -182,9 +182,9 @@ class PaymentOptionsForm(widgets.VBox):
         self.advance = number_field(_("Advance on orders (%)"),
                                     saved.advance_percent or None, "%", icon=ICONS["advance"])
         self.feedback = widgets.HTML()
-        name = lesson.pick("moyens_de_paiement", "turuq_al_adaa")
+        name = lesson.pick("moyens_de_paiement", "turuq_al_daf")
         self.document = lesson.document(fr="💳 Ma fiche des moyens de paiement (PDF)",
-                                        ar="💳 بطاقة طرق الأداء (PDF)", filename=f"{name}.pdf", build=self.pdf)
+                                        ar="💳 بطاقة طرق الدفع (PDF)", filename=f"{name}.pdf", build=self.pdf)
         for widget in [*self.boxes.values(), *self.texts.values(), self.advance]:
             widget.observe(lambda _c: self._refresh(save=True), names="value")
         prompt = _("Tick the ways you accept:")
