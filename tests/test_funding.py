@@ -101,6 +101,13 @@ def test_her_records_are_read_from_her_earlier_lessons(home):
         ("Nour", date(2026, 5, 15), True, 3)
     assert (records.year, records.income, records.expenses, records.cash_lines, records.stock_lines) == \
         (2025, 4800, 1250, 2, 0)
+    # her members register from the governance lessons, when she kept one, counts those still members
+    (home / "governance_2").mkdir()
+    register = AnswerStore(home / "governance_2" / "registers.ipynb")
+    register.path.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    register.save_data("members_register", {"share_value": 100, "members": [
+        {"number": n, "name": f"M{n}", "shares": 1, "left_on": "2026-01-31" if n == 4 else None} for n in range(1, 6)]})
+    assert gather(own).members == 4
     # the AGM lessons' own copy serves when the shared file is gone
     agm_records.shared_path().unlink()
     assert gather(own).agm_day == date(2026, 5, 15)

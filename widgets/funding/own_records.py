@@ -27,6 +27,8 @@ NOTEBOOKS = {
     "year_summary": (Path("bookkeeping_4") / "year_summary.ipynb", "year_summary"),
     "price_sheet": (Path("selling_1") / "pricing.ipynb", "price_sheet"),
     "listing": (Path("selling_2") / "listing.ipynb", "listing"),
+    # the governance lessons' members register (governance_2), read as the JSON it keeps
+    "members_register": (Path("governance_2") / "registers.ipynb", "members_register"),
 }
 AGM_NOTEBOOKS = (Path("agm_3") / "the_day.ipynb", Path("agm_2") / "documents.ipynb", Path("agm_1") / "calendar.ipynb")
 
@@ -79,6 +81,9 @@ def gather(own: Path | None, filed_on: date | None = None) -> Records:
     voted = any(isinstance(v, list) and any(str(x).strip() for x in v) for v in votes.values())
     names = agm.get("members") if isinstance(agm.get("members"), list) else []
     counted = card.get("members") if isinstance(card.get("members"), int) else 0
+    register = data("members_register")
+    current = [m for m in register.get("members", []) if isinstance(m, dict) and not m.get("left_on")] \
+        if isinstance(register, dict) and isinstance(register.get("members"), list) else []
 
     year = income = expenses = None
     summary = data("year_summary")
@@ -95,7 +100,7 @@ def gather(own: Path | None, filed_on: date | None = None) -> Records:
         cooperative=str(card.get("name") or "")[:120],
         agm_day=_day(meeting.get("day")) or _day(calendar.get("agm_day")),
         votes_recorded=voted,
-        members=len(names) or max(counted, 0),
+        members=len(current) or len(names) or max(counted, 0),
         year=year, income=income, expenses=expenses,
         cash_lines=_length(data("cash_book"), "entries"),
         stock_lines=_length(data("stock"), "movements"),

@@ -15,10 +15,8 @@ from ..agm.calendar import filing_deadline
 
 DONE, PLANNED, LATE, NOT_YET = "done", "planned", "late", "not_yet"
 
-# the checklist, in the order a programme's file reads it; the lesson that fills each point
+# the checklist, in the order a programme's file reads it
 ITEMS = ("agm_held", "accounts_prepared", "accounts_filed", "cash_book", "stock_book", "members_list")
-LESSON_OF = {"agm_held": "agm_3", "accounts_prepared": "bookkeeping_4", "accounts_filed": "funding_2",
-             "cash_book": "bookkeeping_1", "stock_book": "bookkeeping_3", "members_list": "agm_3"}
 # what the 2020 relaunch plan asks of a cooperative, and which points show each
 PLAN = {"selling": ("listing", "price_sheet"), "books": ("cash_book", "accounts_prepared"),
         "agm": ("agm_held",)}
@@ -31,7 +29,7 @@ class Records:
     cooperative: str = ""
     agm_day: date | None = None       # the day of her assembly (AGM lessons)
     votes_recorded: bool = False      # she counted the votes of the day (agm_3): the minutes exist
-    members: int = 0                  # names on her attendance sheet, or her cooperative's count
+    members: int = 0                  # her members register (governance_2), else her attendance sheet
     year: int | None = None           # the year of her year summary (bookkeeping_4)
     income: float | None = None
     expenses: float | None = None
