@@ -9,21 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-# The 2020 relaunch plan (August 2020): what it named and what it asks of cooperatives.
-PLAN_YEAR = 2020
-PLAN_PRIZE_WINNERS = 14          # winning cooperatives the plan names
-PLAN_PROJECTS = 370              # further projects the plan names to support
+# What the 2020 relaunch plan (August 2020) asks of cooperatives.
 PLAN_ASKS = ("selling", "books", "agm")
 
 # The Lalla Al Moutaâouina prize (ODCO, since 2020): 50,000 DH per winning women's cooperative.
 PRIZE_AMOUNT = 50_000
 PRIZE_WINNERS = {2021: 24, 2022: 29, 2023: 31, 2024: 29, 2025: 31}
-PRIZE_ENTRANTS = {2021: 701, 2024: 329, 2025: 388}
 
 # Mourafaka (ODCO): support for cooperatives under four years old.
 MOURAFAKA_MAX_AGE_YEARS = 4
-
-PROGRAMMES = ("lalla_al_moutaaouina", "mourafaka", "others")
 
 
 @dataclass(frozen=True)

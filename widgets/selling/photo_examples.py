@@ -12,7 +12,6 @@ from PIL import Image, ImageDraw, ImageFilter
 from . import photo
 
 SIZE = 1000
-KINDS = ("good", "dark", "cluttered")
 # Lesson 5's checkpoint: a phone photo 4000 x 3000 pixels, kept at most 1600 pixels on its long side.
 EXAMPLE_PHOTO_SIZE = (4000, 3000)
 
