@@ -40,6 +40,17 @@ def test_the_four_faults_are_found_and_a_good_photo_passes():
     assert photo.check(photo.open_photo(jpeg(Image.fromarray(side.astype(np.uint8))))).problems == ()
 
 
+def test_a_cut_out_product_on_a_transparent_background_stands_on_white():
+    cut_out = good().convert("RGBA")
+    pixels = np.asarray(cut_out).copy()
+    pixels[:, :] = 0  # transparent black, as cut-out tools leave it
+    pixels[300:720, 280:720] = np.asarray(cut_out)[300:720, 280:720]  # only the cushion is opaque
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PNG")
+    check = photo.check(photo.open_photo(buffer.getvalue()))
+    assert check.problems == () and check.brightness > 200
+
+
 def test_a_photo_held_upright_is_measured_the_way_she_held_it():
     wide = good().resize((1600, 900))
     exif = Image.Exif()

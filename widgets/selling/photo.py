@@ -78,7 +78,7 @@ def open_photo(data: bytes, size: int | None = None) -> Image.Image:
                 raise PhotoError("not_an_image")
             width, height = image.size
             image.draft("RGB", (KEPT_LONG_SIDE, KEPT_LONG_SIDE))  # a JPEG decodes at a smaller scale: fast, little memory
-            image = ImageOps.exif_transpose(image).convert("RGB")
+            image = _on_white(ImageOps.exif_transpose(image))
     except PhotoError:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -88,6 +88,17 @@ def open_photo(data: bytes, size: int | None = None) -> Image.Image:
     turned = (image.size[0] > image.size[1]) != (width > height)  # the phone was held the other way
     image.info["original_size"] = (height, width) if turned else (width, height)
     return image
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """RGB; a cut-out product (a PNG with a transparent background) stands on white, as a platform
+    shows it, instead of on black."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white.paste(rgba, mask=rgba.getchannel("A"))
+        return white
+    return image.convert("RGB")
 
 
 def _small(image: Image.Image) -> np.ndarray:
