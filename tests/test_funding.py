@@ -195,3 +195,23 @@ def test_plan_view_says_where_she_stands(home):
     her_earlier_lessons(home)
     view = funding_view.plan_view(lesson).value
     assert view.count("Commencé dans Fadaa") == 2 and view.count("Pas encore") == 1  # books and AGM, not selling
+
+
+def test_the_new_modules_are_where_trainers_coordinators_and_learners_find_them():
+    """Registered by their folders: the trainer's desk and the demo list them, her home and her
+    certificate read their titles; the AGM-readiness rule leaves them out."""
+    import datetime as dt
+
+    from fadaa.grading.demo import lessons
+    from fadaa.grading.progress import ProgressRules
+    from fadaa.views.certificate import Achievement, certificate_pdf
+    from fadaa.views.learner import lesson_title
+    from fadaa.views.trainer import modules
+
+    new = {"selling_4", "selling_5", "funding_1", "funding_2"}
+    assert new <= set(modules(COURSE)) and new <= {module for module, _notebook in lessons()}
+    title = lesson_title(COURSE / "source" / "funding_2" / "applying.ipynb", "funding_2")
+    assert title == {"fr": "Demander un soutien", "ar": "طلب الدعم"}
+    text = pdf_text(certificate_pdf(Achievement("Fatima", "Nour", title, dt.date(2026, 11, 30), 5, 6)))
+    assert "Demander un soutien" in text and "طلب الدعم" in text
+    assert ProgressRules().agm_required(sorted(modules(COURSE))) == ["agm_1", "agm_2", "agm_3", "bookkeeping_4"]
