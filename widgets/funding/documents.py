@@ -69,7 +69,7 @@ def readiness_pdf(records: Records, lang: str, today: date) -> bytes:
     doc = PdfDocument(lang, _("Readiness checklist"), subject=_("Applying for support"))
     if records.cooperative:
         doc.heading(records.cooperative, size=14)
-    doc.paragraph(_("Date") + ": " + day_text(today, lang))
+    doc.paragraph(_("{label}: {value}").format(label=_("Date"), value=day_text(today, lang)))
     doc.table([_("Point"), _("Where it stands"), _("What shows it")],
               [[names[p.key], statuses[p.status], point_detail(p, records, lang, _)] for p in points],
               widths=[60, 28, 82])
@@ -78,7 +78,8 @@ def readiness_pdf(records: Records, lang: str, today: date) -> bytes:
     else:
         doc.heading(_("To do next"), size=12)
         for point in readiness.to_do(points):
-            doc.paragraph(f"{names[point.key]}: {point_detail(point, records, lang, _)}")
+            doc.paragraph(_("{label}: {value}").format(label=names[point.key],
+                                                       value=point_detail(point, records, lang, _)))
     doc.paragraph(_("Each programme sets its own conditions: check the current terms with ODCO before you apply."),
                   size=9)
     return doc.to_bytes()
@@ -88,16 +89,17 @@ def project_docx(project: project_rules.Project, records: Records, lang: str, pr
     """One page: the cooperative, its product, its year's figures, what the money would buy."""
     _ = gettext_for(lang)
     doc = DocxDocument(lang, _("Project sheet"), subject=programme)
-    doc.paragraph(_("Cooperative") + ": " + (project.cooperative or "…"))
+    doc.paragraph(_("{label}: {value}").format(label=_("Cooperative"), value=(project.cooperative or "…")))
     if programme:
-        doc.paragraph(_("Programme") + ": " + programme)
-    doc.paragraph(_("Product") + ": " + (project.product or "…"))
+        doc.paragraph(_("{label}: {value}").format(label=_("Programme"), value=programme))
+    doc.paragraph(_("{label}: {value}").format(label=_("Product"), value=(project.product or "…")))
     if records.year is not None:
         doc.paragraph(_("Year {year}: {income} of money in, {expenses} of money out (cash summary).").format(
             year=records.year, income=format_amount(records.income or 0, lang),
             expenses=format_amount(records.expenses or 0, lang)))
     if records.members:
-        doc.paragraph(_("Members") + ": " + format_number(records.members, lang, 0))
+        doc.paragraph(_("{label}: {value}").format(label=_("Members"),
+                                                   value=format_number(records.members, lang, 0)))
     doc.heading(_("What the project changes"), size=12)
     doc.paragraph(project.goal or "…")
     doc.heading(_("What the money would buy"), size=12)
@@ -105,7 +107,8 @@ def project_docx(project: project_rules.Project, records: Records, lang: str, pr
             for i in project.items]
     rows.append([_("Total"), "", "", format_amount(project.total, lang)])
     doc.table([_("What to buy"), _("Quantity"), _("Unit price"), _("Cost")], rows)
-    doc.paragraph(_("The cooperative puts in") + ": " + format_amount(project.own_contribution, lang))
-    doc.heading(_("Amount asked") + ": " + format_amount(project.asked, lang), size=13)
+    doc.paragraph(_("{label}: {value}").format(label=_("The cooperative puts in"),
+                                               value=format_amount(project.own_contribution, lang)))
+    doc.heading(_("{label}: {value}").format(label=_("Amount asked"), value=format_amount(project.asked, lang)), size=13)
     doc.signature_lines([_("The president"), _("The treasurer")])
     return doc.to_bytes()

@@ -33,5 +33,5 @@ def pdf_bytes(photo_jpeg: bytes | None, saved_listing: dict | None, lang: str, s
                   [["✓" if key not in score.missing else "○", names[key]] for key in listing.KEYS], widths=[10, 160])
     else:
         doc.paragraph(_("Your listing is not written yet: lesson 2 keeps it."))
-    doc.paragraph(_("Date") + f": {(day or date.today()):%d/%m/%Y}", size=9)
+    doc.paragraph(_("{label}: {value}").format(label=_("Date"), value=f"{(day or date.today()):%d/%m/%Y}"), size=9)
     return doc.to_bytes()

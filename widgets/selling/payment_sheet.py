@@ -46,7 +46,7 @@ def pdf_bytes(options: PaymentOptions, lang: str, day: date | None = None) -> by
     if options.seller:
         doc.heading(options.seller, size=14)
     if options.phone:
-        doc.paragraph(_("Phone") + ": " + left_to_right(options.phone, lang))
+        doc.paragraph(_("{label}: {value}").format(label=_("Phone"), value=left_to_right(options.phone, lang)))
     names, how = method_names(_), method_how(options, _, lang)
     doc.table([_("Way to pay"), _("What you do")], [[names[m], how[m]] for m in options.methods], widths=[50, 120])
     if "transfer" in options.methods:
@@ -57,8 +57,8 @@ def pdf_bytes(options: PaymentOptions, lang: str, day: date | None = None) -> by
         doc.paragraph(_("A piece made to order: an advance of {percent} of its price before we start.").format(
             percent=percent_text(options.advance_percent, lang)))
     if options.delivery_time:
-        doc.paragraph(_("Delivery") + ": " + options.delivery_time)
+        doc.paragraph(_("{label}: {value}").format(label=_("Delivery"), value=options.delivery_time))
     if options.return_rule:
-        doc.paragraph(_("Returns") + ": " + options.return_rule)
-    doc.paragraph(_("Date") + f": {(day or date.today()):%d/%m/%Y}", size=9)
+        doc.paragraph(_("{label}: {value}").format(label=_("Returns"), value=options.return_rule))
+    doc.paragraph(_("{label}: {value}").format(label=_("Date"), value=f"{(day or date.today()):%d/%m/%Y}"), size=9)
     return doc.to_bytes()
