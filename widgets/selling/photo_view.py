@@ -110,6 +110,7 @@ class PhotoStep(widgets.VBox):
     def take(self, data: bytes, size: int | None = None) -> photo.PhotoCheck | None:
         """Check ``data``, keep the copy, show what to change; a file that is no photo changes nothing."""
         _ = self._
+        self.feedback.value = feedback_line("info", _("Checking your photo…"))  # a large photo takes a second
         try:
             result, jpeg = photo.check_file(data, size)
         except photo.PhotoError as refused:
