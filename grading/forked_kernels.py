@@ -45,14 +45,12 @@ ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.wi
 PRELOAD = (
     "fadaa.widgets.i18n:warm_up", "fadaa.widgets.charts:warm_up",
     "pandas",
+    "fadaa.widgets.selling.payments_view", "fadaa.widgets.selling.photo_view", "fadaa.widgets.funding.funding_view",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
-    "fadaa.widgets.selling.channels_view", "fadaa.widgets.selling.payments_view",
-    "fadaa.widgets.selling.photo_view",
-    "fadaa.widgets.bookkeeping.cash_book_view",
+    "fadaa.widgets.selling.channels_view", "fadaa.widgets.bookkeeping.cash_book_view",
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",
     "fadaa.widgets.bookkeeping.year_summary_view", "fadaa.widgets.agm.calendar_view",
     "fadaa.widgets.agm.documents_view", "fadaa.widgets.agm.day_view",
-    "fadaa.widgets.funding.funding_view",
     "fadaa.views.learner_home", "fadaa.views.coordinator_dashboard", "fadaa.views.trainer_desk",
 )
 READY_TIMEOUT = 120.0
