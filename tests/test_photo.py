@@ -126,7 +126,7 @@ MESSAGES = {"fr": {"dark": "Trop sombre", "large": "trop gros", "not_image": "pa
                    "kept": "محفوظة في وثائقكم"}}
 
 
-def test_her_photo_is_checked_kept_and_not_lost_to_a_bad_file(home):
+def test_her_photo_is_checked_kept_and_not_lost_to_a_bad_file(home, monkeypatch):
     lang, root = home
     words = MESSAGES[lang]
     step = photo_view.PhotoStep(lesson5(home))
@@ -146,6 +146,9 @@ def test_her_photo_is_checked_kept_and_not_lost_to_a_bad_file(home):
     assert kept.read_bytes() == good_copy and step.jpeg == good_copy  # nothing lost
     assert {"fr": "toujours là", "ar": "ما زالت موجودة"}[lang] in step.feedback.value
     assert len(step.shown.children) == 1  # her photo still shows
+    monkeypatch.setattr(photo, "check", lambda _image: 1 / 0)  # a failure nobody foresaw
+    upload(step, photo_examples.example_photo("dark"))
+    assert words["not_image"] in step.feedback.value and kept.read_bytes() == good_copy
     saved = AnswerStore(root / "selling_5" / "photo.ipynb").load_data("photo")
     assert saved["file"] == kept.name and saved["problems"] == []
     again = photo_view.PhotoStep(lesson5(home))  # a reload of the page

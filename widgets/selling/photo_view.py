@@ -113,9 +113,12 @@ class PhotoStep(widgets.VBox):
         self.feedback.value = feedback_line("info", _("Checking your photo…"))  # a large photo takes a second
         try:
             result, jpeg = photo.check_file(data, size)
-        except photo.PhotoError as refused:
+        except Exception as failed:  # noqa: BLE001 - whatever the file, she gets words, and keeps her photo
+            if not isinstance(failed, photo.PhotoError):
+                log.exception("a photo could not be checked")
+            reason = failed.reason if isinstance(failed, photo.PhotoError) else "not_an_image"
             still = (feedback_line("info", _("The photo you kept before is still there.")) if self.jpeg else "")
-            self.feedback.value = feedback_line("error", refusal_names(_)[refused.reason]) + still
+            self.feedback.value = feedback_line("error", refusal_names(_)[reason]) + still
             return None
         self.jpeg = jpeg
         kept = self._keep(jpeg, result)
