@@ -14,6 +14,7 @@ from PIL import Image
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import listing_sheet, photo
+from .listing_view import item_names
 from .own_records import her_listing
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ class PhotoStep(widgets.VBox):
 
     # -- her listing sheet
     def listing_pdf(self) -> bytes:
-        return listing_sheet.pdf_bytes(self.jpeg, her_listing(self.lesson), self.lesson.lang)
+        return listing_sheet.pdf_bytes(self.jpeg, her_listing(self.lesson), self.lesson.lang, item_names(self._))
 
 
 EXAMPLE_LABELS = {"dark": "A", "good": "B", "cluttered": "C"}
