@@ -45,6 +45,7 @@ ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.wi
 PRELOAD = (
     "fadaa.widgets.i18n:warm_up", "fadaa.widgets.charts:warm_up",
     "pandas",
+    "fadaa.widgets.selling.payments_view", "fadaa.widgets.selling.photo_view", "fadaa.widgets.funding.funding_view",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
     "fadaa.widgets.selling.channels_view", "fadaa.widgets.bookkeeping.cash_book_view",
     "fadaa.widgets.bookkeeping.summary_view", "fadaa.widgets.bookkeeping.stock_view",

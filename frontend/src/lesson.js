@@ -21,6 +21,9 @@ const WIDGET_COMM = 'jupyter.widget';
 // from the moment the script runs; past it she is told to reload (the widgets still show if they come)
 const LOAD_DEADLINE_MS = 30000;
 const MODULES = { '@jupyter-widgets/base': base, '@jupyter-widgets/controls': controls };
+// the largest file a FileUpload sends to the kernel: photo.MAX_BYTES in widgets/selling/photo.py
+// (tests/test_photo.py checks they agree); a websocket message may carry 10 MiB at most
+const MAX_UPLOAD_BYTES = 8000000;
 
 /** A widget this page does not carry (an Output, interact's, a third-party widget): said in its
  * place, in both languages, while the rest of the page works. */
@@ -31,6 +34,63 @@ class UnsupportedView extends base.DOMWidgetView {
       '<p lang="ar" dir="rtl">⚠️ لا يمكن عرض هذا الجزء من الصفحة هنا.</p>';
   }
 }
+
+/** ipywidgets' FileUpload as a phone needs it: the button says what to do (no file count after
+ * it), and a file larger than MAX_UPLOAD_BYTES is not read nor sent: the kernel receives its name
+ * and size with no content, and says in her language that it is too large. Sent whole, a 20 MB
+ * photo would exceed the websocket's message limit and cut the page from its kernel. */
+class FadaaFileUploadView extends controls.FileUploadView {
+  render() {
+    base.DOMWidgetView.prototype.render.call(this);
+    this.el.classList.add('jupyter-widgets', 'widget-upload', 'jupyter-button');
+    this.fileInput = document.createElement('input');
+    this.fileInput.type = 'file';
+    this.fileInput.style.display = 'none';
+    this.el.addEventListener('click', () => this.fileInput.click());
+    this.fileInput.addEventListener('click', () => {
+      this.fileInput.value = '';
+    });
+    this.fileInput.addEventListener('change', () => this.send(Array.from(this.fileInput.files || [])));
+    this.listenTo(this.model, 'change:button_style', this.update_button_style);
+    this.set_button_style();
+    this.update();
+  }
+
+  async send(files) {
+    try {
+      const value = await Promise.all(files.map(async file => ({
+        content: file.size > MAX_UPLOAD_BYTES ? new ArrayBuffer(0) : await file.arrayBuffer(),
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        last_modified: file.lastModified
+      })));
+      this.model.set({ value, error: '' });
+    } catch (error) {
+      console.error('a file could not be read', error);
+      this.model.set({ error: String(error) });
+    }
+    this.touch();
+  }
+
+  update() {
+    this.el.disabled = this.model.get('disabled');
+    this.el.setAttribute('title', this.model.get('tooltip') || '');
+    this.el.textContent = '';
+    const icon = this.model.get('icon');
+    if (icon) {
+      const i = document.createElement('i');
+      i.classList.add('fa', `fa-${icon}`);
+      this.el.appendChild(i);
+    }
+    this.el.appendChild(document.createTextNode(this.model.get('description')));
+    this.fileInput.accept = this.model.get('accept');
+    this.fileInput.multiple = this.model.get('multiple');
+    return base.DOMWidgetView.prototype.update.call(this);
+  }
+}
+// Fadaa's own views in place of ipywidgets' (same model, same state)
+const VIEWS = { FileUploadView: FadaaFileUploadView };
 
 /** ipywidgets' manager over one kernel: the page's, which Voilà started for it. */
 class PageWidgetManager extends ManagerBase {
@@ -43,6 +103,9 @@ class PageWidgetManager extends ManagerBase {
   }
 
   async loadClass(className, moduleName) {
+    if (moduleName === '@jupyter-widgets/controls' && VIEWS[className]) {
+      return VIEWS[className];
+    }
     const module = MODULES[moduleName];
     if (module && module[className]) {
       return module[className];

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 log = logging.getLogger(__name__)
 MIME = {".pdf": "application/pdf",
         ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".jpg": "image/jpeg"}
 
 
 def safe_filename(name: str) -> str:

@@ -6,6 +6,7 @@ download or system font.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Sequence
 
@@ -67,6 +68,11 @@ class PdfDocument:
                 row = table.row()
                 for i in order:
                     row.cell(str(values[i]))
+        self.pdf.ln(4)
+
+    def image(self, data: bytes, width: float = 100) -> None:
+        """A photo (JPEG or PNG bytes), ``width`` mm wide and centred; a new page first if it would not fit."""
+        self.pdf.image(io.BytesIO(data), x=(self.pdf.w - width) / 2, w=width)
         self.pdf.ln(4)
 
     def signature_lines(self, labels: Sequence[str]) -> None:
