@@ -38,7 +38,7 @@ from jupyter_client.provisioning import LocalProvisioner
 
 PROVISIONER = "fadaa-fork"
 #: What every page's kernel needs: imported before the zygote takes its first request.
-ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.widgets", "fadaa.widgets.charts")
+ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.widgets.lesson", "fadaa.widgets.charts")
 #: What lessons and views import besides: imported while no kernel is asked for (a kernel forked
 #: before then imports what it still lacks itself). "module:function" also calls the function, to
 #: load what the module otherwise loads on first use.

@@ -17,9 +17,10 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, create_engine, select, text
+from sqlalchemy import Column, DateTime, Engine, Integer, MetaData, String, Table, create_engine, select
 
 from fadaa.grading.phones import normalise_phone
+from fadaa.grading.roster_lookup import ids_with_phone
 
 from .groups import GROUPS
 from .pins import hash_pin, verify_pin
@@ -102,9 +103,7 @@ def find(engine: Engine, login: str, roster: Engine | None = None):
     names = [login]
     phone = normalise_phone(login)
     if phone and roster is not None:
-        with roster.connect() as conn:
-            names += conn.execute(text("SELECT student_id FROM fadaa_learner WHERE phone = :phone"),
-                                  {"phone": phone}).scalars().all()
+        names += ids_with_phone(roster, phone)
     with engine.connect() as conn:
         rows = {row.username: row for row in conn.execute(select(account).where(account.c.username.in_(names)))}
     return next((rows[name] for name in names if name in rows), None)  # her account name first, then her phone

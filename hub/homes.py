@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 from fadaa.grading import exchange
-from fadaa.grading.roster import learners
+from fadaa.grading.roster_lookup import language_of
 from fadaa.widgets.i18n import remember_language
 
 from .site import REPO, Site
@@ -54,7 +54,8 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
     _own_folder(home)
     exchange.write_learner_config(home, site.course_id, site.exchange, username)
     # a lesson opened by its address, before her home ever showed, opens in her language too
-    for lang in learners(site.db_url, site.course_id, student_id=username).lang:
+    lang = language_of(site.db_url, username)
+    if lang:
         remember_language(lang, home / PROFILE, key="roster_lang")
     for assignment in released(site):
         if not (home / assignment).exists():

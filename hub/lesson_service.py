@@ -24,6 +24,7 @@ drops a browser's own ``execute_request``: she uses the widgets, she cannot run 
 from __future__ import annotations
 
 import asyncio
+import collections
 import os
 import posixpath
 import re
@@ -48,8 +49,7 @@ from .groups import NoRole, group_of
 from .homes import PREPARE, PROFILE
 from .memory import tree_pss
 from .routes import SERVICE_NAME, service_for
-from .site import Site
-from .site import KERNEL_CULLING
+from .site import KERNEL_CULLING, Site
 from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)
@@ -76,6 +76,17 @@ def in_her_home(name: str, path: str | None) -> str:
     return f"{name}/{clean}" if clean else name
 
 
+_arriving: dict[str, asyncio.Lock] = collections.defaultdict(asyncio.Lock)  # one filling of a home at a time
+
+
+def check_replica(name: str, site: Site) -> None:
+    """Past one machine, each learner has her replica (``routes.service_for``): it alone holds her
+    kernels and writes her home; the others send her there."""
+    hers = service_for(name, site.lesson_shards)
+    if hers != os.environ.get("JUPYTERHUB_SERVICE_NAME", SERVICE_NAME):
+        raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
+
+
 async def arrive(handler) -> str:
     """Fill her home (her configuration, language, lessons released since) and say where she lands."""
     name = her_name(handler)
@@ -86,12 +97,10 @@ async def arrive(handler) -> str:
     if group not in LANDING_GROUPS:
         raise HTTPError(403, "Trainers work in their own JupyterLab.")
     site = Site.from_environment()
-    hers = service_for(name, site.lesson_shards)
-    if hers != os.environ.get("JUPYTERHUB_SERVICE_NAME", SERVICE_NAME):
-        # another replica serves her (and holds her kernels): only that one writes her home
-        raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
-    # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
-    return await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
+    check_replica(name, site)
+    async with _arriving[name]:  # two tabs at once: one fetch of her lessons
+        # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
+        return await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
 
 
 class LandingHandler(TornadoVoilaHandler):
@@ -112,7 +121,9 @@ class HerPageHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):
-        page = in_her_home(her_name(self), path)
+        name = her_name(self)
+        check_replica(name, Site.from_environment())
+        page = in_her_home(name, path)
         if not (Path(self.kernel_manager.root_dir) / page).exists():
             await arrive(self)
         await super().get(page)
