@@ -42,6 +42,7 @@ from fadaa.hub.site import Site
 
 LESSON = ("bookkeeping_1", "cash_book.ipynb")
 TIMEOUT = 300.0  # a learner who has no page after this has failed
+SETTLE = 30.0  # seconds between the hub's start and the class
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -95,7 +96,9 @@ class Hub:
             if time.monotonic() > deadline or self.process.poll() is not None:
                 raise RuntimeError(f"JupyterHub did not start; see {self.var / 'jupyterhub.log'}")
             time.sleep(0.5)
-        time.sleep(5)  # let the lesson service's kernel zygote import the kit, as it does once per machine
+        # the lesson service starts with the machine, long before a class: its kernel zygote has
+        # imported the kit by the time learners come (in the servers way nothing is warm before a login)
+        time.sleep(SETTLE)
         return self
 
     def __exit__(self, *exc) -> None:
