@@ -63,7 +63,8 @@ def test_wrong_pins_lock_her_account_until_her_trainer_sets_a_new_one(hub):
     # locked: even her right PIN is refused now, and the page tells her in both languages to call her trainer
     locked = hub.session(her, LEARNER_PIN)[1]
     assert locked.status_code != 302
-    assert "appelez votre formatrice" in locked.text and "اتصلي بالمكوّنة" in locked.text
+    page = locked.content.decode("utf-8")  # the page says utf-8 in its <meta>, as a browser reads it
+    assert "appelez votre formatrice" in page and "اتصلي بالمكوّنة" in page
     set_pin(open_accounts(hub.site.accounts_db_url), her, "learners", "4321")
     assert hub.session(her, "4321")[1].status_code == 302
 
