@@ -124,7 +124,9 @@ def serve(socket_path: str) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped: still remove the socket's folder
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener, _removed_at_exit(socket_path):
         listener.bind(socket_path + ".new")
-        listener.listen(64)
+        # a class of a hundred opening pages at once: a Unix socket refuses a connect outright
+        # (EAGAIN) once its backlog is full, and that page would have no kernel
+        listener.listen(1024)
         os.rename(socket_path + ".new", socket_path)  # the socket appears once it takes connections
         while os.getppid() == parent:
             listener.settimeout(0.01 if pending else 1.0)
@@ -211,7 +213,7 @@ class Zygote:
     @classmethod
     async def fork(cls, argv: list[str], env: dict, cwd: str) -> ForkedProcess:
         await cls.ready(env)
-        reader, writer = await asyncio.open_unix_connection(cls._socket)
+        reader, writer = await cls._connect()
         try:
             writer.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n")
             await writer.drain()
@@ -219,6 +221,18 @@ class Zygote:
         finally:
             writer.close()
         return ForkedProcess(answer["pid"], cls._process.pid)
+
+    @classmethod
+    async def _connect(cls, patience: float = 30.0):
+        """A connection to the zygote, waiting a little while its backlog is full."""
+        deadline = time.monotonic() + patience
+        while True:
+            try:
+                return await asyncio.open_unix_connection(cls._socket)
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.05)
 
     @classmethod
     async def _start(cls, env: dict) -> None:
