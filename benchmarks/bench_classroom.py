@@ -108,6 +108,9 @@ class Hub:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
         self.log.close()
+        kept = Path(tempfile.gettempdir()) / f"bench_classroom-{self.way}-{self.port}.log"
+        shutil.copy(self.var / "jupyterhub.log", kept)  # the hub's and the service's log, for what went wrong
+        print(f"  (log: {kept})")
 
     def pages(self, name: str) -> str:
         return f"{self.url}/services/lessons/" if self.way == "service" else f"{self.url}/user/{name}/"
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     root.chmod(0o755)
     try:
         runs = {}
-        for way in args.ways.split(","):
+        for way in [w for w in args.ways.split(",") if w]:
             var = root / way
             print(f"Building the demo course and roster for '{way}'...", flush=True)
             site = Site(var, lessons=way)
