@@ -66,12 +66,12 @@ def test_by_month_splits_a_year_and_leaves_other_years_out():
 
 def test_margin_per_product_of_the_example():
     carpet, cushion = example_products("fr")
-    assert (carpet.sales, carpet.cost, carpet.margin) == (2150, 1040, 1110)
+    assert (carpet.sales, carpet.cost, carpet.margin) == (2150, 624, 1526)  # 2 × (6 kg × 47 + 1 L × 30)
     assert (cushion.sales, cushion.cost, cushion.margin) == (800, 300, 500)  # hidden test cushion_margin
     assert cushion.margin_per_piece == 250 and cushion.margin_rate == 0.625
     assert carpet.sales + cushion.sales == summary.totals(example_month("fr")).sales
     assert [p.name for p in summary.best_first([cushion, carpet])] == ["Tapis", "Coussin"]
-    assert summary.total_margin([carpet, cushion]) == 1610
+    assert summary.total_margin([carpet, cushion]) == 2026
 
 
 def test_a_product_sold_below_cost_has_a_negative_margin_and_nothing_sold_has_no_rate():
@@ -101,13 +101,13 @@ def test_receipt_given_is_a_sale_received_is_a_purchase():
 def test_stock_sheet_of_the_example_at_weighted_average_cost():
     lines = stock.stock_sheet(example_items("fr"), example_movements("fr"))
     wool, dye, carpets = lines
-    assert (wool.quantity_in, wool.quantity_out, wool.quantity_left) == (20, 18, 12)  # hidden test wool_left
+    assert (wool.quantity_in, wool.quantity_out, wool.quantity_left) == (10, 18, 12)  # hidden test wool_left
     assert wool.average_cost == 47 and wool.value == 564                            # hidden test wool_value
-    assert (dye.quantity_left, dye.value) == (3, 90)
-    assert (carpets.quantity_left, carpets.value) == (1, 520)
-    assert stock.total_value(lines, stock.RAW) == 654
-    assert stock.total_value(lines, stock.FINISHED) == 520
-    assert stock.total_value(lines) == 1174
+    assert (dye.quantity_left, dye.value) == (5, 150)
+    assert (carpets.quantity_left, carpets.value) == (3, 936)  # at a carpet's materials: 312 DH
+    assert stock.total_value(lines, stock.RAW) == 714
+    assert stock.total_value(lines, stock.FINISHED) == 936
+    assert stock.total_value(lines) == 1650
 
 
 def test_example_stock_has_the_same_figures_in_both_languages():
@@ -159,11 +159,12 @@ def test_stock_keeps_through_json():
 def test_year_summary_of_the_example():
     y = example_year()
     assert y.year == EXAMPLE_YEAR
-    assert (y.total_income, y.total_expenses) == (31500, 19510)
-    assert y.surplus == 11990
-    assert y.carried_forward == 8990           # hidden test carried_forward (3 000 DH to the reserves)
-    assert y.closing_balance == 12790          # hidden test year_end_cash
-    assert y.income["sale"] == 30200 and y.expenses["purchase"] == 10600
+    assert (y.total_income, y.total_expenses) == (30700, 14770)
+    assert y.surplus == 15930                  # the cash surplus
+    assert y.net_surplus == 14000              # the accountant's: what the AGM allocates
+    assert y.carried_forward == 6000           # hidden test carried_forward (3 000 reserves, 5 000 members)
+    assert y.closing_balance == 16730          # hidden test year_end_cash
+    assert y.income["sale"] == 29500 and y.expenses["purchase"] == 11860
     assert len(y.monthly()) == 12 and y.missing_months() == []
     assert sum(row[3] for row in y.monthly()) == y.surplus
 
@@ -182,11 +183,20 @@ def test_year_summary_from_cash_book_lines_matches_the_monthly_totals():
 
 def test_proposed_use_cannot_exceed_the_surplus():
     y = example_year(with_allocations=False)
-    ok = y.with_allocations([ys.Allocation("reserve", 3000), ys.Allocation("members", 8990)])
+    ok = y.with_allocations([ys.Allocation("reserve", 3000), ys.Allocation("members", 11000)])
     assert ok.carried_forward == 0
-    with pytest.raises(ys.SummaryError) as err:
-        y.with_allocations([ys.Allocation("reserve", 12000)])
+    with pytest.raises(ys.SummaryError) as err:  # the cash surplus (15 930) is not what is allocated
+        y.with_allocations([ys.Allocation("reserve", 15000)])
     assert err.value.reason == "over_allocated"
+
+
+def test_without_the_accountants_figure_the_proposal_is_checked_against_the_cash_surplus():
+    y = ys.YearSummary(2026, 0, {1: summary.Totals({"sale": 1000}, {"purchase": 400})})
+    assert y.to_allocate == 600 and y.with_allocations([ys.Allocation("reserve", 600)]).carried_forward == 0
+    netted = ys.YearSummary.from_json({**y.to_json(), "net_surplus": 500})
+    assert netted.to_allocate == 500 and netted.to_json()["net_surplus"] == 500
+    with pytest.raises(ys.SummaryError):
+        netted.with_allocations([ys.Allocation("reserve", 600)])
 
 
 def test_a_deficit_is_carried_forward_and_cannot_be_shared_out():

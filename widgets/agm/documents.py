@@ -138,8 +138,10 @@ def write_reports(doc, coop: Cooperative, moral: MoralReport, money: FinancialRe
     rows.append([_("Total money out"), format_amount(money.total_expenses, lang)])
     result = _("Surplus of the year") if money.surplus >= 0 else _("Deficit of the year")
     rows.append([result, format_amount(abs(money.surplus), lang)])
+    if money.net_surplus is not None:
+        rows.append([_("Net surplus (from the accountant)"), format_amount(money.net_surplus, lang)])
     doc.table([_("Line"), _("Amount")], rows, widths=[120, 54], numeric_columns=[1])
-    if money.surplus > 0:
+    if money.to_allocate > 0:
         doc.heading(_("Proposed use of the surplus"), size=12)
         names = allocation_names(_)
         uses = [[a.label or names[a.kind], format_amount(a.amount, lang)] for a in money.allocations]

@@ -59,11 +59,13 @@ def financial_html(report: FinancialReport, lang: str, _) -> str:
     rows.append(row(_("Total money out"), report.total_expenses, bold=True))
     result = _("Surplus of the year") if report.surplus >= 0 else _("Deficit of the year")
     rows.append(row(("🟢 " if report.surplus >= 0 else "🔴 ") + result, abs(report.surplus), bold=True))
-    if report.surplus > 0:
+    if report.net_surplus is not None:
+        rows.append(row("🧮 " + _("Net surplus (from the accountant)"), report.net_surplus, bold=True))
+    if report.to_allocate > 0:
         names = allocation_names(_)
         rows += [row(ALLOCATION_ICONS[a.kind] + " " + (a.label or names[a.kind]), a.amount)
                  for a in report.allocations]
-        rows.append(row("➡️ " + _("Carried forward to next year"), report.carried_forward, bold=True))
+        rows.append(row("⬅️ " + _("Carried forward to next year"), report.carried_forward, bold=True))
     return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
 
 
