@@ -261,3 +261,13 @@ def test_a_source_waits_behind_an_info_line():
     text = lesson.show().page.children[0].children[0].value
     assert '<details class="fadaa-source"><summary>ⓘ المصدر</summary>' in text and "112.12" in text
     assert text.index("القاعدة") < text.index("ⓘ")
+
+
+def test_the_calculator_does_the_division_with_her():
+    from fadaa.widgets.lesson import Lesson
+
+    calculator = Lesson({"fr": "Essai", "ar": "تجربة"}, "ar").calculator()
+    calculator.first.value, calculator.second.value = "255", "0,85"
+    assert calculator.compute() == 300 and "300" in calculator.result.value
+    calculator.second.value = "0"
+    assert calculator.compute() is None and "لا يمكن القسمة" in calculator.result.value

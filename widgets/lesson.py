@@ -19,7 +19,7 @@ from IPython.display import HTML, display
 
 from .answer_store import AnswerStore
 from .i18n import choose_language, direction, gettext_for
-from .questions import ChoiceQuestion, FreeTextAnswer, NumericAnswer
+from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .submit import SubmitButton
 
@@ -194,6 +194,10 @@ class Lesson:
                               mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
                               worked=self.pick(*worked),
                               on_worked=self._worked_seen(grade_id) if grade_id else None)
+
+    def calculator(self) -> Calculator:
+        """The kit's small calculator, beside a checkpoint that asks her to divide."""
+        return Calculator(self._, self.lang)
 
     def free_text(self, grade_id: str, fr: str, ar: str) -> FreeTextAnswer:
         saved = self._saved(grade_id, RELEASED_TEXT_STUB)

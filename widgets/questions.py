@@ -182,3 +182,43 @@ class FreeTextAnswer(widgets.VBox):
         text = str(text)[: self.MAX_CHARS].strip()
         problem = _save(self.on_answer, text, self._)
         self.feedback.value = problem or feedback_line("saved", self._("Saved. Your trainer will read your answer."))
+
+
+class Calculator(widgets.VBox):
+    """A small calculator for the one division a step asks of her (255 ÷ 0,85): two numbers as she
+    writes them, an operation to tap, the result. Nothing is saved or graded."""
+
+    OPERATIONS = {"÷": lambda a, b: a / b, "×": lambda a, b: a * b, "+": lambda a, b: a + b, "−": lambda a, b: a - b}
+
+    def __init__(self, gettext, lang: str):
+        self._, self.lang = gettext, lang
+        layout = widgets.Layout(width="8em", min_height="44px")
+        self.first = widgets.Text(placeholder="255", layout=layout, continuous_update=False)
+        self.second = widgets.Text(placeholder="0,85", layout=layout, continuous_update=False)
+        for field in (self.first, self.second):
+            field.add_class("fadaa-number-input")
+        self.operation = widgets.ToggleButtons(options=list(self.OPERATIONS), value="÷",
+                                               style={"button_width": "3em"})
+        self.result = widgets.HTML()
+        for control in (self.first, self.second, self.operation):
+            control.observe(lambda _c: self.compute(), names="value")
+        row = widgets.HBox([self.first, self.operation, self.second])
+        row.layout.direction = "ltr"  # "255 ÷ 0,85" reads left to right in both languages
+        super().__init__([widgets.HTML(f"<b>🧮 {self._('Calculator')}</b>"), row, self.result], layout=FULL_WIDTH)
+        self.add_class("fadaa-calculator")
+
+    def compute(self) -> float | None:
+        self.result.value = ""
+        if not self.first.value.strip() or not self.second.value.strip():
+            return None
+        try:
+            a, b = parse_number(self.first.value), parse_number(self.second.value)
+        except NotANumber:
+            self.result.value = feedback_line("error", self._("Please type a number, for example 1 250."))
+            return None
+        if self.operation.value == "÷" and b == 0:
+            self.result.value = feedback_line("error", self._("One cannot divide by 0."))
+            return None
+        value = round(self.OPERATIONS[self.operation.value](a, b), 2)
+        self.result.value = f'<div class="fadaa-calculator-result" style="font-size:1.3em">= {format_number(value, self.lang)}</div>'
+        return value
