@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -151,3 +152,20 @@ def format_amount(value: float, lang: str) -> str:
 
 def isolate(text: str) -> str:
     return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+# A number grouped by thousands ("1 200", "10 000,50"), whatever space groups it.
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
+
+
+def unisolated_amounts(text: str) -> list[str]:
+    """The grouped numbers of an Arabic ``text`` that a right-to-left page would show backwards
+    ("200 1" for "1 200"): grouped by an ordinary space (the line may break there, and the bidi
+    algorithm splits the number), or not inside a left-to-right isolate."""
+    found = []
+    for match in GROUPED_NUMBER.finditer(text):
+        before = text[:match.start()]
+        inside = before.count(LEFT_TO_RIGHT_ISOLATE) > before.count(POP_DIRECTIONAL_ISOLATE)
+        if " " in match.group() or not inside:
+            found.append(match.group())
+    return found

@@ -135,9 +135,8 @@ class Lesson:
         text = self.pick(fr, ar)
         if not text:
             return ""
-        body = mistune.html(text)
-        return (f'<details class="fadaa-source"><summary>ⓘ {html.escape(self._("Source"))}</summary>'
-                f'{body}</details>')
+        body, label = mistune.html(text), html.escape(self._("Source"))
+        return f'<details class="fadaa-source"><summary>ⓘ {label}</summary>{body}</details>'
 
     def _step_box(self, fr: str, ar: str, parts: Parts, icon: str, source: Text = ("", "")) -> widgets.VBox:
         parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)

@@ -6,6 +6,7 @@ forgets her work, an option chosen for a reason) and what each one tells her. Af
 she may open the worked answer; ``on_worked`` is told (the lesson records it for her trainer)."""
 from __future__ import annotations
 
+import html
 from typing import Callable, Mapping
 
 import ipywidgets as widgets
@@ -204,7 +205,8 @@ class Calculator(widgets.VBox):
             control.observe(lambda _c: self.compute(), names="value")
         row = widgets.HBox([self.first, self.operation, self.second])
         row.layout.direction = "ltr"  # "255 ÷ 0,85" reads left to right in both languages
-        super().__init__([widgets.HTML(f"<b>🧮 {self._('Calculator')}</b>"), row, self.result], layout=FULL_WIDTH)
+        title = widgets.HTML("<b>🧮 " + html.escape(self._("Calculator")) + "</b>")
+        super().__init__([title, row, self.result], layout=FULL_WIDTH)
         self.add_class("fadaa-calculator")
 
     def compute(self) -> float | None:
