@@ -201,7 +201,7 @@ def test_the_trainer_desk_counts_his_cohort_by_module_and_status(place):
     assert counts.loc[expected.index, "En retard"].tolist() == expected["late"].tolist()
     nudge = screen_table(desk.nudge.value)
     assert len(nudge) == min(50, rows.status.isin(["late", "released"]).sum())
-    assert set(nudge["Étape"]) <= {"⏰ En retard", "📘 Ouvert"}
+    assert set(nudge["Statut"]) <= {"⏰ En retard", "📘 Ouvert"}
 
 
 def test_dashboard_filters_narrow_the_screen(place):
