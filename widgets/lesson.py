@@ -169,6 +169,10 @@ class Lesson:
                 pass
         return record
 
+    def _worked_html(self, worked: Text) -> str:
+        text = self.pick(*worked)
+        return mistune.html(text).strip() if text else ""
+
     def numeric(self, grade_id: str, fr: str, ar: str, expected: float, tolerance: float = 0.5,
                 mistakes: Mapping[float, Text] | None = None, worked: Text = ("", "")) -> NumericAnswer:
         """A number to type. ``mistakes``: {a number a usual mistake gives: what it tells her};
@@ -178,7 +182,7 @@ class Lesson:
                              on_answer=self._saver(grade_id),
                              initial=saved if isinstance(saved, (int, float)) else None,
                              mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
-                             worked=self.pick(*worked), on_worked=self._worked_seen(grade_id))
+                             worked=self._worked_html(worked), on_worked=self._worked_seen(grade_id))
 
     def choice(self, grade_id: str | None, fr: str, ar: str, options: Mapping[str, tuple[str, str]],
                correct: str, explanation: tuple[str, str] = ("", ""),
@@ -191,7 +195,7 @@ class Lesson:
                               on_answer=self._saver(grade_id) if grade_id else None,
                               initial=saved if isinstance(saved, str) else None,
                               mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
-                              worked=self.pick(*worked),
+                              worked=self._worked_html(worked),
                               on_worked=self._worked_seen(grade_id) if grade_id else None)
 
     def calculator(self) -> Calculator:

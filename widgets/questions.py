@@ -34,7 +34,7 @@ TRIES_BEFORE_WORKED = 2
 
 
 class WorkedAnswer(widgets.VBox):
-    """The worked answer behind a button, offered after ``TRIES_BEFORE_WORKED`` wrong tries."""
+    """The worked answer (HTML) behind a button, offered after ``TRIES_BEFORE_WORKED`` wrong tries."""
 
     def __init__(self, text: str, gettext, on_shown: Callable[[], None] | None = None):
         self.text, self.on_shown, self.wrong_tries = text, on_shown, 0
@@ -198,8 +198,8 @@ class Calculator(widgets.VBox):
         self.second = widgets.Text(placeholder="0,85", layout=layout, continuous_update=False)
         for field in (self.first, self.second):
             field.add_class("fadaa-number-input")
-        self.operation = widgets.ToggleButtons(options=list(self.OPERATIONS), value="÷",
-                                               style={"button_width": "3em"})
+        self.operation = widgets.Dropdown(options=list(self.OPERATIONS), value="÷",
+                                          layout=widgets.Layout(width="4em", min_height="44px"))
         self.result = widgets.HTML()
         for control in (self.first, self.second, self.operation):
             control.observe(lambda _c: self.compute(), names="value")
