@@ -271,3 +271,12 @@ def test_the_calculator_does_the_division_with_her():
     assert calculator.compute() == 300 and "300" in calculator.result.value
     calculator.second.value = "0"
     assert calculator.compute() is None and "لا يمكن القسمة" in calculator.result.value
+
+
+def test_carried_forward_points_the_way_her_text_reads():
+    from fadaa.widgets.bookkeeping.year_summary_view import allocations_table
+    from fadaa.widgets.nour import year
+
+    assert "⬅️" in allocations_table(year(), "ar", i18n.gettext_for("ar")) and "➡️" not in allocations_table(
+        year(), "ar", i18n.gettext_for("ar"))
+    assert "➡️" in allocations_table(year(), "fr", i18n.gettext_for("fr"))

@@ -94,8 +94,8 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     assert "Bonjour Naima Tazi" in text and "✅ Réussi" in text and "2 / 3" in text
     assert 'href="quick/quick.ipynb?lang=fr"' in text
     buttons = {w.button.description: w for w in walk(page) if isinstance(w, DocumentButton)}
-    assert set(buttons) == {"Le retour de ma formatrice", "Mon certificat (PDF)", "fiche_prix.pdf"}
-    assert b"quick" in buttons["Le retour de ma formatrice"].make()  # nbgrader's feedback page
+    assert set(buttons) == {"Le retour de ma formatrice ou de mon formateur", "Mon certificat (PDF)", "fiche_prix.pdf"}
+    assert b"quick" in buttons["Le retour de ma formatrice ou de mon formateur"].make()  # nbgrader's feedback page
     assert "Naima Tazi" in pdf_text(buttons["Mon certificat (PDF)"].make())
     assert (homes["a"] / "documents" / "certificate_quick.pdf").exists()  # kept with her documents
 

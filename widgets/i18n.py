@@ -103,6 +103,11 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
+def forward_arrow(lang: str) -> str:
+    """The arrow of 'carried forward' points the way her text reads: ⬅️ right to left, ➡️ left to right."""
+    return "⬅️" if lang in RIGHT_TO_LEFT else "➡️"
+
+
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """Every catalog of ``lang`` merged: the kit's ``fadaa.po`` and one ``<subject>.po`` per subject.

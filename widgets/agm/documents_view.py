@@ -14,7 +14,7 @@ from ..bookkeeping.cash_book_view import category_names
 from ..bookkeeping.year_summary import Allocation, SummaryError
 from ..checking import NotANumber, parse_number
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from ..i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date
@@ -65,7 +65,8 @@ def financial_html(report: FinancialReport, lang: str, _) -> str:
         names = allocation_names(_)
         rows += [row(ALLOCATION_ICONS[a.kind] + " " + (a.label or names[a.kind]), a.amount)
                  for a in report.allocations]
-        rows.append(row("⬅️ " + _("Carried forward to next year"), report.carried_forward, bold=True))
+        rows.append(row(f"{forward_arrow(lang)} " + _("Carried forward to next year"), report.carried_forward,
+                        bold=True))
     return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
 
 

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from .. import charts
 from ..checking import NotANumber
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from ..i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from . import documents
 from . import year_summary as rules
@@ -45,7 +45,7 @@ def allocations_table(summary: rules.YearSummary, lang: str, _) -> str:
     names = documents.allocation_names(_)
     rows += [(f"{ALLOCATION_ICONS.get(a.kind, '')} {(a.label or names[a.kind]) if a.kind == 'other' else names[a.kind]}",
               -a.amount) for a in summary.allocations]
-    rows.append(("⬅️ " + _("Carried forward to next year"), summary.carried_forward))
+    rows.append((f"{forward_arrow(lang)} " + _("Carried forward to next year"), summary.carried_forward))
     body = "".join(f'<tr><td>{html.escape(w)}</td><td class="num">{format_amount(v, lang)}</td></tr>'
                    for w, v in rows)
     return f'<table class="fadaa-allocations">{body}</table>'
