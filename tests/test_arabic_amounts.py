@@ -107,3 +107,27 @@ def test_bold_around_an_isolated_amount_still_renders_bold(notebook):
     does not open a bold there."""
     import mistune
     assert [t[:40] for t in arabic_strings(notebook) if "**" in mistune.html(t)] == []
+
+
+def step_texts(notebook) -> list[tuple[str, str]]:
+    """(French, Arabic) of every step of a lesson."""
+    found = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] == "code":
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "step":
+                    kw = {k.arg: k.value.value for k in node.keywords
+                          if k.arg in ("fr", "ar") and isinstance(k.value, ast.Constant)}
+                    found.append((kw.get("fr", ""), kw.get("ar", "")))
+    return found
+
+
+@pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_steps_stay_short_and_keep_their_sources_behind_the_info_line(notebook):
+    """A step is read on a phone: under 90 words, and its sources (a newspaper, a date, a law's
+    article) wait behind the ⓘ line, not in the text."""
+    words = lambda text: len(re.findall(r"[^\W\d_]+", text))  # noqa: E731 - words, not figures or icons
+    long = [(fr[:40], words(fr)) for fr, _ar in step_texts(notebook) if words(fr) > 90]
+    cited = [fr[:40] for fr, ar in step_texts(notebook)
+             if re.search(r"Source ?:|\(loi 112-12", fr) or re.search(r"المصدر ?:|\(القانون", ar)]
+    assert long == [] and cited == []
