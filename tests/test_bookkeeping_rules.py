@@ -223,3 +223,30 @@ def test_year_summary_keeps_through_json():
     y = example_year()
     again = ys.YearSummary.from_json(y.to_json())
     assert again == y and again.surplus == y.surplus and again.allocations == y.allocations
+
+
+# -- corporate tax (CGI art. 6 and 7-I-A) ---------------------------------------------------------
+
+def test_a_cooperative_that_processes_is_exempt_only_under_the_ceiling():
+    from fadaa.widgets import nour
+    from fadaa.widgets.bookkeeping import tax
+
+    assert tax.PROCESSING_TURNOVER_CEILING == 10_000_000   # not the 5 M DH of older texts
+    assert tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=nour.year().income["sale"])  # Nour weaves
+    assert not tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=10_000_000)
+    assert tax.exempt_from_corporate_tax(processes=False, turnover_before_vat=25_000_000)  # raw products, unprocessed
+    with pytest.raises(ValueError):
+        tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=-1)
+
+
+def test_the_tax_step_states_the_ceiling_the_rule_uses():
+    import json
+    from conftest import REPO
+    from fadaa.widgets.bookkeeping import tax
+
+    notebook = REPO / "courses" / "fadaa" / "source" / "bookkeeping_4" / "year_summary.ipynb"
+    step = next("".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == "step_tax")
+    millions = tax.PROCESSING_TURNOVER_CEILING // 1_000_000
+    assert f"**{millions} millions de DH**" in step and f"{millions}\u2069 ملايين درهم" in step
+    assert "novembre 2026" in step and "نونبر 2026" in step   # the figure's date, behind the ⓘ line
