@@ -229,6 +229,7 @@ def test_a_wrong_number_says_which_usual_mistake_it_is_and_two_tries_open_the_wo
                               worked=("1 200 + 3 150 − 765 = 3 585", "⁦1 200 + 3 150 − 765 = 3 585⁩"))
     assert question.submit("3 385") is False
     assert "نسيتم الاشتراك." in question.feedback.value           # the mistake named, in her language
+    assert question.submit("3385") is False                         # Enter, then Check: still one try
     assert question.worked.button.layout.display == "none"          # one try: not yet
     assert question.submit("10") is False
     assert "نسيتم" not in question.feedback.value                   # another slip: the general hint

@@ -38,6 +38,7 @@ class WorkedAnswer(widgets.VBox):
 
     def __init__(self, text: str, gettext, on_shown: Callable[[], None] | None = None):
         self.text, self.on_shown, self.wrong_tries = text, on_shown, 0
+        self._last_wrong: object = None
         self.button = widgets.Button(description=gettext("See the worked answer"), icon="book",
                                      layout=widgets.Layout(min_height="48px", width="auto", display="none"))
         self.button.add_class("fadaa-worked-button")
@@ -46,8 +47,11 @@ class WorkedAnswer(widgets.VBox):
         self.button.on_click(lambda _b: self.show())
         super().__init__([self.button, self.answer], layout=FULL_WIDTH)
 
-    def count(self, right: bool) -> None:
-        if self.text and not right:
+    def count(self, right: bool, answer: object) -> None:
+        """One wrong try per different wrong answer: the same answer checked twice (Enter, then the
+        Check button) is one try."""
+        if self.text and not right and answer != self._last_wrong:
+            self._last_wrong = answer
             self.wrong_tries += 1
             if self.wrong_tries >= TRIES_BEFORE_WORKED and not self.answer.value:
                 self.button.layout.display = None
@@ -105,7 +109,7 @@ class NumericAnswer(widgets.VBox):
         right = within_tolerance(value, self.expected, self.tolerance)
         message = self._("Correct!") if right else self.why_wrong(value)
         self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
-        self.worked.count(right)
+        self.worked.count(right, value)
         return right
 
     def why_wrong(self, value: float) -> str:
@@ -154,7 +158,7 @@ class ChoiceQuestion(widgets.VBox):
         else:
             message = self.mistakes.get(key) or self._("Not quite. Read the step again and choose another answer.")
         self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
-        self.worked.count(right)
+        self.worked.count(right, key)
         return right
 
 
