@@ -131,3 +131,24 @@ def test_steps_stay_short_and_keep_their_sources_behind_the_info_line(notebook):
     cited = [fr[:40] for fr, ar in step_texts(notebook)
              if re.search(r"Source ?:|\(loi 112-12", fr) or re.search(r"المصدر ?:|\(القانون", ar)]
     assert long == [] and cited == []
+
+
+def test_chart_labels_in_arabic_keep_their_amounts_left_to_right(monkeypatch):
+    """matplotlib lays Arabic out right to left too: an amount in a label without its isolate shows
+    "DH 1 250" (the price chart's labels did)."""
+    import matplotlib.axes
+    from fadaa.widgets.selling import pricing, pricing_view
+
+    labels = []
+    for name in ("set_yticks", "set_xticks"):
+        original = getattr(matplotlib.axes.Axes, name)
+
+        def record(self, ticks, tick_labels=None, *args, _original=original, **kwargs):
+            labels.extend(tick_labels or [])
+            return _original(self, ticks, tick_labels, *args, **kwargs)
+        monkeypatch.setattr(matplotlib.axes.Axes, name, record)
+    cushion = selling_examples.example_cushion("ar")
+    line = pricing.price_line(cushion, selling_examples.EXAMPLE_PLATFORM, 1250)
+    pricing_view.price_split_chart([line], "ar", i18n.gettext_for("ar"))
+    assert any("250" in label for label in labels)
+    assert [label for label in labels if i18n.unisolated_amounts(label)] == []
