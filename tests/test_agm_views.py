@@ -127,3 +127,19 @@ def test_financial_report_reads_her_bookkeeping_year_summary(lessons):
     money.amounts["use_reserve"].value = "1 500"
     assert money.report().carried_forward == 3000
     assert "module Comptabilité" in pdf_text(money.build_pdf())
+
+
+def test_a_checkpoints_answer_is_not_printed_above_it():
+    """agm_2 asks for Nour's cash surplus: the table above the question shows money in and out, the
+    whole report (surplus, net surplus, carried forward) comes after the checkpoints."""
+    from fadaa.widgets import i18n
+    from fadaa.widgets.agm import examples
+
+    _ = i18n.gettext_for("fr")
+    report = examples.financial_report()
+    above = documents_view.financial_html(report, "fr", _, results=False)
+    whole = documents_view.financial_html(report, "fr", _)
+    surplus, carried = (i18n.format_amount(v, "fr") for v in (report.surplus, report.carried_forward))
+    assert i18n.format_amount(report.total_income, "fr") in above
+    assert surplus not in above and carried not in above
+    assert surplus in whole and carried in whole

@@ -45,7 +45,9 @@ def example_moral(lesson: Lesson) -> widgets.HTML:
                                 for p in MORAL_PARTS))
 
 
-def financial_html(report: FinancialReport, lang: str, _) -> str:
+def financial_html(report: FinancialReport, lang: str, _, results: bool = True) -> str:
+    """The report as a table; without ``results``, money in and out only (what a checkpoint asks
+    her to work out is not printed above the question)."""
     kinds = category_names(_)
 
     def row(label: str, amount: float, bold: bool = False) -> str:
@@ -57,6 +59,8 @@ def financial_html(report: FinancialReport, lang: str, _) -> str:
     rows.append(row(_("Total money in"), report.total_income, bold=True))
     rows += [row("⬆️💸 " + kinds.get(k, k), v) for k, v in report.totals.expenses.items() if v]
     rows.append(row(_("Total money out"), report.total_expenses, bold=True))
+    if not results:
+        return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
     result = _("Surplus of the year") if report.surplus >= 0 else _("Deficit of the year")
     rows.append(row(("🟢 " if report.surplus >= 0 else "🔴 ") + result, abs(report.surplus), bold=True))
     if report.net_surplus is not None:
@@ -70,8 +74,8 @@ def financial_html(report: FinancialReport, lang: str, _) -> str:
     return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
 
 
-def example_financial(lesson: Lesson) -> widgets.HTML:
-    return widgets.HTML(financial_html(examples.financial_report(), lesson.lang, lesson._))
+def example_financial(lesson: Lesson, results: bool = True) -> widgets.HTML:
+    return widgets.HTML(financial_html(examples.financial_report(), lesson.lang, lesson._, results))
 
 
 def example_surplus() -> float:
