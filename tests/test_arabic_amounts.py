@@ -152,3 +152,23 @@ def test_chart_labels_in_arabic_keep_their_amounts_left_to_right(monkeypatch):
     pricing_view.price_split_chart([line], "ar", i18n.gettext_for("ar"))
     assert any("250" in label for label in labels)
     assert [label for label in labels if i18n.unisolated_amounts(label)] == []
+
+
+# A word she may not know is explained in the first step that uses it (French text; the Arabic
+# step says the same): what each explanation says.
+EXPLAINED = {
+    "exercice": ("l'année des comptes", "l'année comptable"),
+    "clôture": ("s'appelle la **clôture**", "la fin de l'année comptable"),
+    "quorum": ("assez de membres",),
+    "réserve": ("l'argent que la coopérative garde",),
+}
+
+
+@pytest.mark.parametrize("notebook", lesson_notebooks(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_words_are_explained_before_they_are_used(notebook):
+    unexplained = []
+    for word, explanations in EXPLAINED.items():
+        first = next((fr for fr, _ar in step_texts(notebook) if word in fr.lower()), None)
+        if first is not None and not any(e in first for e in explanations):
+            unexplained.append((word, first[:60]))
+    assert unexplained == []
