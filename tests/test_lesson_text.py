@@ -1,6 +1,10 @@
-"""Every grouped amount in Arabic text is kept left to right: inside an isolate, grouped by a
+"""How the lessons read.
+
+Every grouped amount in Arabic text is kept left to right: inside an isolate, grouped by a
 no-break space. Otherwise a right-to-left page shows "1 200" as "200 1". Checked over the lessons'
-Arabic text, the Arabic catalogs and the documents the lessons make in Arabic."""
+Arabic text, the Arabic catalogs, the charts and the documents the lessons make in Arabic.
+Then: bold renders, steps stay short with their sources behind the ⓘ line, and a word she may not
+know is explained where it is first used."""
 import ast
 import json
 import re
