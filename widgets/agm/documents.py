@@ -92,6 +92,10 @@ def write_calendar(doc, coop: Cooperative, milestones: Sequence[cal.Milestone], 
                     "close of the financial year. The accounts are filed at the court of first instance "
                     "within 30 days after it.") + " " + law_source(_))
     doc.paragraph(_("Whether the minutes must also be filed there: ask ODCO."))
+    days = {m.key: m.day for m in milestones}
+    if days["agm"] > days["agm_deadline"]:
+        doc.paragraph(_("This date is after the legal deadline: your assembly is late. "
+                        "Hold it as soon as you can, and tell ODCO."))
     if not any(m.key == "convocation" for m in milestones):
         doc.paragraph(_("Convocation date: enter the notice period written in your statutes."))
 
