@@ -198,8 +198,8 @@ class Calculator(widgets.VBox):
     def __init__(self, gettext, lang: str):
         self._, self.lang = gettext, lang
         layout = widgets.Layout(width="8em", min_height="44px")
-        self.first = widgets.Text(placeholder="255", layout=layout, continuous_update=False)
-        self.second = widgets.Text(placeholder="0,85", layout=layout, continuous_update=False)
+        self.first = widgets.Text(layout=layout, continuous_update=False)
+        self.second = widgets.Text(layout=layout, continuous_update=False)
         for field in (self.first, self.second):
             field.add_class("fadaa-number-input")
         self.operation = widgets.Dropdown(options=list(self.OPERATIONS), value="÷",
@@ -207,8 +207,7 @@ class Calculator(widgets.VBox):
         self.result = widgets.HTML()
         for control in (self.first, self.second, self.operation):
             control.observe(lambda _c: self.compute(), names="value")
-        row = widgets.HBox([self.first, self.operation, self.second])
-        row.layout.direction = "ltr"  # "255 ÷ 0,85" reads left to right in both languages
+        row = widgets.HBox([self.first, self.operation, self.second])  # read the way her text reads
         title = widgets.HTML("<b>🧮 " + html.escape(self._("Calculator")) + "</b>")
         super().__init__([title, row, self.result], layout=FULL_WIDTH)
         self.add_class("fadaa-calculator")
