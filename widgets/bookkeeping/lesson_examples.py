@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import nour
 from .stock import Item, Movement
-from .summary import ProductLine, Totals
+from .summary import ProductLine
 from .year_summary import YearSummary
 
 
@@ -24,11 +24,6 @@ def example_movements(lang: str) -> list[Movement]:
 
 # -- lesson 4: the year, month by month
 EXAMPLE_YEAR = nour.YEAR
-EXAMPLE_YEAR_OPENING = nour.OPENING_CASH
-
-
-def example_year_months() -> dict[int, Totals]:
-    return nour.year_months()
 
 
 def example_year(with_allocations: bool = True) -> YearSummary:

@@ -9,7 +9,6 @@ case (b). The ceiling can change: the lesson sends her to her accountant or ODCO
 from __future__ import annotations
 
 PROCESSING_TURNOVER_CEILING = 10_000_000  # DH a year, before VAT (CGI art. 7-I-A, checked November 2026)
-CEILING_CHECKED = "2026-11"
 
 
 def exempt_from_corporate_tax(processes: bool, turnover_before_vat: float) -> bool:
