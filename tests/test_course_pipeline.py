@@ -126,7 +126,10 @@ def test_her_trainer_sees_in_the_autograded_notebook_that_she_opened_a_worked_an
     question.worked.button.click()
     question.submit("3 585")
     exchange.submit(home, "bookkeeping_1")
-    course.collect("bookkeeping_1")
+    hand_in(course, tmp, "nadia", "bookkeeping_1", {"closing_balance": 3585.0})  # found it herself
+    from fadaa.grading import trainer
+    trainer.collect(course, "bookkeeping_1")
+    assert trainer.worked_answers_opened(course, "bookkeeping_1") == {"salma": ["closing_balance"]}  # the desk says so
     course.autograde("bookkeeping_1", "salma")
     graded = course.root / "autograded" / "salma" / "bookkeeping_1" / "cash_book.ipynb"
     seen = json.loads(graded.read_text(encoding="utf-8"))["metadata"]["fadaa"][WORKED_KEY]

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import AnswerStore
+from .answer_store import WORKED_KEY, AnswerStore
 from .i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
@@ -25,9 +25,6 @@ from .submit import SubmitButton
 
 Parts = Union[widgets.Widget, Sequence[widgets.Widget]]
 Text = tuple[str, str]  # (French, Arabic)
-#: Where a lesson records, in her notebook's metadata, which worked answers she opened (and when):
-#: her trainer reads it in the submitted notebook.
-WORKED_KEY = "worked_answers_seen"
 
 # nbgrader's default ClearSolutions.text_stub: a free-text cell that still says this is blank.
 RELEASED_TEXT_STUB = "YOUR ANSWER HERE"
