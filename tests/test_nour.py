@@ -102,3 +102,12 @@ def test_the_lessons_text_names_nours_one_village_and_one_year():
             next((SOURCE / lesson).glob("*.ipynb")).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code")
         assert "Khénifra" not in text and "خنيفرة" not in text, lesson
         assert "2025" not in text, lesson  # Nour's year is 2026, its assembly in 2027
+
+
+def test_the_members_who_joined_are_the_ones_the_governance_register_shows():
+    from fadaa.widgets.governance import examples as governance
+    from fadaa.widgets.governance.registers import SHARE
+
+    joined = {p.member for p in governance.payments("fr") if p.kind == SHARE}
+    assert len(joined) == nour.MEMBERS_JOINED
+    assert f"{nour.MEMBERS_JOINED} nouvelles adhérentes" in agm_examples.moral_report("fr").members

@@ -24,8 +24,8 @@ from .bookkeeping.year_summary import Allocation, YearSummary
 NAME = {"fr": "Nour", "ar": "نور"}
 FULL_NAME = {"fr": "Nour de tissage", "ar": "نور للنسيج"}
 PLACE = {"fr": "douar Aït Ali, Azilal", "ar": "دوار آيت علي، أزيلال"}
-MEMBERS = 40            # at the end of 2026: 37 at the start, 4 joined, 1 left
-MEMBERS_JOINED, MEMBERS_LEFT = 4, 1
+MEMBERS = 40            # at the end of 2026: 37 at the start, 3 joined (governance_2's register), none left
+MEMBERS_JOINED, MEMBERS_LEFT = 3, 0
 PRESIDENT = {"fr": "Fatima Zahra Alaoui", "ar": "فاطمة الزهراء العلوي"}
 SECRETARY = {"fr": "Aïcha Bennani", "ar": "عائشة بناني"}
 

@@ -54,7 +54,8 @@ def moral_report(lang: str) -> MoralReport:
     return MoralReport(
         activities=f"Nous avons vendu {carpets} tapis et {cushions} coussins. Nous avons participé à deux foires "
                    "régionales. Nous vendons en ligne depuis septembre.",
-        members=f"{joined} nouvelles adhérentes, {left} départ : {members} adhérentes à la fin de l'année.",
+        members=f"{joined} nouvelles adhérentes, {left} départ : {members} adhérentes à la fin de l'année."
+        if left else f"{joined} nouvelles adhérentes, aucun départ : {members} adhérentes à la fin de l'année.",
         difficulties="La laine a coûté plus cher au printemps ; le livreur a payé certains colis en retard.",
         plans="Une formation à la photo, l'achat d'un deuxième métier à tisser.")
 
