@@ -99,7 +99,7 @@ def test_solution_scores_full_marks_and_blank_scores_zero(released, assignment, 
 def test_cash_book_partial_marks_for_one_wrong_answer(released):
     course, tmp = released
     hand_in(course, tmp, "amina", "bookkeeping_1",
-            {"closing_balance": 3585.0, "total_sales": 3150.0,  # counted the contribution as a sale
+            {"closing_balance": 3585.0, "total_sales": 3000.0,  # counted the cotisation as a sale
              "why_same_day": "Pour ne rien oublier et garder la preuve."})
     course.collect("bookkeeping_1")
     course.autograde("bookkeeping_1", "amina")

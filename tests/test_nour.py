@@ -111,3 +111,15 @@ def test_the_members_who_joined_are_the_ones_the_governance_register_shows():
     joined = {p.member for p in governance.payments("fr") if p.kind == SHARE}
     assert len(joined) == nour.MEMBERS_JOINED
     assert f"{nour.MEMBERS_JOINED} nouvelles adhérentes" in agm_examples.moral_report("fr").members
+
+
+def test_what_members_paid_is_in_the_cash_book_and_in_the_governance_register():
+    from fadaa.widgets.governance import examples as governance
+    from fadaa.widgets.governance import registers
+
+    paid = governance.payments("fr")
+    year = nour.year()
+    assert registers.capital_received(paid) == year.income["other_in"] == 1000   # parts sociales: capital
+    assert sum(p.amount for p in paid if p.kind == registers.CONTRIBUTION) == year.income["contribution"] == 1300
+    march = [e for e in nour.march_entries("fr") if e.category in ("contribution", "other_in")]
+    assert sorted(e.amount for e in march) == sorted(p.amount for p in paid if p.day.month == 3) == [50, 300]

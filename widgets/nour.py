@@ -40,6 +40,23 @@ CARPET_PRICE, CUSHION_PRICE = 1075, 400
 WOOL_PER_CARPET, DYE_PER_CARPET = 6, 1        # kg, L
 CUSHION_MATERIALS = 150                        # wool and thread of one woven cushion, DH
 
+# -- what members paid in 2026 (governance_2's register; the cash book's cotisation and capital lines)
+COTISATION = 50     # DH a year (Nour's fictional statutes)
+SHARE_VALUE = 100   # DH a part sociale (Nour's fictional statutes)
+# (day, name fr, name ar, "share" or "contribution", amount)
+MEMBER_PAYMENTS = [(date(YEAR, 1, 15), "24 membres", "24 عضوة", "contribution", 24 * COTISATION),
+                   (date(YEAR, 3, 2), "Samira Tazi", "سميرة التازي", "share", 3 * SHARE_VALUE),
+                   (date(YEAR, 3, 2), "Samira Tazi", "سميرة التازي", "contribution", COTISATION),
+                   (date(YEAR, 4, 20), "Nadia Berrada", "نادية برادة", "share", 2 * SHARE_VALUE),
+                   (date(YEAR, 4, 20), "Nadia Berrada", "نادية برادة", "contribution", COTISATION),
+                   (date(YEAR, 9, 5), "Hanane Filali", "حنان الفيلالي", "share", 5 * SHARE_VALUE)]
+
+
+def paid_in(month: int, kind: str) -> float:
+    """What members paid in ``month`` as cotisations ("contribution") or for parts sociales ("share")."""
+    return sum(amount for day, _fr, _ar, k, amount in MEMBER_PAYMENTS if day.month == month and k == kind)
+
+
 # -- March 2026 in the cash book (lessons 1 and 2 of bookkeeping)
 MARCH = 3
 MARCH_OPENING = 1200.0  # = OPENING_CASH + January and February (checked in the tests)
@@ -48,12 +65,15 @@ DYE_BOUGHT = (4, 30)    # L, DH a litre, on 16 March
 # (day, direction, amount, category, label fr, label ar)
 _MARCH = [
     (2, IN, CARPET_PRICE, "sale", "Vente d'un tapis au souk", "بيع زربية في السوق"),
+    (2, IN, paid_in(3, "contribution"), "contribution", "Cotisation de l'année : Samira Tazi", "الاشتراك السنوي: سميرة التازي"),
+    (2, IN, paid_in(3, "share"), "other_in", "Parts sociales de Samira Tazi (capital, pas un gain)",
+     "حصص رأس المال لسميرة التازي (رأس مال، وليست ربحاً)"),
     (4, OUT, WOOL_BOUGHT[0] * WOOL_BOUGHT[1], "purchase", "Achat de 10 kg de laine", "شراء 10 كلغ من الصوف"),
     (9, OUT, 60, "transport", "Transport au souk", "النقل إلى السوق"),
     (12, IN, 2 * CUSHION_PRICE, "sale", "Vente de deux coussins", "بيع وسادتين"),
     (16, OUT, DYE_BOUGHT[0] * DYE_BOUGHT[1], "purchase", "Achat de 4 L de teinture naturelle",
      "شراء 4 لترات من الصباغة الطبيعية"),
-    (20, IN, 200, "contribution", "Cotisation annuelle d'une adhérente", "الاشتراك السنوي لعضوة"),
+    (18, OUT, 150, "other_out", "Réparation du métier à tisser", "إصلاح المنسج"),
     (23, OUT, 35, "delivery", "Envoi d'un tapis vendu en ligne (Amana)", "إرسال زربية بيعت عبر الإنترنت (أمانة)"),
     (27, IN, CARPET_PRICE, "sale", "Amana verse le prix du tapis livré le 24 mars",
      "أمانة تدفع ثمن الزربية المسلَّمة يوم 24 مارس"),
@@ -131,29 +151,29 @@ def march_products(lang: str) -> list[ProductLine]:
 # (carpets sold, cushions sold) each month: 20 carpets and 20 cushions in the year
 SOLD = {1: (1, 1), 2: (0, 2), 3: (2, 2), 4: (3, 1), 5: (2, 2), 6: (1, 2),
         7: (3, 2), 8: (3, 3), 9: (0, 1), 10: (1, 1), 11: (1, 2), 12: (3, 1)}
-# month: (members' cotisations, materials bought, transport, delivery, other money out); March is
-# the cash book's
+# month: (materials bought, transport, delivery, other money out); what members paid comes from
+# MEMBER_PAYMENTS (parts sociales are "other money in": capital, not a gain); March is the cash book's
 _MONTHS = {
-    1: (1000, 1860, 80, 40, 100),
-    2: (0, 600, 60, 35, 100),
-    4: (0, 1200, 90, 70, 100),
-    5: (0, 800, 60, 50, 100),
-    6: (0, 600, 60, 35, 100),
-    7: (0, 1400, 120, 105, 100),
-    8: (0, 1500, 120, 140, 100),
-    9: (0, 400, 40, 35, 100),
-    10: (0, 600, 60, 35, 100),
-    11: (0, 900, 60, 70, 100),
-    12: (0, 1430, 110, 140, 100),
+    1: (2060, 80, 40, 100),
+    2: (600, 60, 35, 100),
+    4: (1200, 90, 70, 100),
+    5: (800, 60, 50, 100),
+    6: (600, 60, 35, 100),
+    7: (1400, 120, 105, 100),
+    8: (1500, 120, 140, 100),
+    9: (400, 40, 35, 100),
+    10: (600, 60, 35, 100),
+    11: (900, 60, 70, 100),
+    12: (1430, 110, 140, 100),
 }
 
 
 def year_months() -> dict[int, Totals]:
     months = {}
-    for month, (contribution, purchase, transport, delivery, other_out) in _MONTHS.items():
+    for month, (purchase, transport, delivery, other_out) in _MONTHS.items():
         carpets, cushions = SOLD[month]
         months[month] = Totals({"sale": carpets * CARPET_PRICE + cushions * CUSHION_PRICE,
-                                "contribution": contribution},
+                                "contribution": paid_in(month, "contribution"), "other_in": paid_in(month, "share")},
                                {"purchase": purchase, "transport": transport, "delivery": delivery,
                                 "other_out": other_out})
     months[MARCH] = march_totals()
