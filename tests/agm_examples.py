@@ -16,5 +16,5 @@ WORDS = {  # document -> (French words, Arabic words) that must be in it
     "attendance": (["Feuille de présence", "Signature", "Nom et prénom"],
                    ["ورقة الحضور", "التوقيع", "الاسم الكامل"]),
     "minutes": (["Procès-verbal", "Quorum", "atteint", "Adoptée", "Rejetée", "ODCO"],
-                ["محضر", "النصاب", "مكتمل", "مقبول", "مرفوض", "مكتب تنمية التعاون"]),
+                ["محضر", "النصاب", "مكتمل", "صودق عليه", "رُفض", "مكتب تنمية التعاون"]),
 }

@@ -92,3 +92,11 @@ def test_minutes_when_the_quorum_is_not_met():
                                  Attendance(10, 2, 27, result.required, result.met), rule, [], None)
     text = pdf_text(data)
     assert "n'est pas atteint" in text.replace("’", "'") and "14 membres" in text
+
+
+@pytest.mark.parametrize("lang, late", [("fr", "en retard"), ("ar", "متأخر")])
+def test_a_late_assembly_gets_its_calendar_saying_it_is_late(lang, late):
+    plan = cal.schedule(date(2026, 12, 31), date(2027, 9, 15), 21)
+    text = pdf_text(docs.calendar_document(lang, COOP[lang], plan))
+    assert "15/09/2027" in text and late in text
+    assert late not in pdf_text(docs.calendar_document(lang, COOP[lang], cal.schedule(date(2026, 12, 31), date(2027, 6, 12), 21)))

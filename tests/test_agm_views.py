@@ -43,7 +43,8 @@ def test_three_lessons_share_her_file_and_make_her_documents(lessons, lang):
     assert "22/01/2028" in one.table.value                 # convocation: her statutes' 21 days
     assert "29/02/2028" in pdf_text(one.build_pdf())
     one.agm_day.value = date(2028, 3, 5)
-    assert "fadaa-feedback-error" in one.feedback.value    # after the legal deadline
+    assert "fadaa-feedback-error" in one.feedback.value    # after the legal deadline: she is told she is late
+    assert "05/03/2028" in one.table.value                 # and still gets her calendar
 
     lesson2 = lessons("agm_2", "documents.ipynb", lang)
     agm = documents_view.AgmFile(lesson2)
@@ -111,7 +112,7 @@ def test_financial_report_reads_her_bookkeeping_year_summary(lessons):
     from fadaa.widgets.bookkeeping.year_summary import YearSummary
 
     lesson2 = lessons("agm_2", "documents.ipynb", "fr")
-    summary = YearSummary(2027, 500, {3: Totals({"sale": 9000}, {"purchase": 4000})})
+    summary = YearSummary(2027, 500, {3: Totals({"sale": 9000}, {"purchase": 4000})}, net_surplus=4500)
     book = nbformat.v4.new_notebook(metadata={"fadaa": {"year_summary": summary.to_json()}})
     path = lesson2.store.path.parent.parent / "bookkeeping_4" / "year_summary.ipynb"
     path.parent.mkdir(parents=True)
@@ -120,4 +121,25 @@ def test_financial_report_reads_her_bookkeeping_year_summary(lessons):
     money = documents_view.FinancialForm(lesson2, agm, documents_view.MoralForm(lesson2, agm))
     assert "sale" not in money.amounts                      # nothing to type: taken from module 2
     assert money.report().surplus == 5000 and money.report().from_bookkeeping
+    assert money.report().net_surplus == 4500               # the accountant's figure she wrote in module 2
+    money.amounts["use_reserve"].value = "4 800"
+    assert "fadaa-feedback-error" in money.feedback.value   # the net surplus is what is shared, not the cash one
+    money.amounts["use_reserve"].value = "1 500"
+    assert money.report().carried_forward == 3000
     assert "module Comptabilité" in pdf_text(money.build_pdf())
+
+
+def test_a_checkpoints_answer_is_not_printed_above_it():
+    """agm_2 asks for Nour's cash surplus: the table above the question shows money in and out, the
+    whole report (surplus, net surplus, carried forward) comes after the checkpoints."""
+    from fadaa.widgets import i18n
+    from fadaa.widgets.agm import examples
+
+    _ = i18n.gettext_for("fr")
+    report = examples.financial_report()
+    above = documents_view.financial_html(report, "fr", _, results=False)
+    whole = documents_view.financial_html(report, "fr", _)
+    surplus, carried = (i18n.format_amount(v, "fr") for v in (report.surplus, report.carried_forward))
+    assert i18n.format_amount(report.total_income, "fr") in above
+    assert surplus not in above and carried not in above
+    assert surplus in whole and carried in whole

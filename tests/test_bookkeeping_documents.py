@@ -82,7 +82,7 @@ def test_arabic_workbook_uses_arabic_words_and_moroccan_month_names():
     book = load_workbook(io.BytesIO(documents.workbook(her_year(), "ar", _)))
     assert book.sheetnames == ["الملخص", "الأشهر", "دفتر الصندوق"]
     words = [row[0] for row in book["الملخص"].iter_rows(min_row=2, values_only=True)]
-    assert "مجموع المداخيل" in words and "الفائض" in words and "إلى الاحتياطي" in words
+    assert "مجموع المداخيل" in words and "فائض الصندوق" in words and "إلى الاحتياطي" in words
     assert [r[0] for r in book["الأشهر"].iter_rows(min_row=2, max_row=13, values_only=True)][7] == "غشت"
 
 

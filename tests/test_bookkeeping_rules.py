@@ -22,9 +22,9 @@ def entry(day, direction, amount, category, month=3, year=2026):
 
 def test_monthly_summary_of_the_cash_book_example():
     t = summary.totals(example_month("fr"))
-    assert t.income == {"sale": 2950, "contribution": 200, "other_in": 0}
-    assert t.expenses == {"purchase": 570, "transport": 60, "delivery": 35, "other_out": 100}
-    assert (t.total_income, t.total_expenses, t.surplus) == (3150, 765, 2385)  # hidden test march_surplus
+    assert t.income == {"sale": 2950, "contribution": 50, "other_in": 300}  # Samira's cotisation and shares
+    assert t.expenses == {"purchase": 570, "transport": 60, "delivery": 35, "other_out": 250}  # electricity, the loom
+    assert (t.total_income, t.total_expenses, t.surplus) == (3300, 915, 2385)  # hidden test march_surplus
     assert t.sales == 2950
 
 
@@ -66,12 +66,12 @@ def test_by_month_splits_a_year_and_leaves_other_years_out():
 
 def test_margin_per_product_of_the_example():
     carpet, cushion = example_products("fr")
-    assert (carpet.sales, carpet.cost, carpet.margin) == (2150, 1040, 1110)
+    assert (carpet.sales, carpet.cost, carpet.margin) == (2150, 624, 1526)  # 2 × (6 kg × 47 + 1 L × 30)
     assert (cushion.sales, cushion.cost, cushion.margin) == (800, 300, 500)  # hidden test cushion_margin
     assert cushion.margin_per_piece == 250 and cushion.margin_rate == 0.625
     assert carpet.sales + cushion.sales == summary.totals(example_month("fr")).sales
     assert [p.name for p in summary.best_first([cushion, carpet])] == ["Tapis", "Coussin"]
-    assert summary.total_margin([carpet, cushion]) == 1610
+    assert summary.total_margin([carpet, cushion]) == 2026
 
 
 def test_a_product_sold_below_cost_has_a_negative_margin_and_nothing_sold_has_no_rate():
@@ -101,13 +101,13 @@ def test_receipt_given_is_a_sale_received_is_a_purchase():
 def test_stock_sheet_of_the_example_at_weighted_average_cost():
     lines = stock.stock_sheet(example_items("fr"), example_movements("fr"))
     wool, dye, carpets = lines
-    assert (wool.quantity_in, wool.quantity_out, wool.quantity_left) == (20, 18, 12)  # hidden test wool_left
+    assert (wool.quantity_in, wool.quantity_out, wool.quantity_left) == (10, 18, 12)  # hidden test wool_left
     assert wool.average_cost == 47 and wool.value == 564                            # hidden test wool_value
-    assert (dye.quantity_left, dye.value) == (3, 90)
-    assert (carpets.quantity_left, carpets.value) == (1, 520)
-    assert stock.total_value(lines, stock.RAW) == 654
-    assert stock.total_value(lines, stock.FINISHED) == 520
-    assert stock.total_value(lines) == 1174
+    assert (dye.quantity_left, dye.value) == (5, 150)
+    assert (carpets.quantity_left, carpets.value) == (3, 936)  # at a carpet's materials: 312 DH
+    assert stock.total_value(lines, stock.RAW) == 714
+    assert stock.total_value(lines, stock.FINISHED) == 936
+    assert stock.total_value(lines) == 1650
 
 
 def test_example_stock_has_the_same_figures_in_both_languages():
@@ -159,11 +159,12 @@ def test_stock_keeps_through_json():
 def test_year_summary_of_the_example():
     y = example_year()
     assert y.year == EXAMPLE_YEAR
-    assert (y.total_income, y.total_expenses) == (31500, 19510)
-    assert y.surplus == 11990
-    assert y.carried_forward == 8990           # hidden test carried_forward (3 000 DH to the reserves)
-    assert y.closing_balance == 12790          # hidden test year_end_cash
-    assert y.income["sale"] == 30200 and y.expenses["purchase"] == 10600
+    assert (y.total_income, y.total_expenses) == (31800, 15120)
+    assert y.surplus == 16680                  # the cash surplus, the members' 1 000 DH of capital in it
+    assert y.net_surplus == 14000              # the accountant's: what the AGM allocates
+    assert y.carried_forward == 6000           # hidden test carried_forward (3 000 reserves, 5 000 members)
+    assert y.closing_balance == 17480          # hidden test year_end_cash
+    assert y.income["sale"] == 29500 and y.expenses["purchase"] == 12060
     assert len(y.monthly()) == 12 and y.missing_months() == []
     assert sum(row[3] for row in y.monthly()) == y.surplus
 
@@ -182,11 +183,20 @@ def test_year_summary_from_cash_book_lines_matches_the_monthly_totals():
 
 def test_proposed_use_cannot_exceed_the_surplus():
     y = example_year(with_allocations=False)
-    ok = y.with_allocations([ys.Allocation("reserve", 3000), ys.Allocation("members", 8990)])
+    ok = y.with_allocations([ys.Allocation("reserve", 3000), ys.Allocation("members", 11000)])
     assert ok.carried_forward == 0
-    with pytest.raises(ys.SummaryError) as err:
-        y.with_allocations([ys.Allocation("reserve", 12000)])
+    with pytest.raises(ys.SummaryError) as err:  # the cash surplus (16 680) is not what is allocated
+        y.with_allocations([ys.Allocation("reserve", 15000)])
     assert err.value.reason == "over_allocated"
+
+
+def test_without_the_accountants_figure_the_proposal_is_checked_against_the_cash_surplus():
+    y = ys.YearSummary(2026, 0, {1: summary.Totals({"sale": 1000}, {"purchase": 400})})
+    assert y.to_allocate == 600 and y.with_allocations([ys.Allocation("reserve", 600)]).carried_forward == 0
+    netted = ys.YearSummary.from_json({**y.to_json(), "net_surplus": 500})
+    assert netted.to_allocate == 500 and netted.to_json()["net_surplus"] == 500
+    with pytest.raises(ys.SummaryError):
+        netted.with_allocations([ys.Allocation("reserve", 600)])
 
 
 def test_a_deficit_is_carried_forward_and_cannot_be_shared_out():
@@ -213,3 +223,30 @@ def test_year_summary_keeps_through_json():
     y = example_year()
     again = ys.YearSummary.from_json(y.to_json())
     assert again == y and again.surplus == y.surplus and again.allocations == y.allocations
+
+
+# -- corporate tax (CGI art. 6 and 7-I-A) ---------------------------------------------------------
+
+def test_a_cooperative_that_processes_is_exempt_only_under_the_ceiling():
+    from fadaa.widgets import nour
+    from fadaa.widgets.bookkeeping import tax
+
+    assert tax.PROCESSING_TURNOVER_CEILING == 10_000_000   # not the 5 M DH of older texts
+    assert tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=nour.year().income["sale"])  # Nour weaves
+    assert not tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=10_000_000)
+    assert tax.exempt_from_corporate_tax(processes=False, turnover_before_vat=25_000_000)  # raw products, unprocessed
+    with pytest.raises(ValueError):
+        tax.exempt_from_corporate_tax(processes=True, turnover_before_vat=-1)
+
+
+def test_the_tax_step_states_the_ceiling_the_rule_uses():
+    import json
+    from conftest import REPO
+    from fadaa.widgets.bookkeeping import tax
+
+    notebook = REPO / "courses" / "fadaa" / "source" / "bookkeeping_4" / "year_summary.ipynb"
+    step = next("".join(c["source"]) for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+                if c["metadata"].get("nbgrader", {}).get("grade_id") == "step_tax")
+    millions = tax.PROCESSING_TURNOVER_CEILING // 1_000_000
+    assert f"**{millions} millions de DH**" in step and f"{millions}\u2069 ملايين درهم" in step
+    assert "novembre 2026" in step and "نونبر 2026" in step   # the figure's date, behind the ⓘ line

@@ -50,3 +50,17 @@ def test_a_month_of_her_year_is_kept_only_with_figures_it_can_read(lesson):
     assert 3 not in editor.months
     editor.fields["sale"].value = "1 500"
     assert editor.store_month() is not None and editor.summary.months[3].income["sale"] == 1500
+
+
+def test_her_proposal_shares_the_accountants_net_surplus_once_she_writes_it(lesson):
+    editor = YearSummaryEditor(lesson)
+    editor.month.value = 3
+    editor.fields["sale"].value = "1 500"
+    editor.store_month()
+    editor.allocation_fields["reserve"].value = "1 200"
+    assert editor.allocation_message.value == "" and editor.summary.carried_forward == 300  # the cash surplus
+    editor.net_surplus.value = "1 000"
+    assert "fadaa-feedback-error" in editor.allocation_message.value   # more than the net surplus
+    editor.allocation_fields["reserve"].value = "600"
+    assert editor.summary.net_surplus == 1000 and editor.summary.carried_forward == 400
+    assert lesson.store.load_data("year_summary")["net_surplus"] == 1000   # kept for the AGM module

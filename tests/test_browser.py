@@ -77,3 +77,29 @@ def test_every_lesson_step_renders(voila_server, page, tmp_path, notebook, lang)
     assert page.locator(".fadaa-step .widget-html-content").first.inner_text().strip()
     assert_clean(page, lang)
     screenshot(page, tmp_path, f"{notebook.parent.name}-{lang}-step2")
+
+
+# Where, on screen, the "1" and the "200" of the first "1 200" in the step's text stand: a page that
+# turns the amount round shows "200 1", with the "1" on the right.
+VISUAL_ORDER = """() => {
+  const walker = document.createTreeWalker(document.querySelector('.fadaa-step'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.search(/1[\\u00a0\\u202f ]200/);
+    if (at < 0) continue;
+    const box = (start, end) => { const r = document.createRange(); r.setStart(node, start); r.setEnd(node, end);
+                                  return r.getBoundingClientRect(); };
+    return {one: box(at, at + 1).left, hundreds: box(at + 2, at + 5).left};
+  }
+  return null;
+}"""
+
+
+def test_an_arabic_page_reads_1_200_left_to_right(voila_server, page, tmp_path):
+    base, _home = voila_server
+    open_lesson(page, base, "bookkeeping_1", "cash_book.ipynb", "ar")
+    where = page.evaluate(VISUAL_ORDER)
+    while where is None:  # the worked example, whose cash box holds 1 200 DH on 1 March
+        next_step(page)
+        where = page.evaluate(VISUAL_ORDER)
+    screenshot(page, tmp_path, "bookkeeping_1-ar-example")
+    assert where and where["one"] < where["hundreds"]  # "1 200", not "200 1"

@@ -57,11 +57,11 @@ def test_a_trainer_runs_a_module_from_roster_to_export(quick_course, tmp_path, c
     AnswerStore(exchange.fetch(home, ASSIGNMENT) / "quick.ipynb").save("answer", 42)
     exchange.submit(home, ASSIGNMENT)
     assert main([*course, "collect", ASSIGNMENT]) == 0
-    assert "1 rendus ramassés" in capsys.readouterr().out
+    assert "1 rendus relevés" in capsys.readouterr().out
     submit_copy(quick_course, "n2", raw="not a notebook")  # a broken upload beside it
     assert main([*course, "--lang", "ar", "autograde", ASSIGNMENT, "--workers", "2"]) == 1  # one was not graded
     out = capsys.readouterr().out
-    assert "n2: دفتر ليس بصيغة JSON صالحة" in out and "تم تنقيط 1 من أصل 2" in out
+    assert "n2: دفتر ليس بصيغة JSON صالحة" in out and "الإرسالات المنقطة: 1 من أصل 2" in out
 
     assert main([*course, "feedback", ASSIGNMENT]) == 0
     assert (quick_course.root / "feedback" / "n1" / ASSIGNMENT / "quick.html").exists()

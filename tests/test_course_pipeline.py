@@ -99,7 +99,7 @@ def test_solution_scores_full_marks_and_blank_scores_zero(released, assignment, 
 def test_cash_book_partial_marks_for_one_wrong_answer(released):
     course, tmp = released
     hand_in(course, tmp, "amina", "bookkeeping_1",
-            {"closing_balance": 3585.0, "total_sales": 3150.0,  # counted the contribution as a sale
+            {"closing_balance": 3585.0, "total_sales": 3000.0,  # counted the cotisation as a sale
              "why_same_day": "Pour ne rien oublier et garder la preuve."})
     course.collect("bookkeeping_1")
     course.autograde("bookkeeping_1", "amina")
@@ -109,3 +109,29 @@ def test_cash_book_partial_marks_for_one_wrong_answer(released):
     assert autograded_scores(course, "bookkeeping_1", "amina") == (2, 4)
     assert score.needs_manual_grade  # her free text waits for the trainer
     assert score.max_score == 6
+
+
+def test_her_trainer_sees_in_the_autograded_notebook_that_she_opened_a_worked_answer(released):
+    import json
+    from fadaa.widgets.lesson import WORKED_KEY, Lesson
+
+    course, tmp = released
+    home = tmp / "home" / "salma"
+    exchange.write_learner_config(home, course.course_id, tmp / "exchange", "salma")
+    notebook = exchange.fetch(home, "bookkeeping_1") / "cash_book.ipynb"
+    lesson = Lesson({"fr": "Le cahier de caisse", "ar": "دفتر الصندوق"}, "fr", notebook)
+    question = lesson.numeric("closing_balance", "Combien ?", "كم؟", 3585, worked=("1 200 + 3 150 − 765", ""))
+    question.submit("2 385")
+    question.submit("3 385")
+    question.worked.button.click()
+    question.submit("3 585")
+    exchange.submit(home, "bookkeeping_1")
+    hand_in(course, tmp, "nadia", "bookkeeping_1", {"closing_balance": 3585.0})  # found it herself
+    from fadaa.grading import trainer
+    trainer.collect(course, "bookkeeping_1")
+    assert trainer.worked_answers_opened(course, "bookkeeping_1") == {"salma": ["closing_balance"]}  # the desk says so
+    course.autograde("bookkeeping_1", "salma")
+    graded = course.root / "autograded" / "salma" / "bookkeeping_1" / "cash_book.ipynb"
+    seen = json.loads(graded.read_text(encoding="utf-8"))["metadata"]["fadaa"][WORKED_KEY]
+    assert list(seen) == ["closing_balance"]
+    assert autograded_scores(course, "bookkeeping_1", "salma") == (2, 4)  # still graded on her answers

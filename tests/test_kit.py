@@ -218,3 +218,66 @@ def test_her_free_text_is_stored_as_text_no_renderer_runs(released_lesson):
     assert "<img" not in rendered and "<script" not in rendered and 'href="javascript' not in rendered
     assert f"<p>{html.escape(READABLE, quote=False)}</p>" in rendered  # reads: Prix < coût & marge [net] > 0
     assert store.load("why_same_day", "YOUR ANSWER HERE") == FREE_TEXT
+
+
+def test_a_wrong_number_says_which_usual_mistake_it_is_and_two_tries_open_the_worked_answer(released_lesson):
+    from fadaa.widgets.lesson import WORKED_KEY, Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "ar", released_lesson)
+    question = lesson.numeric("closing_balance", "Combien ?", "كم؟", expected=3585,
+                              mistakes={3385: ("Vous avez oublié la cotisation.", "نسيتم الاشتراك.")},
+                              worked=("1 200 + 3 150 − 765 = 3 585", "⁦1 200 + 3 150 − 765 = 3 585⁩"))
+    assert question.submit("3 385") is False
+    assert "نسيتم الاشتراك." in question.feedback.value           # the mistake named, in her language
+    assert question.submit("3385") is False                         # Enter, then Check: still one try
+    assert question.worked.button.layout.display == "none"          # one try: not yet
+    assert question.submit("10") is False
+    assert "نسيتم" not in question.feedback.value                   # another slip: the general hint
+    assert question.worked.button.layout.display is None            # two tries: she may see it
+    assert AnswerStore(released_lesson).load_data(WORKED_KEY) is None
+    question.worked.button.click()
+    assert "3 585" in question.worked.answer.value
+    assert "closing_balance" in AnswerStore(released_lesson).load_data(WORKED_KEY)  # her trainer sees it
+    assert question.submit("3585") is True
+
+
+def test_a_wrong_choice_explains_itself():
+    from fadaa.widgets.lesson import Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "fr")
+    question = lesson.choice(None, "Entrée ou sortie ?", "", {"in": ("Entrée", ""), "out": ("Sortie", "")}, "out",
+                             explanation=("L'argent est sorti.", ""),
+                             mistakes={"in": ("La coopérative a payé : l'argent ne rentre pas.", "")})
+    question.options.value = "in"
+    assert "La coopérative a payé" in question.feedback.value and "🔁" in question.feedback.value
+    question.options.value = "out"
+    assert "L&#x27;argent est sorti." in question.feedback.value
+
+
+def test_a_source_waits_behind_an_info_line():
+    from fadaa.widgets.lesson import Lesson
+
+    lesson = Lesson({"fr": "Essai", "ar": "تجربة"}, "ar")
+    lesson.step("Règle", "القاعدة", source=("Loi 112-12", "القانون رقم 112.12"))
+    text = lesson.show().page.children[0].children[0].value
+    assert '<details class="fadaa-source"><summary>ⓘ المصدر</summary>' in text and "112.12" in text
+    assert text.index("القاعدة") < text.index("ⓘ")
+
+
+def test_the_calculator_does_the_division_with_her():
+    from fadaa.widgets.lesson import Lesson
+
+    calculator = Lesson({"fr": "Essai", "ar": "تجربة"}, "ar").calculator()
+    calculator.first.value, calculator.second.value = "255", "0,85"
+    assert calculator.compute() == 300 and "300" in calculator.result.value
+    calculator.second.value = "0"
+    assert calculator.compute() is None and "لا يمكن القسمة" in calculator.result.value
+
+
+def test_carried_forward_points_the_way_her_text_reads():
+    from fadaa.widgets.bookkeeping.year_summary_view import allocations_table
+    from fadaa.widgets.nour import year
+
+    assert "⬅️" in allocations_table(year(), "ar", i18n.gettext_for("ar")) and "➡️" not in allocations_table(
+        year(), "ar", i18n.gettext_for("ar"))
+    assert "➡️" in allocations_table(year(), "fr", i18n.gettext_for("fr"))

@@ -70,7 +70,7 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     (homes["a"] / "documents" / "fiche_prix.pdf").write_bytes(b"%PDF-1.4 her price sheet")
 
     desk.buttons["collect"].click()
-    assert "2 rendus ramassés" in desk.message.value
+    assert "2 rendus relevés" in desk.message.value
     desk.buttons["autograde"].click()
     assert "2 rendus notés sur 2" in desk.message.value and "0 signalés" in desk.message.value
     desk.buttons["feedback"].click()
@@ -94,8 +94,8 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     assert "Bonjour Naima Tazi" in text and "✅ Réussi" in text and "2 / 3" in text
     assert 'href="quick/quick.ipynb?lang=fr"' in text
     buttons = {w.button.description: w for w in walk(page) if isinstance(w, DocumentButton)}
-    assert set(buttons) == {"Le retour de ma formatrice", "Mon certificat (PDF)", "fiche_prix.pdf"}
-    assert b"quick" in buttons["Le retour de ma formatrice"].make()  # nbgrader's feedback page
+    assert set(buttons) == {"Le retour de ma formatrice ou de mon formateur", "Mon certificat (PDF)", "fiche_prix.pdf"}
+    assert b"quick" in buttons["Le retour de ma formatrice ou de mon formateur"].make()  # nbgrader's feedback page
     assert "Naima Tazi" in pdf_text(buttons["Mon certificat (PDF)"].make())
     assert (homes["a"] / "documents" / "certificate_quick.pdf").exists()  # kept with her documents
 
@@ -103,7 +103,7 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     _lang, c_page = her_page(homes["c"], place)
     c_text = page_text(c_page)
     assert "⏳" in c_text  # her free-text answer waits for the trainer: no certificate yet
-    assert [w.button.description for w in walk(c_page) if isinstance(w, DocumentButton)] == ["ملاحظات المكوِّنة"]
+    assert [w.button.description for w in walk(c_page) if isinstance(w, DocumentButton)] == ["ملاحظات المكوّن(ة)"]
 
 
 def walk(widget):
@@ -140,7 +140,7 @@ def test_her_home_before_any_module_exists_greets_her_instead_of_calling_her_unk
     lang, view = her_page(home, Place(tmp_path, COURSE_ID, db_url, None))
     text = page_text(view)
     assert lang == "ar" and "مرحبا Fatima Zahra!" in text
-    assert "لم تُعطَ لك أي وحدة بعد." in text  # "No module has been given to you yet."
+    assert "لم تُعطَ لكم أي وحدة بعد." in text  # "No module has been given to you yet."
 
 
 # -- trainer's counts and the coordinator's screen over months of synthetic cohorts
@@ -201,7 +201,7 @@ def test_the_trainer_desk_counts_his_cohort_by_module_and_status(place):
     assert counts.loc[expected.index, "En retard"].tolist() == expected["late"].tolist()
     nudge = screen_table(desk.nudge.value)
     assert len(nudge) == min(50, rows.status.isin(["late", "released"]).sum())
-    assert set(nudge["Étape"]) <= {"⏰ En retard", "📘 Ouvert"}
+    assert set(nudge["Statut"]) <= {"⏰ En retard", "📘 Ouvert"}
 
 
 def test_dashboard_filters_narrow_the_screen(place):

@@ -111,7 +111,10 @@ class TrainerDesk(widgets.VBox):
     def collect(self) -> str:
         _ = self.gettext
         students = trainer.collect(self.course, self.module.value)
-        return _("{count} submissions collected.").format(count=len(students))
+        lines = [_("{count} submissions collected.").format(count=len(students))]
+        lines += [_("{name} opened the worked answer of: {checkpoints}.").format(name=name, checkpoints=", ".join(seen))
+                  for name, seen in trainer.worked_answers_opened(self.course, self.module.value).items()]
+        return "\n".join(lines)
 
     def autograde(self) -> str:
         _ = self.gettext

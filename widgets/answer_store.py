@@ -29,6 +29,8 @@ from typing import Any, Iterator
 
 AnswerValue = int | float | str | None
 METADATA_KEY = "fadaa"
+#: Under METADATA_KEY: which checkpoints' worked answers she opened, and when (her trainer reads it).
+WORKED_KEY = "worked_answers_seen"
 
 
 class AnswerCellMissing(KeyError):

@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -102,6 +103,11 @@ def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
 
 
+def forward_arrow(lang: str) -> str:
+    """The arrow of 'carried forward' points the way her text reads: ⬅️ right to left, ➡️ left to right."""
+    return "⬅️" if lang in RIGHT_TO_LEFT else "➡️"
+
+
 @functools.lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """Every catalog of ``lang`` merged: the kit's ``fadaa.po`` and one ``<subject>.po`` per subject.
@@ -151,3 +157,20 @@ def format_amount(value: float, lang: str) -> str:
 
 def isolate(text: str) -> str:
     return f"{LEFT_TO_RIGHT_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+# A number grouped by thousands ("1 200", "10 000,50"), whatever space groups it.
+GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?")
+
+
+def unisolated_amounts(text: str) -> list[str]:
+    """The grouped numbers of an Arabic ``text`` that a right-to-left page would show backwards
+    ("200 1" for "1 200"): grouped by an ordinary space (the line may break there, and the bidi
+    algorithm splits the number), or not inside a left-to-right isolate."""
+    found = []
+    for match in GROUPED_NUMBER.finditer(text):
+        before = text[:match.start()]
+        inside = before.count(LEFT_TO_RIGHT_ISOLATE) > before.count(POP_DIRECTIONAL_ISOLATE)
+        if " " in match.group() or not inside:
+            found.append(match.group())
+    return found

@@ -17,13 +17,14 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import AnswerStore
+from .answer_store import WORKED_KEY, AnswerStore
 from .i18n import choose_language, direction, gettext_for
-from .questions import ChoiceQuestion, FreeTextAnswer, NumericAnswer
+from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .submit import SubmitButton
 
 Parts = Union[widgets.Widget, Sequence[widgets.Widget]]
+Text = tuple[str, str]  # (French, Arabic)
 
 # nbgrader's default ClearSolutions.text_stub: a free-text cell that still says this is blank.
 RELEASED_TEXT_STUB = "YOUR ANSWER HERE"
@@ -49,6 +50,9 @@ LESSON_CSS = """
 .fadaa table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.95em; }
 .fadaa th, .fadaa td { border-bottom: 1px solid #ddd; padding: 4px 8px; }
 .fadaa .num { text-align: right; white-space: nowrap; unicode-bidi: isolate; direction: ltr; }
+.fadaa-source { font-size: 0.85em; color: #555; margin-top: 0.4em; }
+.fadaa-source summary { cursor: pointer; min-height: 32px; }
+.fadaa-worked-text { background: #fff8e1; padding: 0.4em 0.6em; border-radius: 6px; margin-top: 0.4em; }
 .fadaa-chart img, img.fadaa-chart { max-width: 100%; height: auto; }
 """
 
@@ -105,13 +109,16 @@ class Lesson:
         return widgets.HTML(mistune.html(self.pick(fr, ar)))
 
     # -- building the steps
-    def step(self, fr: str, ar: str, parts: Parts | Callable[[], Parts] = (), icon: str = "") -> None:
+    def step(self, fr: str, ar: str, parts: Parts | Callable[[], Parts] = (), icon: str = "",
+             source: Text = ("", "")) -> None:
         """A step: a short text (both languages given, hers shown) and the widgets that follow it.
 
         The step is built when she first reaches it. Give ``parts`` as a function
         (``parts=lambda: ...``) so that its widgets are made then too, not while the lesson opens.
+        ``source`` (the law, the newspaper and its date) goes behind an ⓘ line she can open, so the
+        step itself stays short.
         """
-        self.steps.append(lambda: self._step_box(fr, ar, parts() if callable(parts) else parts, icon))
+        self.steps.append(lambda: self._step_box(fr, ar, parts() if callable(parts) else parts, icon, source))
 
     @staticmethod
     def part(build: Callable[[], widgets.Widget]) -> Callable[[], widgets.Widget]:
@@ -120,9 +127,18 @@ class Lesson:
         step's ``parts``."""
         return functools.cache(build)
 
-    def _step_box(self, fr: str, ar: str, parts: Parts, icon: str) -> widgets.VBox:
+    def source_html(self, fr: str, ar: str) -> str:
+        """An ⓘ line that opens on the source of what a step says."""
+        text = self.pick(fr, ar)
+        if not text:
+            return ""
+        body, label = mistune.html(text), html.escape(self._("Source"))
+        return f'<details class="fadaa-source"><summary>ⓘ {label}</summary>{body}</details>'
+
+    def _step_box(self, fr: str, ar: str, parts: Parts, icon: str, source: Text = ("", "")) -> widgets.VBox:
         parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)
         text = self.markdown(fr, ar)
+        text.value += self.source_html(*source)
         if icon:
             text.value = f'<div class="fadaa-step-icon" aria-hidden="true" style="font-size:2em">{icon}</div>' + text.value
         box = widgets.VBox([text, *parts], layout=widgets.Layout(width="100%"))
@@ -135,20 +151,53 @@ class Lesson:
     def _saved(self, grade_id: str, blank: str = "") -> object:
         return self.store.load(grade_id, blank) if self.store else None
 
-    def numeric(self, grade_id: str, fr: str, ar: str, expected: float, tolerance: float = 0.5) -> NumericAnswer:
+    def _worked_seen(self, name: str) -> Callable[[], None] | None:
+        """Records in her notebook that she opened the worked answer of ``name``, and when."""
+        if not self.store:
+            return None
+
+        def record() -> None:
+            from datetime import datetime, timezone
+            try:
+                seen = dict(self.store.load_data(WORKED_KEY, {}) or {})
+                seen.setdefault(name, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                self.store.save_data(WORKED_KEY, seen)
+            except Exception:  # noqa: BLE001 - showing her the answer never fails because of the record
+                pass
+        return record
+
+    def _worked_html(self, worked: Text) -> str:
+        text = self.pick(*worked)
+        return mistune.html(text).strip() if text else ""
+
+    def numeric(self, grade_id: str, fr: str, ar: str, expected: float, tolerance: float = 0.5,
+                mistakes: Mapping[float, Text] | None = None, worked: Text = ("", "")) -> NumericAnswer:
+        """A number to type. ``mistakes``: {a number a usual mistake gives: what it tells her};
+        ``worked``: the worked answer, offered after two wrong tries."""
         saved = self._saved(grade_id)
         return NumericAnswer(self.pick(fr, ar), expected, self._, self.lang, tolerance,
                              on_answer=self._saver(grade_id),
-                             initial=saved if isinstance(saved, (int, float)) else None)
+                             initial=saved if isinstance(saved, (int, float)) else None,
+                             mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
+                             worked=self._worked_html(worked), on_worked=self._worked_seen(grade_id))
 
     def choice(self, grade_id: str | None, fr: str, ar: str, options: Mapping[str, tuple[str, str]],
-               correct: str, explanation: tuple[str, str] = ("", "")) -> ChoiceQuestion:
-        """A tap-to-answer question; with a ``grade_id`` the choice is saved for grading."""
+               correct: str, explanation: tuple[str, str] = ("", ""),
+               mistakes: Mapping[str, Text] | None = None, worked: Text = ("", "")) -> ChoiceQuestion:
+        """A tap-to-answer question; with a ``grade_id`` the choice is saved for grading.
+        ``mistakes``: {a wrong option: what choosing it tells her}."""
         saved = self._saved(grade_id) if grade_id else None
         return ChoiceQuestion(self.pick(fr, ar), {k: self.pick(*v) for k, v in options.items()}, correct,
                               self._, self.pick(*explanation),
                               on_answer=self._saver(grade_id) if grade_id else None,
-                              initial=saved if isinstance(saved, str) else None)
+                              initial=saved if isinstance(saved, str) else None,
+                              mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
+                              worked=self._worked_html(worked),
+                              on_worked=self._worked_seen(grade_id) if grade_id else None)
+
+    def calculator(self) -> Calculator:
+        """The kit's small calculator, beside a checkpoint that asks her to divide."""
+        return Calculator(self._, self.lang)
 
     def free_text(self, grade_id: str, fr: str, ar: str) -> FreeTextAnswer:
         saved = self._saved(grade_id, RELEASED_TEXT_STUB)

@@ -1,7 +1,12 @@
 """Checkpoint blocks: a choice, a number with tolerance, a free text. Each gives instant feedback
-in the learner's language and hands the answer to ``on_answer`` (the lesson saves it)."""
+in the learner's language and hands the answer to ``on_answer`` (the lesson saves it).
+
+A wrong answer explains itself: a checkpoint names its usual mistakes (a number she gets when she
+forgets her work, an option chosen for a reason) and what each one tells her. After two wrong tries
+she may open the worked answer; ``on_worked`` is told (the lesson records it for her trainer)."""
 from __future__ import annotations
 
+import html
 from typing import Callable, Mapping
 
 import ipywidgets as widgets
@@ -25,12 +30,51 @@ def _save(saver: Saver | None, value, gettext) -> str:
     return ""
 
 
+TRIES_BEFORE_WORKED = 2
+
+
+class WorkedAnswer(widgets.VBox):
+    """The worked answer (HTML) behind a button, offered after ``TRIES_BEFORE_WORKED`` wrong tries."""
+
+    def __init__(self, text: str, gettext, on_shown: Callable[[], None] | None = None):
+        self.text, self.on_shown, self.wrong_tries = text, on_shown, 0
+        self._last_wrong: object = None
+        self.button = widgets.Button(description=gettext("See the worked answer"), icon="book",
+                                     layout=widgets.Layout(min_height="48px", width="auto", display="none"))
+        self.button.add_class("fadaa-worked-button")
+        self.answer = widgets.HTML()
+        self.answer.add_class("fadaa-worked")
+        self.button.on_click(lambda _b: self.show())
+        super().__init__([self.button, self.answer], layout=FULL_WIDTH)
+
+    def count(self, right: bool, answer: object) -> None:
+        """One wrong try per different wrong answer: the same answer checked twice (Enter, then the
+        Check button) is one try."""
+        if self.text and not right and answer != self._last_wrong:
+            self._last_wrong = answer
+            self.wrong_tries += 1
+            if self.wrong_tries >= TRIES_BEFORE_WORKED and not self.answer.value:
+                self.button.layout.display = None
+
+    def show(self) -> None:
+        self.answer.value = f'<div class="fadaa-worked-text">📖 {self.text}</div>'
+        self.button.layout.display = "none"
+        if self.on_shown:
+            self.on_shown()
+
+
 class NumericAnswer(widgets.VBox):
-    """A number typed as she would write it ('1 250,50', Arabic digits too), checked with a tolerance."""
+    """A number typed as she would write it ('1 250,50', Arabic digits too), checked with a tolerance.
+
+    ``mistakes`` maps the numbers a usual mistake gives to what that mistake tells her."""
 
     def __init__(self, prompt: str, expected: float, gettext, lang: str, tolerance: float = 0.5,
-                 on_answer: Saver | None = None, initial: float | None = None):
+                 on_answer: Saver | None = None, initial: float | None = None,
+                 mistakes: Mapping[float, str] | None = None, worked: str = "",
+                 on_worked: Callable[[], None] | None = None):
         self._ = gettext
+        self.mistakes = dict(mistakes or {})
+        self.worked = WorkedAnswer(worked, gettext, on_worked)
         self.lang = lang
         self.expected = expected
         self.tolerance = tolerance
@@ -45,7 +89,7 @@ class NumericAnswer(widgets.VBox):
         self.feedback = widgets.HTML()
         self.check.on_click(lambda _b: self.submit(self.field.value))
         self.field.observe(lambda change: self.submit(change["new"]), names="value")
-        super().__init__([self.prompt, widgets.HBox([self.field, self.check]), self.feedback],
+        super().__init__([self.prompt, widgets.HBox([self.field, self.check]), self.feedback, self.worked],
                          layout=FULL_WIDTH)
         self.add_class("fadaa-question")
         if initial is not None:
@@ -63,19 +107,33 @@ class NumericAnswer(widgets.VBox):
             return None
         problem = _save(self.on_answer, value, self._)
         right = within_tolerance(value, self.expected, self.tolerance)
-        message = self._("Correct!") if right else self._("Not yet. Check your sums and try again.")
+        message = self._("Correct!") if right else self.why_wrong(value)
         self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
+        self.worked.count(right, value)
         return right
+
+    def why_wrong(self, value: float) -> str:
+        """What a usual mistake tells her, or the general 'not yet'."""
+        for mistaken, meaning in self.mistakes.items():
+            if within_tolerance(value, mistaken, self.tolerance):
+                return meaning
+        return self._("Not yet. Check your sums and try again.")
 
 
 class ChoiceQuestion(widgets.VBox):
-    """Big buttons to tap, one right option; the learner can try again."""
+    """Big buttons to tap, one right option; the learner can try again.
+
+    ``mistakes`` maps a wrong option to what choosing it tells her."""
 
     def __init__(self, prompt: str, options: Mapping[str, str], correct: str, gettext,
-                 explanation: str = "", on_answer: Saver | None = None, initial: str | None = None):
+                 explanation: str = "", on_answer: Saver | None = None, initial: str | None = None,
+                 mistakes: Mapping[str, str] | None = None, worked: str = "",
+                 on_worked: Callable[[], None] | None = None):
         if correct not in options:
             raise ValueError(f"the right option {correct!r} is not among the options")
         self._ = gettext
+        self.mistakes = dict(mistakes or {})
+        self.worked = WorkedAnswer(worked, gettext, on_worked)
         self.correct = correct
         self.explanation = explanation
         self.on_answer = on_answer
@@ -85,7 +143,7 @@ class ChoiceQuestion(widgets.VBox):
         self.options.add_class("fadaa-choices")
         self.feedback = widgets.HTML()
         self.options.observe(lambda change: self.submit(change["new"]), names="value")
-        super().__init__([self.prompt, self.options, self.feedback], layout=FULL_WIDTH)
+        super().__init__([self.prompt, self.options, self.feedback, self.worked], layout=FULL_WIDTH)
         self.add_class("fadaa-question")
         if initial in options:
             self.options.value = initial
@@ -95,9 +153,12 @@ class ChoiceQuestion(widgets.VBox):
             return None
         problem = _save(self.on_answer, key, self._)
         right = key == self.correct
-        message = self._("Correct!") if right else self._("Not quite. Read the step again and choose another answer.")
-        extra = f" {self.explanation}" if right and self.explanation else ""
-        self.feedback.value = feedback_line("right" if right else "wrong", message + extra) + problem
+        if right:
+            message = self._("Correct!") + (f" {self.explanation}" if self.explanation else "")
+        else:
+            message = self.mistakes.get(key) or self._("Not quite. Read the step again and choose another answer.")
+        self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
+        self.worked.count(right, key)
         return right
 
 
@@ -126,3 +187,43 @@ class FreeTextAnswer(widgets.VBox):
         text = str(text)[: self.MAX_CHARS].strip()
         problem = _save(self.on_answer, text, self._)
         self.feedback.value = problem or feedback_line("saved", self._("Saved. Your trainer will read your answer."))
+
+
+class Calculator(widgets.VBox):
+    """A small calculator for the one division a step asks of her (255 ÷ 0,85): two numbers as she
+    writes them, an operation to tap, the result. Nothing is saved or graded."""
+
+    OPERATIONS = {"÷": lambda a, b: a / b, "×": lambda a, b: a * b, "+": lambda a, b: a + b, "−": lambda a, b: a - b}
+
+    def __init__(self, gettext, lang: str):
+        self._, self.lang = gettext, lang
+        layout = widgets.Layout(width="8em", min_height="44px")
+        self.first = widgets.Text(layout=layout, continuous_update=False)
+        self.second = widgets.Text(layout=layout, continuous_update=False)
+        for field in (self.first, self.second):
+            field.add_class("fadaa-number-input")
+        self.operation = widgets.Dropdown(options=list(self.OPERATIONS), value="÷",
+                                          layout=widgets.Layout(width="4em", min_height="44px"))
+        self.result = widgets.HTML()
+        for control in (self.first, self.second, self.operation):
+            control.observe(lambda _c: self.compute(), names="value")
+        row = widgets.HBox([self.first, self.operation, self.second])  # read the way her text reads
+        title = widgets.HTML("<b>🧮 " + html.escape(self._("Calculator")) + "</b>")
+        super().__init__([title, row, self.result], layout=FULL_WIDTH)
+        self.add_class("fadaa-calculator")
+
+    def compute(self) -> float | None:
+        self.result.value = ""
+        if not self.first.value.strip() or not self.second.value.strip():
+            return None
+        try:
+            a, b = parse_number(self.first.value), parse_number(self.second.value)
+        except NotANumber:
+            self.result.value = feedback_line("error", self._("Please type a number, for example 1 250."))
+            return None
+        if self.operation.value == "÷" and b == 0:
+            self.result.value = feedback_line("error", self._("One cannot divide by 0."))
+            return None
+        value = round(self.OPERATIONS[self.operation.value](a, b), 2)
+        self.result.value = f'<div class="fadaa-calculator-result" style="font-size:1.3em">= {format_number(value, self.lang)}</div>'
+        return value

@@ -80,11 +80,16 @@ def suggested_agm_date(year_end: date) -> date:
 
 
 def check_agm_date(year_end: date, agm_day: date) -> None:
-    """Refuse an assembly before the year has closed or after the legal deadline."""
+    """Refuse an assembly before the year has closed. A date after the legal deadline is accepted
+    (``is_late`` says so): a cooperative that is already late must still be able to plan its
+    assembly, as soon as it can, and tell ODCO."""
     if agm_day <= year_end:
         raise CalendarError("agm_before_year_end")
-    if agm_day > agm_deadline(year_end):
-        raise CalendarError("agm_after_deadline")
+
+
+def is_late(year_end: date, agm_day: date) -> bool:
+    """True when the assembly falls after the six months the law gives."""
+    return agm_day > agm_deadline(year_end)
 
 
 def check_notice_days(notice_days: int) -> int:

@@ -90,10 +90,16 @@ class CalendarPlanner(widgets.VBox):
         lines = [html.escape(_("Last day for your assembly: {date}.")).format(date=date_text(days["agm_deadline"], self.lesson.lang)),
                  html.escape(_("Accounts filed at the court of first instance by: {date}.")).format(
                      date=date_text(days["filing"], self.lesson.lang))]
+        late = cal.is_late(days["year_end"], days["agm"])
+        if late:
+            lines.insert(0, html.escape(_("This date is after the legal deadline: your assembly is late. "
+                                          "Hold it as soon as you can, and tell ODCO.")))
         if "convocation" not in days:
             lines.append(html.escape(_("Enter the notice period of your statutes to get the date of the convocations.")))
-        self.feedback.value = ('<div class="fadaa-feedback fadaa-feedback-right" role="status">'
-                               + "<br>".join(f"✅ {line}" for line in lines) + "</div>")
+        kind = "error" if late else "right"
+        self.feedback.value = (f'<div class="fadaa-feedback fadaa-feedback-{kind}" role="status">'
+                               + "<br>".join(f"{'⚠️' if late and i == 0 else '✅'} {line}"
+                                             for i, line in enumerate(lines)) + "</div>")
         self.table.value = timeline_table(plan, self.lesson.lang, _)
 
     def build_pdf(self) -> bytes:

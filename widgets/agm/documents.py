@@ -92,6 +92,10 @@ def write_calendar(doc, coop: Cooperative, milestones: Sequence[cal.Milestone], 
                     "close of the financial year. The accounts are filed at the court of first instance "
                     "within 30 days after it.") + " " + law_source(_))
     doc.paragraph(_("Whether the minutes must also be filed there: ask ODCO."))
+    days = {m.key: m.day for m in milestones}
+    if days["agm"] > days["agm_deadline"]:
+        doc.paragraph(_("This date is after the legal deadline: your assembly is late. "
+                        "Hold it as soon as you can, and tell ODCO."))
     if not any(m.key == "convocation" for m in milestones):
         doc.paragraph(_("Convocation date: enter the notice period written in your statutes."))
 
@@ -138,8 +142,10 @@ def write_reports(doc, coop: Cooperative, moral: MoralReport, money: FinancialRe
     rows.append([_("Total money out"), format_amount(money.total_expenses, lang)])
     result = _("Surplus of the year") if money.surplus >= 0 else _("Deficit of the year")
     rows.append([result, format_amount(abs(money.surplus), lang)])
+    if money.net_surplus is not None:
+        rows.append([_("Net surplus (from the accountant)"), format_amount(money.net_surplus, lang)])
     doc.table([_("Line"), _("Amount")], rows, widths=[120, 54], numeric_columns=[1])
-    if money.surplus > 0:
+    if money.to_allocate > 0:
         doc.heading(_("Proposed use of the surplus"), size=12)
         names = allocation_names(_)
         uses = [[a.label or names[a.kind], format_amount(a.amount, lang)] for a in money.allocations]

@@ -14,7 +14,7 @@ from ..bookkeeping.cash_book_view import category_names
 from ..bookkeeping.year_summary import Allocation, SummaryError
 from ..checking import NotANumber, parse_number
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from ..i18n import format_amount, format_number, forward_arrow
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date
@@ -45,7 +45,9 @@ def example_moral(lesson: Lesson) -> widgets.HTML:
                                 for p in MORAL_PARTS))
 
 
-def financial_html(report: FinancialReport, lang: str, _) -> str:
+def financial_html(report: FinancialReport, lang: str, _, results: bool = True) -> str:
+    """The report as a table; without ``results``, money in and out only (what a checkpoint asks
+    her to work out is not printed above the question)."""
     kinds = category_names(_)
 
     def row(label: str, amount: float, bold: bool = False) -> str:
@@ -57,18 +59,23 @@ def financial_html(report: FinancialReport, lang: str, _) -> str:
     rows.append(row(_("Total money in"), report.total_income, bold=True))
     rows += [row("⬆️💸 " + kinds.get(k, k), v) for k, v in report.totals.expenses.items() if v]
     rows.append(row(_("Total money out"), report.total_expenses, bold=True))
+    if not results:
+        return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
     result = _("Surplus of the year") if report.surplus >= 0 else _("Deficit of the year")
     rows.append(row(("🟢 " if report.surplus >= 0 else "🔴 ") + result, abs(report.surplus), bold=True))
-    if report.surplus > 0:
+    if report.net_surplus is not None:
+        rows.append(row("🧮 " + _("Net surplus (from the accountant)"), report.net_surplus, bold=True))
+    if report.to_allocate > 0:
         names = allocation_names(_)
         rows += [row(ALLOCATION_ICONS[a.kind] + " " + (a.label or names[a.kind]), a.amount)
                  for a in report.allocations]
-        rows.append(row("➡️ " + _("Carried forward to next year"), report.carried_forward, bold=True))
+        rows.append(row(f"{forward_arrow(lang)} " + _("Carried forward to next year"), report.carried_forward,
+                        bold=True))
     return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
 
 
-def example_financial(lesson: Lesson) -> widgets.HTML:
-    return widgets.HTML(financial_html(examples.financial_report(), lesson.lang, lesson._))
+def example_financial(lesson: Lesson, results: bool = True) -> widgets.HTML:
+    return widgets.HTML(financial_html(examples.financial_report(), lesson.lang, lesson._, results))
 
 
 def example_surplus() -> float:
@@ -183,6 +190,11 @@ class FinancialForm(widgets.VBox):
         else:
             self.source.value = feedback_line("right", _("Figures taken from your year summary (bookkeeping module)."))
         names = allocation_names(_)
+        known_net = self.summary.net_surplus if self.summary is not None else None
+        self.amounts["net_surplus"] = widgets.Text(
+            value=str(saved.get("net_surplus", "") or ("" if known_net is None else format_number(known_net, "fr"))),
+            placeholder="DH",
+            style=STYLE, continuous_update=False, description="🧮 " + _("Net surplus (from the accountant)"))
         for kind in ("reserve", "members", "other"):
             self.amounts[f"use_{kind}"] = widgets.Text(
                 value=str(saved.get(f"use_{kind}", "")), placeholder="DH", style=STYLE, continuous_update=False,
@@ -198,7 +210,8 @@ class FinancialForm(widgets.VBox):
                                         build=self.build_pdf)
         title = html.escape(_("Proposed use of the surplus"))
         uses = widgets.HTML(f'<div class="fadaa-prompt">{title}</div>')
-        super().__init__([self.source, *typed, uses, *[self.amounts[f"use_{k}"] for k in ("reserve", "members", "other")],
+        super().__init__([self.source, *typed, uses, self.amounts["net_surplus"],
+                          *[self.amounts[f"use_{k}"] for k in ("reserve", "members", "other")],
                           self.feedback, self.table, self.document])
         self.refresh()
 
@@ -209,12 +222,15 @@ class FinancialForm(widgets.VBox):
     def report(self) -> FinancialReport:
         _ = self._
         uses = [Allocation(k, self._amount(f"use_{k}")) for k in ("reserve", "members", "other")]
+        # the accountant's net surplus is what the assembly allocates; blank until she has it
+        net = self._amount("net_surplus") if self.amounts["net_surplus"].value.strip() else None
         if self.summary is not None:
-            return FinancialReport(str(self.summary.year), self.summary.totals, uses, from_bookkeeping=True)
+            return FinancialReport(str(self.summary.year), self.summary.totals, uses, from_bookkeeping=True,
+                                   net_surplus=net)
         year_end = self.file.get("calendar", {}).get("year_end")
         period = _("year closed on {date}").format(date=format_date(date.fromisoformat(year_end))) if year_end else "…"
         return reports.from_figures(period, {k: self._amount(k) for k in CATEGORIES_IN},
-                                    {k: self._amount(k) for k in CATEGORIES_OUT}, uses)
+                                    {k: self._amount(k) for k in CATEGORIES_OUT}, uses, net)
 
     def refresh(self, save: bool = False) -> None:
         _ = self._

@@ -1,18 +1,16 @@
-"""The worked example of module 3: the weaving cooperative « Nour » (the bookkeeping module's
-example too) prepares its 2027 assembly. Its statutes' figures are *fictional*, marked as such in
-the lessons: every cooperative takes its own from its statutes."""
+"""The worked example of module 3: the weaving cooperative « Nour » (``fadaa.widgets.nour``, the
+bookkeeping module's example too) prepares the assembly of its year 2026. Its statutes' figures are
+*fictional*, marked as such in the lessons: every cooperative takes its own from its statutes."""
 from __future__ import annotations
 
-from datetime import date
-
-from ..bookkeeping.year_summary import Allocation
+from .. import nour
 from .quorum import CAST, MajorityRule, Tally, Threshold, adopted
 from .records import Cooperative, Decision, Meeting, Statutes
-from .reports import FinancialReport, MoralReport, from_figures
+from .reports import FinancialReport, MoralReport, from_year_summary
 
-YEAR_END = date(2026, 12, 31)
-AGM_DAY = date(2027, 5, 22)
-MEMBERS = 40
+YEAR_END = nour.YEAR_END
+AGM_DAY = nour.AGM_DAY
+MEMBERS = nour.MEMBERS
 
 # Fictional statutes of the example (not the law): 15 days' notice, at least half the members on
 # first call, at least a quarter on second call, proxies counted, one proxy per member, decisions by
@@ -26,13 +24,12 @@ PRESENT, REPRESENTED = 16, 5
 
 
 def cooperative(lang: str) -> Cooperative:
-    if lang == "ar":
-        return Cooperative("نور للنسيج", "خنيفرة", MEMBERS, "فاطمة الزهراء العلوي", "عائشة بناني")
-    return Cooperative("Nour de tissage", "Khénifra", MEMBERS, "Fatima Zahra Alaoui", "Aïcha Bennani")
+    lang = "ar" if lang == "ar" else "fr"
+    return Cooperative(nour.FULL_NAME[lang], nour.PLACE[lang], MEMBERS, nour.PRESIDENT[lang], nour.SECRETARY[lang])
 
 
 def meeting(lang: str, agenda: list[str]) -> Meeting:
-    place = "مقر التعاونية، خنيفرة" if lang == "ar" else "Siège de la coopérative, Khénifra"
+    place = f"مقر التعاونية، {nour.PLACE['ar']}" if lang == "ar" else f"Siège de la coopérative, {nour.PLACE['fr']}"
     return Meeting(AGM_DAY, "10:00", place, agenda, call=1)
 
 
@@ -45,27 +42,27 @@ def member_names(lang: str) -> list[str]:
 
 
 def moral_report(lang: str) -> MoralReport:
+    carpets = sum(c for c, _ in nour.SOLD.values())
+    cushions = sum(c for _, c in nour.SOLD.values())
+    joined, left, members = nour.MEMBERS_JOINED, nour.MEMBERS_LEFT, nour.MEMBERS
     if lang == "ar":
         return MoralReport(
-            activities="نسجنا 64 زربية و120 وسادة. شاركنا في معرضين جهويين. بدأنا البيع عبر الإنترنت في شتنبر.",
-            members="انضمت 4 عضوات جديدات وغادرت عضوة واحدة: 40 عضوة في آخر السنة.",
-            difficulties="غلاء الصوف في الربيع، وتأخر بعض الزبائن في الأداء عند التسليم.",
+            activities=f"بعنا {carpets} زربية و{cushions} وسادة. شاركنا في معرضين جهويين. بدأنا البيع عبر الإنترنت في شتنبر.",
+            members=f"عدد العضوات الجديدات: {joined}. عدد المغادرات: {left}. عدد العضوات في آخر السنة: {members}.",
+            difficulties="غلاء الصوف في الربيع، وتأخر عامل التوصيل في دفع ثمن بعض الطرود.",
             plans="تكوين في التصوير، وشراء منسج ثانٍ.")
     return MoralReport(
-        activities="Nous avons tissé 64 tapis et 120 coussins. Nous avons participé à deux foires régionales. "
-                   "Nous vendons en ligne depuis septembre.",
-        members="4 nouvelles adhérentes, 1 départ : 40 adhérentes à la fin de l'année.",
-        difficulties="La laine a coûté plus cher au printemps ; des clients ont payé en retard à la livraison.",
+        activities=f"Nous avons vendu {carpets} tapis et {cushions} coussins. Nous avons participé à deux foires "
+                   "régionales. Nous vendons en ligne depuis septembre.",
+        members=f"{joined} nouvelles adhérentes, {left} départ : {members} adhérentes à la fin de l'année."
+        if left else f"{joined} nouvelles adhérentes, aucun départ : {members} adhérentes à la fin de l'année.",
+        difficulties="La laine a coûté plus cher au printemps ; le livreur a payé certains colis en retard.",
         plans="Une formation à la photo, l'achat d'un deuxième métier à tisser.")
 
 
-INCOME = {"sale": 48_600, "contribution": 2_400, "other_in": 0}
-EXPENSES = {"purchase": 21_300, "transport": 2_150, "delivery": 1_850, "other_out": 4_700}
-ALLOCATIONS = (Allocation("reserve", 8_000), Allocation("members", 10_000))
-
-
 def financial_report() -> FinancialReport:
-    return from_figures("2026", INCOME, EXPENSES, ALLOCATIONS)
+    """Nour's year 2026 as the bookkeeping module summed it, with the board's proposal."""
+    return from_year_summary(nour.year())
 
 
 def decisions(lang: str, agenda: list[str]) -> list[Decision]:

@@ -46,7 +46,6 @@ class AgmFile:
 def error_words(_) -> dict[str, str]:
     return {
         "agm_before_year_end": _("The assembly must come after the close of the financial year."),
-        "agm_after_deadline": _("This date is after the legal deadline: choose an earlier date."),
         "convocation_before_year_end": _("With this notice period, the convocations would leave before the year end: choose a later date."),
         "notice_not_whole": _("Please type a whole number of days, for example 15."),
         "notice_not_positive": _("The notice period must be at least one day."),

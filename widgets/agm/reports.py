@@ -31,16 +31,18 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class FinancialReport:
-    """The year's money in and out, the surplus (or deficit) and the board's proposed use of it."""
+    """The year's money in and out, the cash surplus (or deficit), the accountant's net surplus when
+    she has it, and the board's proposed use of the net surplus."""
 
     period: str                      # "2026", or "01/09/2026 – 31/08/2027" for another year end
     totals: Totals
     allocations: Sequence[Allocation] = ()
     from_bookkeeping: bool = False   # True when read from her module 2 year summary
+    net_surplus: float | None = None  # the accountant's excédent net: what the assembly allocates
 
     def __post_init__(self):
         object.__setattr__(self, "allocations", tuple(a for a in self.allocations if a.amount))
-        problem = allocation_problem(self.surplus, self.allocations)
+        problem = allocation_problem(self.to_allocate, self.allocations)
         if problem:
             raise ReportError(problem)
 
@@ -54,7 +56,13 @@ class FinancialReport:
 
     @property
     def surplus(self) -> float:
+        """Money in minus money out (excédent de caisse); negative is a deficit."""
         return self.totals.surplus
+
+    @property
+    def to_allocate(self) -> float:
+        """The accountant's net surplus, or the cash surplus until she has it."""
+        return self.surplus if self.net_surplus is None else self.net_surplus
 
     @property
     def allocated(self) -> float:
@@ -63,20 +71,25 @@ class FinancialReport:
     @property
     def carried_forward(self) -> float:
         """What the proposal leaves for next year (the whole deficit, negative, when there is one)."""
-        return round(self.surplus - self.allocated, 2)
+        return round(self.to_allocate - self.allocated, 2)
 
 
 def from_year_summary(summary: YearSummary) -> FinancialReport:
-    return FinancialReport(str(summary.year), summary.totals, summary.allocations, from_bookkeeping=True)
+    return FinancialReport(str(summary.year), summary.totals, summary.allocations, from_bookkeeping=True,
+                           net_surplus=summary.net_surplus)
 
 
 def from_figures(period: str, income: Mapping[str, float], expenses: Mapping[str, float],
-                 allocations: Sequence[Allocation] = ()) -> FinancialReport:
-    """Her year typed in: money in and money out by kind (the cash book's kinds)."""
+                 allocations: Sequence[Allocation] = (), net_surplus: float | None = None) -> FinancialReport:
+    """Her year typed in: money in and money out by kind (the cash book's kinds), and the
+    accountant's net surplus when she has it."""
     for amount in (*income.values(), *expenses.values()):
         if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount != amount or amount < 0:
             raise ReportError("amount")
-    return FinancialReport(period, Totals(dict(income), dict(expenses)), allocations)
+    if net_surplus is not None and (isinstance(net_surplus, bool) or not isinstance(net_surplus, (int, float))
+                                    or net_surplus != net_surplus):
+        raise ReportError("amount")
+    return FinancialReport(period, Totals(dict(income), dict(expenses)), allocations, net_surplus=net_surplus)
 
 
 def year_summary_of_learner(lessons_dir: Path | None) -> YearSummary | None:

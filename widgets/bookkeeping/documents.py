@@ -44,9 +44,11 @@ def summary_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
 
 
 def allocation_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
-    """The proposed use of the surplus, then what is carried forward to next year."""
+    """The accountant's net surplus when she has it, the proposed use of it, then what is carried
+    forward to next year."""
     names = allocation_names(_)
-    rows = [((a.label or names[a.kind]) if a.kind == "other" else names[a.kind], a.amount) for a in summary.allocations]
+    rows = [(_("Net surplus (from the accountant)"), summary.net_surplus)] if summary.net_surplus is not None else []
+    rows += [((a.label or names[a.kind]) if a.kind == "other" else names[a.kind], a.amount) for a in summary.allocations]
     rows.append((_("Carried forward to next year"), summary.carried_forward))
     return rows
 

@@ -208,7 +208,7 @@ class MonthSummaryEditor(widgets.VBox):
 # -- margin per product --------------------------------------------------------------------------
 
 def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
-    words = [html.escape(w) for w in (_("Product"), _("Sold"), _("Sales"), _("Costs"), _("Margin"))]
+    words = [html.escape(w) for w in (_("Product"), _("Sold"), _("Sales"), _("Costs"), _("Margin over materials"))]
     head = "".join(f"<th>{w}</th>" for w in words)
     rows = []
     for p in products:
@@ -216,7 +216,7 @@ def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
             format_amount(v, lang) for v in (p.sales, p.cost, p.margin)]
         rows.append("<tr>" + "".join(f'<td class="{"" if i == 0 else "num"}">{c}</td>'
                                      for i, c in enumerate(cells)) + "</tr>")
-    total_words = html.escape(_("Total margin"))
+    total_words = html.escape(_("Total margin over materials"))
     total = (f'<tr><th colspan="4">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_margin(products), lang)}</th></tr>')
     return wide_table(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>')
@@ -229,11 +229,11 @@ def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Ima
     ax.bar([x - 0.2 for x in xs], [p.sales for p in products], width=0.4, color=GREEN,
            label=charts.label(_("Sales"), lang))
     ax.bar([x + 0.2 for x in xs], [p.margin for p in products], width=0.4, color=BLUE,
-           label=charts.label(_("Margin"), lang))
+           label=charts.label(_("Margin over materials"), lang))
     ax.set_xticks(xs, [charts.label(p.name, lang) for p in products])
     ax.axhline(0, color="#555", linewidth=0.8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Sales and margin by product"), lang))
+    ax.set_title(charts.label(_("Sales and margin over materials by product"), lang))
     ax.legend()
     if lang == "ar":
         ax.invert_xaxis()
@@ -312,7 +312,7 @@ class ProductEditor(widgets.VBox):
         if self.products:
             best = rules.best_first(self.products)[0]
             losing = [p.name for p in self.products if p.margin < 0]
-            text = _("Your best margin: {name}.").format(name=best.name)
+            text = _("Your best margin over materials: {name}.").format(name=best.name)
             if losing:
                 text += " " + _("Sold below cost: {names}. Check the price.").format(names=", ".join(losing))
             self.message.value = feedback_line("info", text)

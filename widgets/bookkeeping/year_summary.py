@@ -4,13 +4,19 @@ What the AGM is shown (and what module 3's financial report reads from here):
 
 - money in over the year, by kind (sales, members' contributions, other);
 - money out over the year, by kind (materials, transport, delivery, other);
-- the result: ``surplus`` (> 0, excédent / فائض) or deficit (< 0, déficit / عجز);
+- the result: ``surplus`` (> 0, excédent de caisse / فائض الصندوق) or deficit (< 0, déficit / عجز):
+  money in minus money out, a *cash* result;
 - the cash at the start and at the end of the year;
 - month by month money in and out (for the chart and for checking against the cash book);
-- the board's *proposed* use of the surplus (``allocations``): amounts put to the reserves,
-  returned to members, or used otherwise, as the cooperative's statutes allow; what is not
-  allocated is carried forward to next year. The general assembly decides; the statutes (and
-  ODCO) say which uses and shares are allowed: nothing here encodes a legal percentage.
+- the accountant's net surplus (``net_surplus``, excédent net / الفائض الصافي) once she has it:
+  the cash surplus corrected for what cash does not show (the stock, the wear of the looms, the
+  members' capital). It is what the general assembly allocates;
+- the board's *proposed* use of that net surplus (``allocations``): amounts put to the reserves,
+  returned to members in proportion to each one's work or purchases, or used otherwise, as the
+  cooperative's statutes allow; what is not allocated is carried forward to next year. Until the
+  accountant's figure is written, the proposal is checked against the cash surplus. The general
+  assembly decides; the statutes (and ODCO) say which uses and shares are allowed: nothing here
+  encodes a legal percentage.
 
 It is a cash summary (recettes / dépenses), the part of the accounts a cooperative can check
 itself against its cash book and receipts. The accountant prepares the official statements
@@ -91,10 +97,16 @@ class YearSummary:
     months: Mapping[int, Totals] = field(default_factory=dict)
     allocations: Sequence[Allocation] = ()
     cooperative: str = ""
+    net_surplus: float | None = None
 
     def __post_init__(self):
         if any(m not in MONTHS for m in self.months):
             raise SummaryError("month")
+        if self.net_surplus is not None:
+            if isinstance(self.net_surplus, bool) or not isinstance(self.net_surplus, (int, float)) \
+                    or self.net_surplus != self.net_surplus:
+                raise SummaryError("net_surplus")
+            object.__setattr__(self, "net_surplus", round(float(self.net_surplus), 2))
         object.__setattr__(self, "months", {m: self.months[m] for m in sorted(self.months)})
         object.__setattr__(self, "allocations", tuple(self.allocations))
         object.__setattr__(self, "opening_balance", round(float(self.opening_balance), 2))
@@ -129,8 +141,13 @@ class YearSummary:
 
     @property
     def surplus(self) -> float:
-        """Money in minus money out of the year: negative is a deficit."""
+        """Money in minus money out of the year (excédent de caisse): negative is a deficit."""
         return self.totals.surplus
+
+    @property
+    def to_allocate(self) -> float:
+        """What the assembly allocates: the accountant's net surplus, or the cash surplus until she has it."""
+        return self.surplus if self.net_surplus is None else self.net_surplus
 
     @property
     def is_deficit(self) -> bool:
@@ -162,27 +179,29 @@ class YearSummary:
     @property
     def carried_forward(self) -> float:
         """What is left for next year: the unallocated surplus, or the whole deficit (negative)."""
-        return round(self.surplus - self.allocated, 2)
+        return round(self.to_allocate - self.allocated, 2)
 
     def allocation_problem(self) -> str | None:
         """Why the proposed use cannot stand ('allocated_in_deficit', 'over_allocated'), or None."""
-        return allocation_problem(self.surplus, self.allocations)
+        return allocation_problem(self.to_allocate, self.allocations)
 
     def with_allocations(self, allocations: Iterable[Allocation]) -> "YearSummary":
-        return YearSummary(self.year, self.opening_balance, self.months, tuple(allocations), self.cooperative)
+        return YearSummary(self.year, self.opening_balance, self.months, tuple(allocations), self.cooperative,
+                           self.net_surplus)
 
     # -- saving in her notebook
     def to_json(self) -> dict:
         return {"year": self.year, "opening_balance": self.opening_balance, "cooperative": self.cooperative,
                 "months": {str(m): t.to_json() for m, t in self.months.items()},
-                "allocations": [{"kind": a.kind, "amount": a.amount, "label": a.label} for a in self.allocations]}
+                "allocations": [{"kind": a.kind, "amount": a.amount, "label": a.label} for a in self.allocations],
+                "net_surplus": self.net_surplus}
 
     @classmethod
     def from_json(cls, data: Mapping) -> "YearSummary":
         return cls(int(data["year"]), float(data.get("opening_balance", 0)),
                    {int(m): Totals.from_json(t) for m, t in data.get("months", {}).items()},
                    [Allocation(a["kind"], a["amount"], a.get("label", "")) for a in data.get("allocations", [])],
-                   data.get("cooperative", ""))
+                   data.get("cooperative", ""), data.get("net_surplus"))
 
 
 def from_entries(year: int, opening_balance: float, entries: Iterable[Entry],

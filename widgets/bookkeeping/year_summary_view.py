@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from .. import charts
 from ..checking import NotANumber
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from ..i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from . import documents
 from . import year_summary as rules
@@ -40,9 +40,12 @@ def months_table(summary: rules.YearSummary, lang: str, _) -> str:
 def allocations_table(summary: rules.YearSummary, lang: str, _) -> str:
     rows = [(f"{'🟢' if summary.surplus >= 0 else '🔴'} {documents.result_label(summary.surplus, _)}",
              summary.surplus)]
-    rows += [(f"{ALLOCATION_ICONS.get(a.kind, '')} {w}", -a.amount)
-             for a, (w, _amount) in zip(summary.allocations, documents.allocation_rows(summary, _))]
-    rows.append(("➡️ " + _("Carried forward to next year"), summary.carried_forward))
+    if summary.net_surplus is not None:
+        rows.append(("🧮 " + _("Net surplus (from the accountant)"), summary.net_surplus))
+    names = documents.allocation_names(_)
+    rows += [(f"{ALLOCATION_ICONS.get(a.kind, '')} {(a.label or names[a.kind]) if a.kind == 'other' else names[a.kind]}",
+              -a.amount) for a in summary.allocations]
+    rows.append((f"{forward_arrow(lang)} " + _("Carried forward to next year"), summary.carried_forward))
     body = "".join(f'<tr><td>{html.escape(w)}</td><td class="num">{format_amount(v, lang)}</td></tr>'
                    for w, v in rows)
     return f'<table class="fadaa-allocations">{body}</table>'
@@ -125,6 +128,7 @@ class YearSummaryEditor(widgets.VBox):
                                          layout=widgets.Layout(min_height="48px", width="auto"))
         self.save_month.on_click(lambda _b: self.store_month())
         self.month.observe(lambda _c: self._show_month(), names="value")
+        self.net_surplus = number_field("🧮 " + _("Net surplus (from the accountant)"), start.net_surplus)
         self.allocation_fields = {
             "reserve": number_field(f"{ALLOCATION_ICONS['reserve']} " + _("To the reserves"),
                                     getattr(allocated.get("reserve"), "amount", None)),
@@ -135,7 +139,8 @@ class YearSummaryEditor(widgets.VBox):
         }
         self.other_label = widgets.Text(value=getattr(allocated.get("other"), "label", ""),
                                         description=_("Which other use?"), style={"description_width": "initial"})
-        for field in (self.cooperative, self.year, self.opening, *self.allocation_fields.values(), self.other_label):
+        for field in (self.cooperative, self.year, self.opening, self.net_surplus, *self.allocation_fields.values(),
+                      self.other_label):
             field.observe(lambda _c: self.refresh(save=True), names="value")
         self.message = widgets.HTML()
         self.months_html = widgets.HTML()
@@ -148,7 +153,8 @@ class YearSummaryEditor(widgets.VBox):
             title("1. " + _("Your cooperative and the year")), self.cooperative, self.year, self.opening,
             title("2. " + _("Month by month")), self.import_button, self.month, *self.fields.values(),
             self.save_month, self.message, self.months_html, self.totals_html, self.chart,
-            title("3. " + _("Proposed use of the surplus")), *self.allocation_fields.values(), self.other_label,
+            title("3. " + _("Proposed use of the surplus")), self.net_surplus, *self.allocation_fields.values(),
+            self.other_label,
             self.allocation_message, self.allocations_html])
         self._show_month()
         self.summary = start
@@ -204,9 +210,11 @@ class YearSummaryEditor(widgets.VBox):
         except NotANumber:
             self.message.value = feedback_line("error", _("Please type a number, for example 1 250."))
             return None
-        base = rules.YearSummary(self.year.value, opening, self.months, (), self.cooperative.value.strip()[:80])
-        summary = base
+        summary = base = rules.YearSummary(self.year.value, opening, self.months, (),
+                                           self.cooperative.value.strip()[:80])
         try:
+            base = rules.YearSummary(self.year.value, opening, self.months, (), self.cooperative.value.strip()[:80],
+                                     read_number(self.net_surplus) if self.net_surplus.value.strip() else None)
             summary = base.with_allocations(self._allocations())
             self.allocation_message.value = ""
         except NotANumber:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import nour
 from ..agm import examples as agm
 from ..agm.quorum import VOTERS, MajorityRule, Threshold
 from .board import Mandate, make_mandate
@@ -12,7 +13,7 @@ from .registers import CONTRIBUTION, SHARE, Payment
 
 ASSEMBLY_DAY = agm.AGM_DAY
 TERM_YEARS = 3                      # fictional: "board members are elected for three years"
-SHARE_VALUE = 100                   # fictional: "one share is worth 100 DH"
+SHARE_VALUE = nour.SHARE_VALUE      # fictional: "one share is worth 100 DH"
 # fictional: changing the statutes needs at least two thirds of the members present or represented
 EXTRAORDINARY_MAJORITY = MajorityRule(Threshold(2, 3), VOTERS)
 VOTERS_PRESENT = agm.PRESENT + agm.REPRESENTED      # 21
@@ -28,14 +29,9 @@ def board(lang: str) -> list[Mandate]:
     return [make_mandate(ar if lang == "ar" else fr, role, day, TERM_YEARS) for fr, ar, role, day in _BOARD]
 
 
-_PAYMENTS = [(date(2026, 1, 15), "24 membres", "24 عضوة", CONTRIBUTION, 1200),
-             (date(2026, 3, 2), "Samira Tazi", "سميرة التازي", SHARE, 300),
-             (date(2026, 3, 2), "Samira Tazi", "سميرة التازي", CONTRIBUTION, 50),
-             (date(2026, 4, 20), "Nadia Berrada", "نادية برادة", SHARE, 200),
-             (date(2026, 4, 20), "Nadia Berrada", "نادية برادة", CONTRIBUTION, 50),
-             (date(2026, 9, 5), "Hanane Filali", "حنان الفيلالي", SHARE, 500)]
-
-
 def payments(lang: str) -> list[Payment]:
-    """What Nour's members paid in 2026: cotisations (50 DH a year) and shares (100 DH each)."""
-    return [Payment(day, ar if lang == "ar" else fr, kind, amount) for day, fr, ar, kind, amount in _PAYMENTS]
+    """What Nour's members paid in 2026 (``nour.MEMBER_PAYMENTS``, the lines of its cash book):
+    cotisations (50 DH a year) and shares (100 DH each)."""
+    kinds = {"share": SHARE, "contribution": CONTRIBUTION}
+    return [Payment(day, ar if lang == "ar" else fr, kinds[kind], amount)
+            for day, fr, ar, kind, amount in nour.MEMBER_PAYMENTS]

@@ -59,7 +59,7 @@ def price_split_chart(lines: list[pricing.PriceLine], lang: str, _) -> widgets.I
             label=charts.label(_("Margin"), lang))
     if any(losses):
         ax.barh(ys, losses, color=COLOURS["loss"], label=charts.label(_("Loss"), lang))
-    ax.set_yticks(ys, [charts.label(f"{l.name[:22]} · {format_amount(l.price, 'fr')}", lang) for l in lines])
+    ax.set_yticks(ys, [charts.label(f"{l.name[:22]} · {format_amount(l.price, lang)}", lang) for l in lines])
     ax.invert_yaxis()  # the first product on top, as in the table
     ax.set_xlabel("DH")
     ax.set_title(charts.label(_("Where the price goes"), lang))
