@@ -32,13 +32,11 @@ class NoServerOfHerOwn(RuntimeError):
     """Learners and coordinators use the lesson service, not a server each."""
 
 
-def server_command(group: str, home: Path, privileged: bool) -> list[str]:
+def server_command(group: str, home: Path) -> list[str]:
     if group == "trainers":
         singleuser = str(Path(sys.executable).parent / "jupyterhub-singleuser")
-        # only a hub that cannot switch users (run by root without Fadaa's users) would need --allow-root
-        root = ["--allow-root"] if os.geteuid() == 0 and not privileged else []
         # formgrader sanitised and a Content-Security-Policy on every page (hub/trainer_server.py)
-        return [singleuser, f"--config={TRAINER_CONFIG}", *root, *KERNEL_CULLING]
+        return [singleuser, f"--config={TRAINER_CONFIG}", *KERNEL_CULLING]
     return [sys.executable, "-m", "fadaa.hub.voila_app", str(home), *KERNEL_CULLING]
 
 
@@ -73,7 +71,7 @@ class FadaaSpawner(LocalProcessSpawner):
         if self.system_user:
             entry = pwd.getpwnam(self.system_user)
             await asyncio.to_thread(system_users.chown_tree, home, entry.pw_uid, entry.pw_gid)
-        self.cmd = server_command(group, home, bool(self.system_user))
+        self.cmd = server_command(group, home)
         self.notebook_dir = str(site.course_root if group == "trainers" else home)
         self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(home / PROFILE)}
         return await super().start()
