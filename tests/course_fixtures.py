@@ -6,6 +6,8 @@
 - ``empty_gradebook`` / ``db_url``: one migrated course database for the session, copied per test
   (nbgrader runs ``alembic`` for each new gradebook).
 - ``released_lesson``: the cash book lesson with its answer cells as a learner receives them.
+- ``lessons``: opens a lesson of the course as her own notebook (copied into her lessons folder),
+  her profile in the test's folder: the views tests chain several lessons' answers with it.
 """
 from __future__ import annotations
 
@@ -107,3 +109,19 @@ def released_lesson(tmp_path):
     path = tmp_path / "cash_book.ipynb"
     nbformat.write(nb, path)
     return path
+
+
+@pytest.fixture
+def lessons(tmp_path, monkeypatch):
+    """Her lesson notebooks in her lessons folder; her profile (and agm.json) in tmp."""
+    from fadaa.widgets.lesson import Lesson  # here: most tests that load this plugin need no widget
+    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile" / "profile.json"))
+
+    def open_lesson(folder: str, name: str, lang: str):
+        target = tmp_path / "lessons" / folder / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(COURSE / "source" / folder / name, target)
+        return Lesson({"fr": "t", "ar": "t"}, lang, target)
+
+    return open_lesson

@@ -1,29 +1,12 @@
 """The AGM lessons' forms with her own notebook: what she types is kept, shared between the three
 lessons, checked with the rules, and turned into her documents."""
 import html
-import shutil
 from datetime import date
 
 import pytest
 
-from conftest import COURSE, pdf_text
-from fadaa.widgets.lesson import Lesson
+from conftest import pdf_text
 from fadaa.widgets.agm import calendar_view, day_view, documents_view
-
-
-@pytest.fixture
-def lessons(tmp_path, monkeypatch):
-    """Her three AGM notebooks in her lessons folder; her profile (and agm.json) in tmp."""
-    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile" / "profile.json"))
-
-    def open_lesson(folder: str, name: str, lang: str) -> Lesson:
-        target = tmp_path / "lessons" / folder / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(COURSE / "source" / folder / name, target)
-        return Lesson({"fr": "t", "ar": "t"}, lang, target)
-
-    return open_lesson
 
 
 

@@ -4,7 +4,6 @@ lesson's moral report draft is built from her AGM, bookkeeping and governance an
 import html
 import io
 import json
-import shutil
 from datetime import date
 
 import nbformat
@@ -17,22 +16,6 @@ from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping.summary import Totals
 from fadaa.widgets.bookkeeping.year_summary import YearSummary
 from fadaa.widgets.governance import assembly_view, board_view, register_view
-from fadaa.widgets.lesson import Lesson
-
-
-@pytest.fixture
-def lessons(tmp_path, monkeypatch):
-    """Her lesson notebooks in her lessons folder; her profile (and agm.json) in tmp."""
-    monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile" / "profile.json"))
-
-    def open_lesson(folder: str, name: str, lang: str) -> Lesson:
-        target = tmp_path / "lessons" / folder / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(COURSE / "source" / folder / name, target)
-        return Lesson({"fr": "t", "ar": "t"}, lang, target)
-
-    return open_lesson
 
 
 def her_agm_lessons(lessons, lang: str) -> None:
