@@ -69,14 +69,7 @@ class Hub:
 
     def lesson_service_pid(self) -> int | None:
         """The lesson service of this hub, if it runs."""
-        for proc in Path("/proc").iterdir():
-            try:
-                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if "fadaa.hub.lesson_service" in cmdline and str(self.site.homes) in cmdline:
-                return int(proc.name)
-        return None
+        return next(iter(_processes_naming("fadaa.hub.lesson_service", str(self.site.homes))), None)
 
     def open_lessons(self, session: requests.Session, path: str = "") -> requests.Response:
         """A page of hers in the lesson service (her home, first: it fills her home as she arrives)."""
@@ -93,8 +86,9 @@ class Hub:
             time.sleep(1)
 
 
-def _stop_leftovers(var: Path) -> None:
-    """Servers the hub started for this test run whose command line names its folder, by pid."""
+def _processes_naming(*words: str) -> list[int]:
+    """The pids of the processes whose command line holds every one of ``words``."""
+    found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -102,11 +96,18 @@ def _stop_leftovers(var: Path) -> None:
             cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if str(var) in cmdline:
-            try:
-                os.kill(int(proc.name), signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+        if all(word in cmdline for word in words):
+            found.append(int(proc.name))
+    return found
+
+
+def _stop_leftovers(var: Path) -> None:
+    """Servers the hub started for this test run whose command line names its folder, by pid."""
+    for pid in _processes_naming(str(var)):
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from websockets.sync.client import connect
 
 from fadaa.hub.accounts import account, open_accounts, set_pin
 from fadaa.hub.demo import COORDINATOR_PIN, LEARNER_PIN, TRAINER_PIN
+from fadaa.hub.memory import tree, tree_pss
 
 pytest_plugins = ["hub_fixtures"]
 pytestmark = pytest.mark.slow
@@ -174,34 +175,13 @@ def test_the_lesson_service_and_its_kernels_do_not_run_as_root(hub):
     her = hub.learners(7)[6][0]
     page = hub.open_lessons(hub.login(her, LEARNER_PIN), f"{LESSON_PATH}?lang=fr")
     assert page.status_code == 200
-    owners = {}
-    for proc in Path("/proc").iterdir():
-        try:
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-            uid = proc.stat().st_uid
-        except (OSError, ValueError):
-            continue
-        if "fadaa.hub.lesson_service" in cmdline and str(hub.site.homes) in cmdline:
-            owners["service"] = uid
-            service_pid = int(proc.name)
-    kernels = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent_chain_has(p, service_pid)]
-    assert owners["service"] != 0
-    assert kernels and all(k.stat().st_uid == owners["service"] for k in kernels)
+    service, *kernels = tree(hub.lesson_service_pid())  # the service, its zygote and the kernels
+    owner = Path(f"/proc/{service}").stat().st_uid
+    assert owner != 0
+    assert kernels and all(Path(f"/proc/{pid}").stat().st_uid == owner for pid in kernels)
     for secret in ("cookie_secret", "jupyterhub.sqlite"):
         assert (hub.site.state / secret).stat().st_mode & 0o077 == 0, secret
     assert hub.site.state.stat().st_mode & 0o077 == 0
-
-
-def _parent_chain_has(proc: Path, ancestor: int) -> bool:
-    pid = int(proc.name)
-    while pid > 1:
-        try:
-            pid = int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            return False
-        if pid == ancestor:
-            return True
-    return False
 
 
 def test_learner_and_coordinator_cannot_reach_formgrader_or_the_gradebook(hub):
@@ -277,7 +257,6 @@ def test_past_one_machine_each_learner_always_goes_to_the_same_lesson_service_re
     (None, (2**31).to_bytes(4, "big") + bytes(68)),  # the older binary format, 2**31 buffers
 ])
 def test_a_malformed_kernel_frame_closes_the_socket_and_the_service_carries_on(hub, protocol, frame):
-    from fadaa.hub.memory import tree_pss
     her = hub.learners(12)[11][0]
     session = hub.login(her, LEARNER_PIN)
     kernel = hub.kernel_id(hub.open_lessons(session, f"{LESSON_PATH}?lang=fr").text)
