@@ -60,12 +60,6 @@ def open_accounts(db_url: str) -> Engine:
     return engine
 
 
-def open_roster(db_url: str) -> Engine:
-    """The course database, where her phone number is (only read here: the roster's own module,
-    with nbgrader and pandas, stays out of the hub)."""
-    return create_engine(db_url)
-
-
 def move_out_of_the_course_database(engine: Engine, course_db_url: str) -> int:
     """Accounts kept in the course database (before they moved to the hub's own) come over once,
     PIN hashes and locks as they were, and leave the course database; returns how many moved."""

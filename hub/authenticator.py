@@ -16,6 +16,8 @@ import time
 from jupyterhub.auth import Authenticator
 from traitlets import Bool, Integer, Unicode, default
 
+from fadaa.grading.roster_lookup import roster_engine
+
 from . import accounts
 
 
@@ -47,7 +49,7 @@ class PinAuthenticator(Authenticator):
 
     @functools.cached_property
     def _roster(self):
-        return accounts.open_roster(self.db_url)
+        return roster_engine(self.db_url)
 
     def _groups(self, group: str) -> list[str]:
         extra = {"learners": f"nbgrader-{self.course_id}", "trainers": f"formgrade-{self.course_id}"}

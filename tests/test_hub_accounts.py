@@ -7,6 +7,7 @@ import time
 import pytest
 
 from fadaa.grading.roster import Learner, import_roster, write_roster
+from fadaa.grading.roster_lookup import roster_engine
 from fadaa.hub import accounts
 from fadaa.hub.pins import BadPin, hash_pin, verify_pin
 
@@ -17,7 +18,7 @@ def roster(tmp_path):
     person = Learner("fz01", "Fatima Zahra", "Coopérative Nour", "Lalla Al Moutaawina", "oriental", "ar",
                      "+212612345678", "president")
     assert import_roster(write_roster([person], tmp_path / "roster.csv"), db_url, "fadaa").created == ["fz01"]
-    return accounts.open_roster(db_url)
+    return roster_engine(db_url)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from fadaa.grading.course import Course
 from fadaa.grading.demo_data import cohorts
 from fadaa.grading.progress import Progress
 from fadaa.grading.roster import import_roster, write_roster
+from fadaa.grading.roster_lookup import roster_engine
 from fadaa.grading.serve import free_port
 from fadaa.hub import accounts
 from fadaa.widgets.answer_store import AnswerStore
@@ -91,7 +92,7 @@ def test_pipeline_and_twenty_simultaneous_submissions_in_postgresql(postgres, tm
     # login by phone reads the roster from PostgreSQL (the accounts are the hub's own database)
     engine = accounts.open_accounts(f"sqlite:///{tmp_path / 'accounts.sqlite'}")
     accounts.set_pin(engine, people[0].student_id, "learners", "2468")
-    roster = accounts.open_roster(postgres)
+    roster = roster_engine(postgres)
     assert accounts.check(engine, people[0].phone, "2468", roster=roster).username == people[0].student_id
 
     course.generate(ASSIGNMENT)
