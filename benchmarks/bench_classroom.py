@@ -20,12 +20,9 @@ it starts is stopped at the end.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -35,8 +32,7 @@ from pathlib import Path
 
 import requests
 
-from fadaa.grading.serve import free_port
-from fadaa.hub.demo import LEARNER_PIN, build, hub_command, hub_environment
+from fadaa.hub.demo import LEARNER_PIN, build, running_hub
 from fadaa.hub.memory import tree_pss
 from fadaa.hub.site import Site
 
@@ -68,48 +64,25 @@ class Run:
 
 
 class Hub:
-    """A hub on free ports over its own copy of the demo data."""
+    """A hub on free ports over its own copy of the demo data (``fadaa.hub.demo.running_hub``)."""
 
     def __init__(self, var: Path, way: str):
         self.var, self.way, self.site = var, way, Site(var, lessons=way)
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = var / "jupyterhub.log"
 
     def __enter__(self) -> "Hub":
-        env = hub_environment(self.site)
-        env.update(FADAA_HUB_PORT=str(self.port), FADAA_HUB_API_PORT=str(free_port()),
-                   FADAA_PROXY_API_PORT=str(free_port()), FADAA_LESSONS_PORT=str(free_port()),
-                   FADAA_LESSONS=self.way)
-        self.log = open(self.var / "jupyterhub.log", "w")
-        self.process = subprocess.Popen(hub_command(), env=env, cwd=self.var, stdout=self.log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                ready = requests.get(f"{self.url}/hub/api", timeout=2).status_code == 200
-                if ready and self.way == "service":
-                    ready = requests.get(f"{self.url}/services/lessons/", timeout=5).status_code != 404
-                if ready:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise RuntimeError(f"JupyterHub did not start; see {self.var / 'jupyterhub.log'}")
-            time.sleep(0.5)
+        self._running = running_hub(self.site, self.log)
+        running = self._running.__enter__()
+        self.url, self.process = running.url, running.process
         # the lesson service starts with the machine, long before a class: its kernel zygote has
         # imported the kit by the time learners come (in the servers way nothing is warm before a login)
         time.sleep(SETTLE)
         return self
 
     def __exit__(self, *exc) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=90)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.log.close()
-        kept = Path(tempfile.gettempdir()) / f"bench_classroom-{self.way}-{self.port}.log"
-        shutil.copy(self.var / "jupyterhub.log", kept)  # the hub's and the service's log, for what went wrong
+        self._running.__exit__(*exc)
+        kept = Path(tempfile.gettempdir()) / f"bench_classroom-{self.way}-{self.process.pid}.log"
+        shutil.copy(self.log, kept)  # the hub's and the service's log, for what went wrong
         print(f"  (log: {kept})")
 
     def pages(self, name: str) -> str:

@@ -7,11 +7,17 @@ the gradebook and the PINs; the course source comes fresh from the checkout.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from fadaa.grading.course import Course
 from fadaa.grading.demo import COURSE_SOURCE, lessons
@@ -81,6 +87,54 @@ def hub_environment(site: Site, base: dict | None = None) -> dict:
 
 def hub_command() -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(HUB_DIR / "jupyterhub_config.py")]
+
+
+@dataclass
+class RunningHub:
+    url: str
+    process: subprocess.Popen
+
+
+@contextlib.contextmanager
+def running_hub(site: Site, log_path: Path, timeout: float = 120) -> Iterator[RunningHub]:
+    """JupyterHub over ``site`` on free ports of 127.0.0.1, for the tests and benchmarks: yields once
+    the hub answers (and its lesson service is behind its route), and stops it and everything it
+    started when the block ends. Its output goes to ``log_path``."""
+    from fadaa.grading.serve import free_port
+
+    port = free_port()
+    env = hub_environment(site)
+    env.update(FADAA_HUB_PORT=str(port), FADAA_HUB_API_PORT=str(free_port()),
+               FADAA_PROXY_API_PORT=str(free_port()), FADAA_LESSONS_PORT=str(free_port()))
+    url = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(hub_command(), env=env, cwd=site.var, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        try:
+            deadline = time.monotonic() + timeout
+            while not _answers(url, site):
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("JupyterHub did not start:\n" + log_path.read_text())
+                time.sleep(0.5)
+            yield RunningHub(url, process)
+        finally:
+            process.terminate()  # the hub stops every server and service it started, then its proxy
+            try:
+                process.wait(timeout=90)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def _answers(url: str, site: Site) -> bool:
+    """The hub answers, and the lesson service is behind its route (a login page, not the hub's 404)."""
+    try:
+        if urllib.request.urlopen(f"{url}/hub/api", timeout=2).status != 200:
+            return False
+        if site.lessons == "service":
+            urllib.request.urlopen(f"{url}/services/lessons/", timeout=5)
+        return True
+    except OSError:  # refused, or an HTTP error (404 while the service is not routed yet)
+        return False
 
 
 def demo_accounts(site: Site) -> list[tuple[str, str, str, str]]:

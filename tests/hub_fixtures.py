@@ -8,7 +8,6 @@ import re
 import shutil
 import signal
 import sqlite3
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ from pathlib import Path
 import pytest
 import requests
 
-from fadaa.grading.serve import free_port
 from conftest import REPO
 
 PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
@@ -111,10 +109,10 @@ def _stop_leftovers(var: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def hub(tmp_path_factory):
+def hub():
     if not PROXY.exists():
         pytest.fail("configurable-http-proxy is missing: `make test` installs it (cd hub && npm ci)")
-    from fadaa.hub.demo import build, hub_command, hub_environment
+    from fadaa.hub.demo import build, running_hub
     from fadaa.hub.site import Site
 
     # not under pytest's own temporary folder: pytest keeps that 0700 (every session sets it again),
@@ -122,36 +120,10 @@ def hub(tmp_path_factory):
     var = Path(tempfile.mkdtemp(prefix="fadaa-hub-"))
     site = Site(var)
     build(site, assignments=[LESSON[0]])
-    port = free_port()
-    env = hub_environment(site)
-    env.update(FADAA_HUB_PORT=str(port), FADAA_HUB_API_PORT=str(free_port()),
-               FADAA_PROXY_API_PORT=str(free_port()), FADAA_LESSONS_PORT=str(free_port()))
     log_path = var / "jupyterhub.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen(hub_command(), env=env, cwd=var, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                # up once the hub answers and the lesson service is behind its route (a login page, not 404)
-                if requests.get(f"{url}/hub/api", timeout=2).status_code == 200 and \
-                        requests.get(f"{url}/services/lessons/", timeout=5).status_code != 404:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("JupyterHub did not start:\n" + log_path.read_text())
-            time.sleep(0.5)
-        yield Hub(url, site, log_path)
+        with running_hub(site, log_path, timeout=90) as running:
+            yield Hub(running.url, site, log_path)
     finally:
-        process.terminate()  # the hub stops every server it spawned, then its proxy
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
         _stop_leftovers(var)
-        log.close()
         shutil.rmtree(var, ignore_errors=True)
-
