@@ -12,6 +12,28 @@ _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2066-\u2069']")
 
 
+class RuleError(ValueError):
+    """A figure or a choice a subject's rule refuses: ``reason`` is a short code the view turns into
+    words, ``field`` says which figure. Each subject names its own (``PricingError``...)."""
+
+    def __init__(self, reason: str, field: str = ""):
+        super().__init__(f"{reason}: {field}" if field else reason)
+        self.reason = reason
+        self.field = field
+
+
+def bounded(value: float, field: str, largest: float, error: type[RuleError] = RuleError) -> float:
+    """``value`` as a float if it is a finite number from 0 to ``largest``; otherwise ``error`` with
+    the reason ``not_a_number``, ``negative`` or ``too_large``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise error("not_a_number", field)
+    if value < 0:
+        raise error("negative", field)
+    if value > largest:
+        raise error("too_large", field)
+    return float(value)
+
+
 class NotANumber(ValueError):
     """The text could not be read as an amount; the message is shown to the learner."""
 

@@ -7,9 +7,10 @@ the request fits the programme's amount (the prize's 50,000 DH, or what she type
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Iterable, Mapping
+
+from ..checking import RuleError, bounded
 
 MAX_AMOUNT = 10_000_000
 MAX_QUANTITY = 100_000
@@ -17,23 +18,12 @@ MAX_TEXT = 300
 MAX_ITEMS = 20
 
 
-class ProjectError(ValueError):
+class ProjectError(RuleError):
     """A figure that cannot be right; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str, field: str = ""):
-        super().__init__(f"{reason}: {field}" if field else reason)
-        self.reason = reason
-        self.field = field
 
 
 def _number(value: float, name: str, largest: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ProjectError("not_a_number", name)
-    if value < 0:
-        raise ProjectError("negative", name)
-    if value > largest:
-        raise ProjectError("too_large", name)
-    return float(value)
+    return bounded(value, name, largest, ProjectError)
 
 
 @dataclass(frozen=True)

@@ -8,27 +8,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..checking import RuleError, bounded
+
 MAX_PARCELS = 100_000
 MAX_AMOUNT = 1_000_000
 
 
-class ChannelError(ValueError):
+class ChannelError(RuleError):
     """Figures that cannot be right; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str, field: str = ""):
-        super().__init__(f"{reason}: {field}" if field else reason)
-        self.reason = reason
-        self.field = field
 
 
 def _amount(value: float, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ChannelError("not_a_number", field)
-    if value < 0:
-        raise ChannelError("negative", field)
-    if value > MAX_AMOUNT:
-        raise ChannelError("too_large", field)
-    return float(value)
+    return bounded(value, field, MAX_AMOUNT, ChannelError)
 
 
 def _count(value: float, field: str) -> int:

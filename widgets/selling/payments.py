@@ -9,10 +9,10 @@ rate of our own.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from ..checking import RuleError, bounded
 from . import channels
 
 # the ways to be paid the lesson teaches, in the order the sheet lists them
@@ -21,23 +21,12 @@ MAX_TEXT = 300
 MAX_FEE = 10_000
 
 
-class PaymentError(ValueError):
+class PaymentError(RuleError):
     """A figure or a choice that cannot be right; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str, field: str = ""):
-        super().__init__(f"{reason}: {field}" if field else reason)
-        self.reason = reason
-        self.field = field
 
 
 def _amount(value: float, name: str, largest: float = channels.MAX_AMOUNT) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise PaymentError("not_a_number", name)
-    if value < 0:
-        raise PaymentError("negative", name)
-    if value > largest:
-        raise PaymentError("too_large", name)
-    return float(value)
+    return bounded(value, name, largest, PaymentError)
 
 
 # -- cash on delivery: what it costs her in a month

@@ -13,27 +13,18 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
+from ..checking import RuleError, bounded
+
 MAX_AMOUNT = 1_000_000   # no single handmade product costs this: a typing slip
 MAX_HOURS = 2_000        # a year of full-time work for one piece is already a lot
 
 
-class PricingError(ValueError):
+class PricingError(RuleError):
     """Figures the price cannot be made from; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str, field: str = ""):
-        super().__init__(f"{reason}: {field}" if field else reason)
-        self.reason = reason
-        self.field = field
 
 
 def _amount(value: float, field: str, limit: float = MAX_AMOUNT) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise PricingError("not_a_number", field)
-    if value < 0:
-        raise PricingError("negative", field)
-    if value > limit:
-        raise PricingError("too_large", field)
-    return float(value)
+    return bounded(value, field, limit, PricingError)
 
 
 @dataclass(frozen=True)
