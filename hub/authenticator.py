@@ -57,12 +57,17 @@ class PinAuthenticator(Authenticator):
 
     @functools.cached_property
     def _failures(self) -> dict[str, collections.deque]:
-        return collections.defaultdict(collections.deque)  # address -> times of its wrong logins
+        return {}  # address -> times of its wrong logins within the window (addresses with none: no entry)
 
     def _address_blocked(self, address: str) -> bool:
-        window, failures = self.address_window_minutes * 60, self._failures[address]
-        while failures and failures[0] < time.monotonic() - window:
+        failures = self._failures.get(address)
+        if failures is None:
+            return False
+        while failures and failures[0] < time.monotonic() - self.address_window_minutes * 60:
             failures.popleft()
+        if not failures:
+            del self._failures[address]  # the table holds only addresses that are guessing now
+            return False
         return len(failures) >= self.address_max_failures
 
     async def authenticate(self, handler, data):
@@ -78,6 +83,6 @@ class PinAuthenticator(Authenticator):
         if result.locked_until:
             self.log.warning("Account %s is locked until %s after wrong PINs", result.username, result.locked_until)
         if not result.ok:
-            self._failures[address].append(time.monotonic())
+            self._failures.setdefault(address, collections.deque()).append(time.monotonic())
             return None
         return {"name": result.username, "groups": self._groups(result.group)}
