@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import os
 import posixpath
 import re
@@ -76,6 +77,8 @@ def in_her_home(name: str, path: str | None) -> str:
     return f"{name}/{clean}" if clean else name
 
 
+# the site is the service's environment, set once by the hub: read once, not at every page
+site_of_this_service = functools.cache(Site.from_environment)
 _arriving: dict[str, asyncio.Lock] = collections.defaultdict(asyncio.Lock)  # one filling of a home at a time
 
 
@@ -96,7 +99,7 @@ async def arrive(handler) -> str:
         raise HTTPError(403, str(error)) from None
     if group not in LANDING_GROUPS:
         raise HTTPError(403, "Trainers work in their own JupyterLab.")
-    site = Site.from_environment()
+    site = site_of_this_service()
     check_replica(name, site)
     async with _arriving[name]:  # two tabs at once: one fetch of her lessons
         # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
@@ -122,7 +125,7 @@ class HerPageHandler(TornadoVoilaHandler):
     @authenticated
     async def get(self, path=None):
         name = her_name(self)
-        check_replica(name, Site.from_environment())
+        check_replica(name, site_of_this_service())
         page = in_her_home(name, path)
         if not (Path(self.kernel_manager.root_dir) / page).exists():
             await arrive(self)
