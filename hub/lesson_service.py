@@ -9,7 +9,8 @@ Who she is comes from the hub (its OAuth, as for any hub service), never from th
 
 - every path is taken inside *her* home: ``voila/render/bookkeeping_1/cash_book.ipynb`` is
   ``<homes>/<her hub name>/bookkeeping_1/cash_book.ipynb``; a path that climbs out of it, or into
-  a hidden folder, is refused; there is no file tree and no file download;
+  a hidden folder, is refused; there is no file tree, and the only downloads are her documents,
+  feedback and certificates (``learner_pages``);
 - a kernel belongs to the user whose page started it: its websocket, its REST calls and the
   page's shutdown call are refused to anyone else (``LessonAuthorizer``);
 - her kernel runs in her lesson's folder with her profile (her languages), and without the
@@ -17,8 +18,9 @@ Who she is comes from the hub (its OAuth, as for any hub service), never from th
 - she holds at most ``LearnerKernels.kernels_per_learner`` kernels: opening one more closes her
   oldest; idle kernels are culled, and a page shuts its own kernel down when she leaves it.
 
-Her home is filled when she arrives on the service's landing page (``homes.prepare_learner``:
-her nbgrader configuration, her roster's language, the lessons released since). Voilà standalone
+Her home is filled when she arrives on the service's landing page (``homes.prepare_learner``: her
+nbgrader configuration, her roster's language, the lessons released since), which then shows her
+home page without a kernel (``learner_pages``). Voilà standalone
 drops a browser's own ``execute_request``: she uses the widgets, she cannot run code.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from jupyter_server.utils import url_path_join
@@ -48,6 +51,7 @@ from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 from .groups import NoRole, group_of
 from .homes import PREPARE, PROFILE
+from .learner_pages import CERTIFICATES, FILES, downloadable, her_certificate, her_page, send_download
 from .memory import tree_pss
 from .routes import SERVICE_NAME, service_for
 from .site import KERNEL_CULLING, Site
@@ -90,8 +94,8 @@ def check_replica(name: str, site: Site) -> None:
         raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
 
 
-async def arrive(handler) -> str:
-    """Fill her home (her configuration, language, lessons released since) and say where she lands."""
+async def arrive(handler) -> tuple[str, str]:
+    """Fill her home (her configuration, language, lessons released since); her group, and where she lands."""
     name = her_name(handler)
     try:
         group = group_of(handler.current_user.hub_user.get("groups", []))
@@ -103,15 +107,28 @@ async def arrive(handler) -> str:
     check_replica(name, site)
     async with _arriving[name]:  # two tabs at once: one fetch of her lessons
         # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
-        return await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
+        return group, await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
+
+
+def her_home_folder(handler) -> Path:
+    name = her_name(handler)
+    site = site_of_this_service()
+    check_replica(name, site)
+    return site.home(name)
 
 
 class LandingHandler(TornadoVoilaHandler):
-    """``/services/lessons/``: fill her home, then send her to her page (her lessons, or the dashboard)."""
+    """``/services/lessons/``: fill her home, then show it (a learner's needs no kernel: see
+    ``learner_pages``), or send her to her page (the coordinator's dashboard)."""
 
     @authenticated
     async def get(self, path=None):
-        landing = await arrive(self)
+        group, landing = await arrive(self)
+        if group == "learners":
+            self.set_header("Cache-Control", "no-store")  # her progress changes; a shared PC keeps nothing
+            page = await asyncio.to_thread(her_page, her_home_folder(self), self.request.query, self.base_url)
+            self.finish(page)
+            return
         if not landing:
             raise HTTPError(404)
         query = f"?{self.request.query}" if self.request.query else ""
@@ -130,6 +147,24 @@ class HerPageHandler(TornadoVoilaHandler):
         if not (Path(self.kernel_manager.root_dir) / page).exists():
             await arrive(self)
         await super().get(page)
+
+
+class HerFileHandler(JupyterHandler):
+    """``files/<path>``: one of her documents or her trainer's feedback pages, as a download."""
+
+    @authenticated
+    async def get(self, relative: str):
+        path = downloadable(her_home_folder(self), relative)
+        send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
+
+
+class HerCertificateHandler(JupyterHandler):
+    """``certificate/<module>.pdf``: made when she asks, for a module she passed."""
+
+    @authenticated
+    async def get(self, module: str):
+        pdf = await asyncio.to_thread(her_certificate, her_home_folder(self), module)
+        send_download(self, pdf, f"certificate_{module}.pdf")
 
 
 def _kernel_id(handler) -> str | None:
@@ -211,7 +246,9 @@ class LessonService(FadaaVoila):
         own = {KernelHandler, VoilaKernelWebsocketHandler, HerPageHandler, HerKernelShutdownHandler}
         pages = {"template_paths": self.template_paths, "config": self.config,
                  "voila_configuration": self.voila_configuration}
-        handlers = [(self.server_url, LandingHandler, pages)]
+        handlers = [(self.server_url, LandingHandler, pages),
+                    (url_path_join(self.server_url, FILES, "(.+)"), HerFileHandler),
+                    (url_path_join(self.server_url, CERTIFICATES, r"([^/]+)\.pdf"), HerCertificateHandler)]
         for pattern, handler, *rest in super().init_handlers():
             handler = replaced.get(handler, handler)
             # her pages and kernels, the page's assets and the hub's login; no tree, contents or files

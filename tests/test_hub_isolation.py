@@ -31,9 +31,10 @@ def test_learner_logs_in_with_her_id_and_pin_and_lands_on_her_lessons_with_no_se
     session, response = hub.session(her, LEARNER_PIN)
     assert response.status_code == 302 and response.headers["Location"].endswith("/services/lessons/")
     home = hub.open_lessons(session)
-    assert home.status_code == 200
-    assert home.url.startswith(f"{hub.lessons}voila/render/learner_home.ipynb")
+    assert home.status_code == 200 and home.url == hub.lessons  # her home page is the landing page itself
     assert "fadaa-card" in home.text and "Traceback" not in home.text
+    assert "kernelId" not in home.text and "<script" not in home.text  # sent without a kernel or a script
+    assert f'href="/services/lessons/voila/render/{LESSON[0]}/{LESSON[1]}?lang=' in home.text
     assert (hub.site.home(her) / LESSON[0] / LESSON[1]).is_file()  # fetched into her home as she arrived
     config = (hub.site.home(her) / "nbgrader_config.py").read_text()
     assert f"c.CourseDirectory.student_id = {her!r}" in config
@@ -149,7 +150,7 @@ def test_a_learner_reaches_only_her_own_home_whatever_the_url_says(hub):
     hub.open_lessons(hub.login(other, LEARNER_PIN))  # the neighbour's home is filled
     session = hub.login(her, LEARNER_PIN)
     hub.open_lessons(session)
-    for path in (f"voila/render/../{other}/learner_home.ipynb", f"voila/render/%2e%2e/{other}/learner_home.ipynb",
+    for path in (f"voila/render/../{other}/learner_home.ipynb", f"files/../{other}/documents/", f"voila/render/%2e%2e/{other}/learner_home.ipynb",
                  f"voila/render/{other}/learner_home.ipynb", f"voila/render/..%2f{other}/{LESSON[0]}/{LESSON[1]}",
                  "voila/api/contents/", "voila/tree", "voila/tree/feedback", "voila/files/nbgrader_config.py",
                  f"voila/files/{LESSON[0]}/{LESSON[1]}", "voila/files/../course/gradebook.db",
@@ -161,6 +162,31 @@ def test_a_learner_reaches_only_her_own_home_whatever_the_url_says(hub):
     # the hub's API tells her nothing about others
     assert session.get(f"{hub.url}/hub/api/users", timeout=30).status_code == 403
     assert session.get(f"{hub.url}/hub/api/users/{other}", timeout=30).status_code in (403, 404)
+
+
+def test_her_documents_download_from_her_home_only_and_never_as_a_page_of_the_site(hub):
+    her, other = [row[0] for row in hub.learners(9)[7:9]]
+    hub.open_lessons(hub.login(other, LEARNER_PIN))
+    secret = hub.site.home(other) / "documents" / "fiche_prix.pdf"
+    secret.parent.mkdir(exist_ok=True)
+    secret.write_bytes(b"%PDF- not hers")
+    session = hub.login(her, LEARNER_PIN)
+    hub.open_lessons(session)
+    mine = hub.site.home(her) / "documents" / "cahier de caisse.xlsx"
+    mine.parent.mkdir(exist_ok=True)
+    mine.write_bytes(b"PK her cash book")
+    (mine.parent / "voisine.pdf").symlink_to(secret)
+    home = hub.open_lessons(session).text
+    assert 'href="/services/lessons/files/documents/cahier%20de%20caisse.xlsx"' in home
+    download = session.get(f"{hub.lessons}files/documents/cahier%20de%20caisse.xlsx", timeout=30)
+    assert download.status_code == 200 and download.content == b"PK her cash book"
+    assert download.headers["Content-Disposition"].startswith("attachment")
+    assert download.headers["Content-Security-Policy"] == "sandbox"  # a feedback page cannot run as the site
+    for path in ("files/documents/voisine.pdf", f"files/%2e%2e/{other}/documents/fiche_prix.pdf",
+                 f"files/documents/..%2f..%2f{other}/documents/fiche_prix.pdf", "files/nbgrader_config.py",
+                 "files/.fadaa/profile.json", f"files/{LESSON[0]}/{LESSON[1]}", f"certificate/{LESSON[0]}.pdf"):
+        response = session.get(hub.lessons + path, timeout=30)
+        assert response.status_code == 404 and b"not hers" not in response.content, path
 
 
 def test_a_learner_holds_a_few_kernels_at_most_and_her_oldest_is_closed(hub):

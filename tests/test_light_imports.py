@@ -22,7 +22,9 @@ def test_the_hubs_own_modules_load_nothing_heavy():
 
 
 @pytest.mark.parametrize("modules, allowed", [
-    ("fadaa.hub.lesson_service", {"voila", "nbgrader"}),  # it serves Voilà pages and fetches with nbgrader
+    # it serves Voilà pages, fetches with nbgrader, and reads her progress (pandas) for her home page
+    ("fadaa.hub.lesson_service", {"voila", "nbgrader", "pandas"}),
+    ("fadaa.views.home_page", {"pandas", "nbgrader"}),  # her progress, and her feedback fetched through nbgrader
     ("fadaa.widgets.i18n", set()),  # the languages, which the hub and the CLI use too
 ])
 def test_what_serves_pages_loads_no_widget_or_table_library(modules, allowed):

@@ -1,4 +1,6 @@
-"""The learner's home page (``notebooks/learner_home.ipynb``): one card per module, phone first.
+"""The learner's home page as a Voilà notebook (``notebooks/learner_home.ipynb``), for a server of
+her own or a trainer's preview: the lesson service sends the same cards as a plain page
+(``home_page``), without a kernel.
 
 Each card says where she is (icon and word), by when, her score, her trainer's feedback, and opens
 the lesson; a passed module offers her certificate. Below, the documents her lessons made.
@@ -12,40 +14,13 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import format_number, gettext_for
+from fadaa.widgets.i18n import gettext_for
 
 from . import page
 from .certificate import certificate_pdf
-from .learner import DOCUMENTS, HANDED_IN, Home, ModuleCard, UnknownLearner, her_home
+from .home_page import TITLE, card_html
+from .learner import DOCUMENTS, Home, ModuleCard, UnknownLearner, her_home
 from .place import Place
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
-
-
-TITLE = _("My training")
-SCORED = ("graded", "passed")
-
-
-def card_html(card: ModuleCard, lang: str) -> str:
-    _ = gettext_for(lang)
-    facts = [f'<li class="fadaa-status fadaa-status-{card.status}">{html.escape(page.status_text(card.status, lang))}</li>']
-    if card.duedate is not None:
-        facts.append("<li>" + html.escape(_("Due on {date}")).format(
-            date=page.bidi(card.duedate.strftime("%Y-%m-%d"), lang)) + "</li>")
-    if card.status in SCORED and card.max_score:
-        score = f"{format_number(card.score, 'fr', 1)} / {format_number(card.max_score, 'fr', 1)}"
-        facts.append("<li>" + html.escape(_("Score: {score}")).format(score=page.bidi(score, lang)) + "</li>")
-    for comment in card.comments:
-        facts.append('<li class="fadaa-comment">💬 ' + html.escape(comment) + "</li>")
-    link = ""
-    if card.lesson_url(lang):
-        word = _("Open the lesson") if card.status not in HANDED_IN else _("See the lesson again")
-        link = f'<a class="fadaa-open" href="{html.escape(card.lesson_url(lang))}">{html.escape(word)}</a>'
-    return (f'<div class="fadaa-card" data-module="{html.escape(card.module)}">'
-            f"<h2>{html.escape(card.title[lang])}</h2><ul class=\"fadaa-facts\">{''.join(facts)}</ul>{link}</div>")
-
 
 def _file_button(path: Path, label: str, _) -> DocumentButton:
     return DocumentButton(label, path.name, path.read_bytes, _)

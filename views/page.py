@@ -13,30 +13,10 @@ from IPython.display import HTML, display
 import ipywidgets as widgets
 
 from fadaa.grading.export import COLUMNS, SHARES
-from fadaa.widgets.i18n import choose_language, direction, gettext_for, isolate
-from fadaa.widgets.lesson import LESSON_CSS, request_query
+from fadaa.widgets.i18n import choose_language, direction, gettext_for
+from fadaa.widgets.lesson import request_query
 
-
-# the status words are the dashboard's column titles (already in both catalogs): one word per status
-STATUS_ICONS = {"not_released": "🔒", "released": "📘", "started": "✏️", "late": "⏰", "submitted": "📨",
-                "needs_manual": "⏳", "graded": "📝", "passed": "✅"}
-
-VIEWS_CSS = """
-.fadaa-view { max-width: 60em; }
-.fadaa-languages a { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 0.6em; }
-.fadaa-card { border: 1px solid #ddd; border-radius: 10px; padding: 0.6em 0.9em; margin: 0.6em 0; }
-.fadaa-card h2 { font-size: 1.15em; margin: 0.1em 0 0.3em 0; }
-.fadaa-status { font-weight: 600; }
-.fadaa-status-passed { color: #1b5e20; } .fadaa-status-late { color: #b71c1c; }
-.fadaa-facts { margin: 0.2em 0; padding: 0; list-style: none; }
-a.fadaa-open { display: inline-block; min-height: 48px; line-height: 48px; padding: 0 1.2em;
-               background: #1976d2; color: white; border-radius: 6px; text-decoration: none; }
-.fadaa-view .jupyter-button, .fadaa-view .widget-dropdown select { min-height: 48px; font-size: 17px; }
-.fadaa-view .widget-dropdown, .fadaa-view .widget-text { width: calc(100% - 12px); max-width: 30em; box-sizing: border-box; }
-.fadaa-view .widget-dropdown > select, .fadaa-view .widget-text > input { flex: 1 1 auto; min-width: 0; }
-.fadaa-scroll { overflow-x: auto; max-width: 100%; }
-.fadaa-view h2 { font-size: 1.2em; }
-"""
+from .page_style import bidi, language_links, page_css, status_text  # noqa: F401 - the views' page kit, in one import
 
 
 def language(default: str | None = None) -> str:
@@ -48,12 +28,10 @@ def language(default: str | None = None) -> str:
 def header(title: str, lang: str) -> None:
     """The page's styles and title, in its direction, with a link to the other language."""
     dir_ = direction(lang)
-    switch = " · ".join(f'<a href="?lang={code}" lang="{code}">{name}</a>'
-                        for code, name in (("fr", "Français"), ("ar", "العربية")) if code != lang)
-    display(HTML(f'<style>{LESSON_CSS}{VIEWS_CSS}</style>'
+    display(HTML(f'<style>{page_css()}</style>'
                  f'<div class="fadaa fadaa-view fadaa-{dir_}" dir="{dir_}" lang="{lang}">'
                  f'<h1 class="fadaa-title">{html.escape(title)}</h1>'
-                 f'<div class="fadaa-languages">{switch}</div></div>'))
+                 f'<div class="fadaa-languages">{language_links(lang)}</div></div>'))
 
 
 def dress(box: widgets.Box, lang: str) -> widgets.Box:
@@ -66,10 +44,6 @@ def dress(box: widgets.Box, lang: str) -> widgets.Box:
 def container(children: list[widgets.Widget], lang: str) -> widgets.VBox:
     """One column in the page's direction."""
     return dress(widgets.VBox(children, layout=widgets.Layout(width="100%")), lang)
-
-
-def status_text(status: str, lang: str) -> str:
-    return f"{STATUS_ICONS[status]} {gettext_for(lang)(COLUMNS[status])}"
 
 
 def number(value) -> str:
@@ -107,8 +81,3 @@ def table_html(table: pd.DataFrame, lang: str, max_rows: int | None = None) -> s
                                    .format(shown=len(shown), total=len(table))) + "</p>"
     return (f'<div class="fadaa-scroll"><table class="fadaa-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>{note}")
-
-
-def bidi(text: str, lang: str) -> str:
-    """A date or score kept left to right inside Arabic text."""
-    return isolate(text) if direction(lang) == "rtl" else text

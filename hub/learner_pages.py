@@ -1,0 +1,83 @@
+"""Her pages that need no kernel, which the lesson service sends: her home, her files, her certificates.
+
+Her home is the page every learner gets right after logging in, so a class logging in at once
+asks for twenty of them together. Built in a kernel it took a fork and ~0.3 s of CPU each; here it
+is one query and a page of HTML (``fadaa.views.home_page``), done in a worker thread so the
+service keeps answering lessons meanwhile.
+
+Her files are what her lessons made (``documents/``) and her trainer's feedback pages
+(``<module>/feedback/<time>/<lesson>.html``), from her own home only. They are sent as downloads
+with a sandbox policy: a feedback page holds her notebook's outputs, which must not run as a page
+of the hub's site.
+"""
+from __future__ import annotations
+
+import functools
+import mimetypes
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from jupyter_server.utils import url_path_join
+from tornado.web import HTTPError
+
+from fadaa.views.home_page import Links, home_page
+from fadaa.views.learner import UnknownLearner, her_home
+from fadaa.views.place import Place
+from fadaa.widgets.i18n import choose_language
+
+from .homes import PROFILE
+
+FILES = "files/"
+CERTIFICATES = "certificate/"
+# what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her
+DOWNLOADABLE = re.compile(r"documents/[^/]+|[^/]+/feedback/[^/]+/[^/]+\.html")
+
+
+@functools.cache
+def _progress():
+    """The course's progress (one database engine for the service's life)."""
+    return Place.from_environment().progress()
+
+
+def her_page(home: Path, query: str, base_url: str) -> str:
+    """Her home page in the language she asks for (``?lang=``), else her remembered one, else her roster's."""
+    try:
+        found = her_home(_progress(), home)
+    except UnknownLearner:
+        found = None
+    lang = choose_language(query, profile=home / PROFILE, default=found.lang if found else None)
+    links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
+                  certificates=url_path_join(base_url, CERTIFICATES))
+    return home_page(found, lang, links, home)
+
+
+def her_certificate(home: Path, module: str) -> bytes:
+    """Her certificate for ``module``, only if she passed it."""
+    from fadaa.views.certificate import certificate_pdf  # its PDF kit loads matplotlib's fonts: only when asked
+    try:
+        found = her_home(_progress(), home)
+    except UnknownLearner:
+        raise HTTPError(404) from None
+    card = next((card for card in found.modules if card.module == module and card.passed), None)
+    if card is None:
+        raise HTTPError(404)
+    return certificate_pdf(found.achievement(card))
+
+
+def downloadable(home: Path, relative: str) -> Path:
+    if not DOWNLOADABLE.fullmatch(relative) or any(part.startswith(".") for part in relative.split("/")):
+        raise HTTPError(404)
+    path = (home / relative).resolve()
+    if not path.is_relative_to(home.resolve()) or not path.is_file():  # a link out of her home is not hers
+        raise HTTPError(404)
+    return path
+
+
+def send_download(handler, data: bytes, filename: str) -> None:
+    """Send ``data`` as an attachment, never run as a page of the site."""
+    handler.set_header("Content-Type", mimetypes.guess_type(filename)[0] or "application/octet-stream")
+    handler.set_header("Content-Disposition", f"attachment; filename*=UTF-8''{quote(filename)}")
+    handler.set_header("Content-Security-Policy", "sandbox")
+    handler.set_header("X-Content-Type-Options", "nosniff")
+    handler.finish(data)
