@@ -43,6 +43,10 @@ ESSENTIAL = ("ipykernel.kernelapp", "ipywidgets", "matplotlib.pyplot", "fadaa.wi
 #: before then imports what it still lacks itself). "module:function" also calls the function, to
 #: load what the module otherwise loads on first use.
 PRELOAD = (
+    # what ipykernel's start imports (its debugger: debugpy and pydevd, ~140 modules): imported
+    # in each kernel, they were ~10 MB of its own memory; imported here, they are shared
+    "ipykernel.debugger", "debugpy.server.api", "IPython.core.debugger", "IPython.core.completerlib",
+    "IPython.extensions.storemagic", "psutil", "pydoc", "xmlrpc.server", "tornado.platform.asyncio",
     "fadaa.widgets.i18n:warm_up", "fadaa.widgets.charts:warm_up",
     "pandas",
     "fadaa.widgets.selling.payments_view", "fadaa.widgets.selling.photo_view", "fadaa.widgets.funding.funding_view",
