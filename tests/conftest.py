@@ -37,14 +37,16 @@ def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def execute_lesson(notebook: Path, lang: str, workdir: Path, timeout: int = 120) -> nbformat.NotebookNode:
+def execute_lesson(notebook: Path, lang: str, workdir: Path, timeout: int = 120,
+                   backwards: bool = False) -> nbformat.NotebookNode:
     """Run a lesson top to bottom as Voilà would for ``?lang=``, in a copy inside ``workdir``, then
-    go through every step as she would (steps are built when she first reaches them)."""
+    go through every step as she would (steps are built when she first reaches them), or from the
+    last to the first: a lesson reopened where she was builds that step before the earlier ones."""
     copy = workdir / notebook.name
     shutil.copy(notebook, copy)
     nb = nbformat.read(copy, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell(
-        "for index in range(len(lesson.navigator.steps)):\n    lesson.navigator.go(index)"))
+    order = "reversed(range(len(lesson.navigator.steps)))" if backwards else "range(len(lesson.navigator.steps))"
+    nb.cells.append(nbformat.v4.new_code_cell(f"for index in {order}:\n    lesson.navigator.go(index)"))
     env = {**os.environ, "QUERY_STRING": f"lang={lang}", "FADAA_PROFILE": str(workdir / "profile.json")}
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(workdir)}})

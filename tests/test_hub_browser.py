@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 
 from fadaa.grading.course import Course
 from fadaa.grading.roster import learners
@@ -117,24 +116,45 @@ def test_two_learners_at_once_in_arabic_and_french_each_answer_lands_in_her_own_
 
 def test_a_restart_of_the_lesson_service_loses_nothing(hub, browser, tmp_path):
     """Her answer is in her notebook: after the service is stopped and the hub starts it again,
-    her lesson opens again with her answer in it."""
+    her open page says so and opens again by itself, on her step, with her answer in it."""
     her = hub.learners(10)[9][0]
     context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "restart")
     try:
         open_lesson(page, hub, "fr")
         answer_closing_balance(page, "3 585")
-        service = hub.lesson_service_pid()
-        os.kill(service, signal.SIGTERM)
-        deadline = time.monotonic() + 120
-        # the hub notices, and starts it again: wait until it answers (its proxy says 503 meanwhile)
-        while hub.lesson_service_pid() in (None, service) or requests.get(hub.lessons, timeout=10).status_code == 503:
-            assert time.monotonic() < deadline, "the hub did not start the lesson service again"
-            time.sleep(1)
-        open_lesson(page, hub, "fr")
-        while page.locator(".fadaa-number-input input").count() == 0:
-            next_step(page)
+        with page.expect_navigation(timeout=240_000):
+            os.kill(hub.lesson_service_pid(), signal.SIGTERM)  # the hub notices, and starts it again
+            page.wait_for_selector(".fadaa-page-pause", state="visible", timeout=240_000)
+            page.screenshot(path=str(tmp_path / "reopening.png"))
+        # no Next to tap: the step she was on, with her answer
+        page.wait_for_selector(".fadaa-number-input input", timeout=180_000)
         assert page.locator(".fadaa-number-input input").first.input_value().replace("\u202f", " ") in ("3 585", "3585")
         page.screenshot(path=str(tmp_path / "after-restart.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_a_lesson_whose_kernel_was_culled_opens_again_at_her_step(hub, browser, tmp_path):
+    """Her phone slept and the service culled her kernel: tapping Next would do nothing. The page
+    sees it, says so in both languages, and opens again on the step she was on."""
+    her = hub.learners(12)[11][0]
+    context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "culled")
+    try:
+        open_lesson(page, hub, "ar")
+        next_step(page)
+        next_step(page)
+        reached = page.inner_text(".fadaa-dots")
+        kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        xsrf = next(c["value"] for c in context.cookies() if c["name"] == "_xsrf" and c["path"].startswith("/services/lessons"))
+        with page.expect_navigation(timeout=120_000):
+            # as the culler does: the service shuts the kernel down
+            assert page.request.delete(f"{hub.lessons}api/kernels/{kernel}", headers={"X-XSRFToken": xsrf}).status == 204
+            page.wait_for_selector(".fadaa-page-pause", state="visible", timeout=60_000)
+            note = page.inner_text(".fadaa-page-pause")
+            assert "là où vous étiez" in note and "حيث توقفتِ" in note
+            page.screenshot(path=str(tmp_path / "culled-note.png"))
+        page.wait_for_selector(".fadaa-next", timeout=180_000)
+        assert page.inner_text(".fadaa-dots") == reached
     finally:
         context.close()
 
@@ -146,14 +166,15 @@ def test_leaving_a_page_shuts_its_kernel_down(hub, browser, tmp_path):
     her, _phone, _lang = hub.learners(3)[2]
     context, page = log_in(browser, hub, her, LEARNER_PIN, tmp_path, "leaving")
     try:
-        page.wait_for_selector(".fadaa-card", timeout=180_000)  # her home, where the hub lands her
-        kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
-        home_kernel = f"{hub.lessons}api/kernels/{kernel}"
-        assert page.request.get(home_kernel).status == 200
         open_lesson(page, hub, "fr")
+        kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+        lesson_kernel = f"{hub.lessons}api/kernels/{kernel}"
+        assert page.request.get(lesson_kernel).status == 200
+        page.goto(hub.lessons, timeout=60_000)  # back to her home
+        page.wait_for_selector(".fadaa-card", timeout=60_000)
         deadline = time.monotonic() + 30
-        while page.request.get(home_kernel).status != 404:
-            assert time.monotonic() < deadline, "her home's kernel is still running after she left it"
+        while page.request.get(lesson_kernel).status != 404:
+            assert time.monotonic() < deadline, "her lesson's kernel is still running after she left it"
             time.sleep(0.5)
     finally:
         context.close()

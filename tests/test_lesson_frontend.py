@@ -89,3 +89,4 @@ def test_a_widget_the_page_does_not_carry_is_named_and_the_rest_works(voila_serv
     page.wait_for_selector(".kept >> text=Merci", timeout=30_000)
     assert not page.locator(".fadaa-page-failure").is_visible()
     screenshot(page, tmp_path, "unsupported-widget")
+

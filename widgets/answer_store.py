@@ -31,6 +31,7 @@ AnswerValue = int | float | str | None
 METADATA_KEY = "fadaa"
 #: Under METADATA_KEY: which checkpoints' worked answers she opened, and when (her trainer reads it).
 WORKED_KEY = "worked_answers_seen"
+STEP_KEY = "step"  # the step she was on: a reload or a new kernel opens the lesson there
 
 
 class AnswerCellMissing(KeyError):

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import WORKED_KEY, AnswerStore
+from .answer_store import STEP_KEY, WORKED_KEY, AnswerStore
 from .i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
@@ -194,6 +194,11 @@ class Lesson:
         return SubmitButton(lambda: _submit(self.store.path), self._)
 
     # -- showing it
+    def _step_reached(self) -> int:
+        """The step she was on last time (0 for a first visit, or a value that is not a step)."""
+        step = self.store.load_data(STEP_KEY, 0) if self.store else 0
+        return step if isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(self.steps) else 0
+
     def header_html(self) -> str:
         icon = f'<span aria-hidden="true">{self.icon}</span> ' if self.icon else ""
         return (f'<style>{LESSON_CSS}</style>'
@@ -202,7 +207,9 @@ class Lesson:
 
     def show(self) -> StepNavigator:
         display(HTML(self.header_html()))
-        self.navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl")
+        self.navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl", start=self._step_reached())
+        if self.store:
+            self.navigator.observe(lambda change: self.store.save_data(STEP_KEY, change["new"]), "index")
         self.navigator.add_class("fadaa")
         self.navigator.add_class(f"fadaa-{self.dir}")
         display(self.navigator)

@@ -24,7 +24,7 @@ class StepNavigator(widgets.VBox):
     index = traitlets.Int(0)
 
     def __init__(self, steps: Sequence[Step], gettext: Callable[[str], str],
-                 right_to_left: bool = False, **kwargs):
+                 right_to_left: bool = False, start: int = 0, **kwargs):
         if not steps:
             raise ValueError("a lesson needs at least one step")
         self.steps = list(steps)
@@ -46,7 +46,11 @@ class StepNavigator(widgets.VBox):
                                layout=widgets.Layout(justify_content="space-between", width="100%"))
         super().__init__([self.dots, self.page, buttons], **kwargs)
         self.add_class("fadaa-steps")
-        self._render()
+        start = max(0, min(start, len(self.steps) - 1))
+        if start:
+            self.index = start  # the observer shows it
+        else:
+            self._render()
 
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.steps) - 1))

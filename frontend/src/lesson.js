@@ -20,6 +20,13 @@ const WIDGET_VIEW = 'application/vnd.jupyter.widget-view+json';
 const WIDGET_COMM = 'jupyter.widget';
 // from the moment the script runs; past it she is told to reload (the widgets still show if they come)
 const LOAD_DEADLINE_MS = 30000;
+// how long she reads that her lesson stopped before it opens again by itself
+const REOPEN_DELAY_MS = 2500;
+// how often a page asks whether its kernel is still there: while its socket reconnects, and otherwise
+const KERNEL_CHECK_MS = 3000;
+const KERNEL_PING_MS = 20000;
+// a page that opened again this recently and lost its kernel again asks her to reload instead
+const REOPEN_AGAIN_MS = 60000;
 const MODULES = { '@jupyter-widgets/base': base, '@jupyter-widgets/controls': controls };
 // the largest file a FileUpload sends to the kernel: photo.MAX_BYTES in widgets/selling/photo.py
 // (tests/test_photo.py checks they agree); a websocket message may carry 10 MiB at most
@@ -195,6 +202,34 @@ function showFailure(reason) {
   showCells();
 }
 
+let reopening = false;
+
+/** Her kernel went away after the page worked (culled while her phone slept, the service
+ * restarted): the page says so and opens again, which starts a kernel and shows the step she was
+ * on (the lesson remembers it in her notebook). Asleep or in the background, it waits until she
+ * looks at it again. */
+function reopen(reason) {
+  if (reopening) {
+    return;
+  }
+  reopening = true;
+  console.warn(reason);
+  const key = `fadaa-reopened:${window.location.pathname}`;
+  const last = Number(window.sessionStorage.getItem(key) || 0);
+  if (Date.now() - last < REOPEN_AGAIN_MS) {
+    showFailure(`${reason}, again`); // no loop of reloads: something else is wrong
+    return;
+  }
+  window.sessionStorage.setItem(key, String(Date.now()));
+  document.body.classList.add('fadaa-page-paused');
+  const again = () => window.location.reload();
+  if (document.visibilityState === 'visible') {
+    setTimeout(again, REOPEN_DELAY_MS);
+  } else {
+    document.addEventListener('visibilitychange', () => setTimeout(again, REOPEN_DELAY_MS), { once: true });
+  }
+}
+
 async function main() {
   const config = pageConfig();
   if (!config.kernelId) {
@@ -223,15 +258,19 @@ async function main() {
     }).catch(() => undefined);
   });
 
-  // a kernel gone for good (stopped, culled while her phone slept) does not come back by itself
+  // a kernel gone for good (stopped, culled while her phone slept) does not come back by itself:
+  // a page that never worked asks her to reload, one that worked opens again where she was
+  let worked = false;
+  const lost = reason => (worked ? reopen(reason) : showFailure(reason));
   kernel.connectionStatusChanged.connect((_, status) => {
     if (status === 'disconnected') {
-      showFailure('the connection to the kernel was lost');
+      lost('the connection to the kernel was lost');
     }
   });
   kernel.statusChanged.connect((_, status) => {
-    if (status === 'dead') {
-      showFailure('the kernel stopped');
+    // restarted, the kernel no longer holds the page's widgets: only a new page has them
+    if (status === 'dead' || (worked && (status === 'restarting' || status === 'autorestarting'))) {
+      lost(`the kernel is ${status}`);
     }
   });
   const deadline = setTimeout(() => showFailure('the widgets did not arrive in time'), LOAD_DEADLINE_MS);
@@ -249,6 +288,33 @@ async function main() {
   clearTimeout(deadline);
   document.body.classList.remove('fadaa-page-failed');
   showCells();
+  worked = true;
+
+  // Is her kernel still there? Gone (404: culled, the service restarted), or she is no longer let
+  // in (401, 403: her login ended), it will never answer: a kernel shut down leaves its socket
+  // open, and a closed socket takes minutes of reconnecting to give up. Asked every few seconds
+  // while the socket reconnects, every half minute otherwise, and as soon as she looks at the
+  // page again. A network or a service that is down answers nothing: the next check tells.
+  const checkKernel = async () => {
+    if (document.visibilityState !== 'visible') {
+      return;
+    }
+    try {
+      const response = await ServerConnection.makeRequest(
+        `${baseUrl}api/kernels/${config.kernelId}`, {}, serverSettings);
+      if ([401, 403, 404].includes(response.status)) {
+        lost(`the kernel is gone (${response.status})`);
+      }
+    } catch (error) {
+      // offline
+    }
+  };
+  const tick = () => {
+    checkKernel();
+    setTimeout(tick, kernel.connectionStatus === 'connected' ? KERNEL_PING_MS : KERNEL_CHECK_MS);
+  };
+  setTimeout(tick, KERNEL_CHECK_MS);
+  document.addEventListener('visibilitychange', checkKernel);
 }
 
 main().catch(showFailure);
