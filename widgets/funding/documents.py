@@ -74,7 +74,8 @@ def readiness_pdf(records: Records, lang: str, today: date) -> bytes:
               [[names[p.key], statuses[p.status], point_detail(p, records, lang, _)] for p in points],
               widths=[60, 28, 82])
     if readiness.ready(points):
-        doc.paragraph(_("Every point is done: your cooperative can show a programme that it runs as the law says."))
+        doc.paragraph(_("Every point is done: your cooperative can show a programme its assembly held, its accounts "
+                        "filed and its books kept."))
     else:
         doc.heading(_("To do next"), size=12)
         for point in readiness.to_do(points):

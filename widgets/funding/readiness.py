@@ -1,10 +1,12 @@
 """How ready her cooperative is to apply for support, from what she did in earlier lessons.
 
-A programme asks a cooperative to show that it runs as the law says: its general assembly held,
-its accounts filed at the tribunal within 30 days after it, its registers kept. Each point here is
-read from her own answers (``Records``, gathered by ``own_records``) and says "done", "planned",
-"late" or "not yet", with the date or the figure that shows it. Nothing is guessed: a lesson she has
-not done yet leaves its point at "not yet". Plain Python, tested without Jupyter.
+A programme asks a cooperative to show that it runs as the law says (its general assembly held,
+its accounts filed at the tribunal within 30 days after it) and that it keeps its books and
+registers (which ones a programme asks for is not in our sources: the lesson sends her to ODCO).
+Each point here is read from her own answers (``Records``, gathered by ``own_records``) and says
+"done", "planned", "late" or "not yet", with the date or the figure that shows it. Nothing is
+guessed: a lesson she has not done yet leaves its point at "not yet". Plain Python, tested without
+Jupyter.
 """
 from __future__ import annotations
 
