@@ -56,7 +56,9 @@ def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
 def read_amounts(read, out: widgets.HTML, _):
     """What ``read`` makes of her amounts, or None once ``out`` asks for a number of more than 0."""
     return read_or_say_why(read, out, feedback_line("error", _("Please type a number, for example 1 250.")),
-                           lambda _error: feedback_line("error", _("The amount must be more than 0.")))
+                           lambda error: feedback_line("error", _("This amount is too large. Check it.")
+                                                       if getattr(error, "reason", "") == "too_large"
+                                                       else _("The amount must be more than 0.")))
 
 
 # -- receipts ------------------------------------------------------------------------------------
