@@ -103,11 +103,8 @@ class YearSummaryEditor(widgets.VBox):
         names = category_names(_)
         self.kept = her_cash_book(lesson)
         saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
-        try:
-            start = rules.YearSummary.from_json(saved) if saved else None
-        except (KeyError, TypeError, ValueError):
-            start = None
-        start = start or rules.YearSummary(date.today().year - 1)
+        # a saved year that does not read is set aside by the lesson, which tells her
+        start = (rules.YearSummary.from_json(saved) if saved else None) or rules.YearSummary(date.today().year - 1)
         self.months: dict[int, Totals] = dict(start.months)
         allocated = {a.kind: a for a in start.allocations}
 
