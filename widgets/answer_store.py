@@ -171,9 +171,9 @@ class AnswerStore:
 
     def load(self, grade_id: str, blank: str = "") -> AnswerValue:
         """The saved answer, or None when the cell still holds the released stub (or ``blank``)."""
-        cell = self._answer_cell(self._read(), grade_id)
         if not self.usable("cell", grade_id):
             return None
+        cell = self._answer_cell(self._read(), grade_id)
         source = _text(cell.get("source", ""))
         if cell["cell_type"] == "markdown":
             text = source.strip()

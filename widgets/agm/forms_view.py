@@ -99,7 +99,9 @@ class CooperativeCard(widgets.VBox):
                                  style=STYLE, layout=WIDE, continuous_update=False)
         self.city = widgets.Text(value=saved.get("city", ""), description=_("Town"), style=STYLE, layout=WIDE,
                                  continuous_update=False)
-        self.members = widgets.Text(value=str(saved.get("members", "") or ""), description=_("Number of members"),
+        # read as if typed: a saved count that is none (a text, 1e308) stops the card, and the lesson sets it aside
+        members = whole_number(str(saved.get("members") or ""))
+        self.members = widgets.Text(value="" if members is None else str(members), description=_("Number of members"),
                                     style=STYLE, continuous_update=False)
         self.members.add_class("fadaa-number-input")
         self.president = widgets.Text(value=saved.get("president", ""), description=_("President"),
