@@ -112,5 +112,6 @@ def with_saved_figure(saved: Any, path: tuple, kind: str) -> Any:
 
 
 def print_megabytes(megabytes: int) -> str:
-    """A code cell's source that prints ``megabytes`` MB, in lines of 100 characters."""
+    """A code cell's source that prints ``megabytes`` MB, in lines of 100 characters (the kernel
+    sends them in many messages, as it does for any loop that prints)."""
     return f"for _ in range({megabytes} * 10_000):\n    print('x' * 99)"
