@@ -48,8 +48,8 @@ def test_a_batch_with_every_kind_of_bad_submission_is_graded_on_two_workers(quic
 
 
 @pytest.mark.slow
-def test_a_submission_that_prints_50_mb_is_flagged_and_graded_into_a_small_notebook(quick_course):
-    from fadaa.grading.autograde import autograde_all
+def test_a_submission_that_prints_50_mb_is_flagged_and_graded_into_a_small_notebook(quick_course, capsys):
+    from fadaa.grading.cli import main
     from fadaa.grading.output_limit import TRUNCATED_MARK
 
     submit_copy(quick_course, "right", "answer = 42")
@@ -57,11 +57,13 @@ def test_a_submission_that_prints_50_mb_is_flagged_and_graded_into_a_small_noteb
     submit_copy(quick_course, "prints", "print('x' * 50_000_000)\nanswer = 42")
     submit_copy(quick_course, "shows", "answer = 42\n'y' * 50_000_000  # the cell's value, not a stream")
 
-    report = autograde_all(quick_course, ASSIGNMENT, workers=2)
+    course = ["--course", str(quick_course.root), "--exchange", str(quick_course.config.Exchange.root)]
+    assert main([*course, "autograde", ASSIGNMENT, "--workers", "2"]) == 0  # every one graded...
 
-    assert {o.student_id: o.flags for o in report.outcomes} == {
-        "right": [], "prints": ["output_truncated"], "shows": ["output_truncated"]}
-    assert all(o.graded and quick_course.score(ASSIGNMENT, o.student_id).score == 2 for o in report.outcomes)
+    out = capsys.readouterr().out  # ...and the trainer told which printed too much
+    cut = "Le cahier a affiché trop de texte ; la sortie a été coupée."
+    assert f"prints: {cut}" in out and f"shows: {cut}" in out and "right:" not in out
+    assert all(quick_course.score(ASSIGNMENT, s).score == 2 for s in ("right", "prints", "shows"))
     for student in ("prints", "shows"):
         graded = quick_course.root / "autograded" / student / ASSIGNMENT / "quick.ipynb"
         assert graded.stat().st_size < 1_000_000

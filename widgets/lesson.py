@@ -19,8 +19,8 @@ import mistune
 from IPython.display import HTML, display
 
 from .answer_store import WORKED_KEY, AnswerStore, recording_reads, set_aside
-from .feedback_line import feedback_line
 from .checking import bounded_answer
+from .feedback_line import feedback_line
 from .i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
@@ -146,7 +146,8 @@ class Lesson:
                 except Exception:
                     if not reads:
                         raise  # not her saved answers: the step itself is broken
-                    log.warning("set aside a saved answer the step could not use: %s", reads[-1], exc_info=True)
+                    # for the kernel's log, not her page (a warning would print there, in the first step)
+                    log.info("set aside a saved answer the step could not use: %s", reads[-1], exc_info=True)
                     set_aside(reads[-1])
                     set_aside_any = True
         built = [built] if isinstance(built, widgets.Widget) else list(built)
