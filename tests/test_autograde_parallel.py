@@ -56,14 +56,18 @@ def test_a_submission_that_prints_50_mb_is_flagged_and_graded_into_a_small_noteb
     # one line of 50 MB: nbgrader's LimitOutput counts lines, and kept all of it
     submit_copy(quick_course, "prints", "print('x' * 50_000_000)\nanswer = 42")
     submit_copy(quick_course, "shows", "answer = 42\n'y' * 50_000_000  # the cell's value, not a stream")
+    # a wrong answer that floods the test cell itself: the test's error must survive the cut
+    submit_copy(quick_course, "hides", "class Answer:\n    def __eq__(self, other):\n"
+                                       "        print('x' * 1_000_000)\n        return False\nanswer = Answer()")
 
     course = ["--course", str(quick_course.root), "--exchange", str(quick_course.config.Exchange.root)]
     assert main([*course, "autograde", ASSIGNMENT, "--workers", "2"]) == 0  # every one graded...
 
     out = capsys.readouterr().out  # ...and the trainer told which printed too much
     cut = "Le cahier a affiché trop de texte ; la sortie a été coupée."
-    assert f"prints: {cut}" in out and f"shows: {cut}" in out and "right:" not in out
+    assert all(f"{s}: {cut}" in out for s in ("prints", "shows", "hides")) and "right:" not in out
     assert all(quick_course.score(ASSIGNMENT, s).score == 2 for s in ("right", "prints", "shows"))
+    assert quick_course.score(ASSIGNMENT, "hides").score == 0
     for student in ("prints", "shows"):
         graded = quick_course.root / "autograded" / student / ASSIGNMENT / "quick.ipynb"
         assert graded.stat().st_size < 1_000_000
