@@ -14,7 +14,9 @@ What each submission is checked for, besides nbgrader's own result:
 ``tampered``          locked or test cells that differ from the released lesson; nbgrader grades
                       with the original cells anyway (it overwrites them), the trainer should know
 ``timeout``           a cell ran past ``ExecutePreprocessor.timeout`` and was interrupted
-``output_truncated``  the notebook printed more than ``LimitOutput.max_lines`` lines
+``output_truncated``  a cell printed more than ``LimitOutput.max_lines`` lines or
+                      ``BoundedExecute.max_output_chars`` characters (``output_limit``): the
+                      graded notebook keeps the start of its output and nbgrader's mark
 ``failed``            nbgrader reported a failure; the report keeps the end of its log
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ import nbformat
 from .course import Course
 from .database import open_database
 from .forked_kernels import use_forked_python_kernels
+from .output_limit import TRUNCATED_MARK, output_text
 
 
 def _(message: str) -> str:
@@ -46,7 +49,6 @@ FLAG_MESSAGES = {
     "output_truncated": _("The notebook printed too much; its output was cut."),
     "failed": _("nbgrader could not grade it; see the log."),
 }
-TRUNCATED_MARK = "... Output truncated ..."  # what nbgrader's LimitOutput leaves in the notebook
 TIMEOUT_MARK = "Timeout waiting for execute reply"  # what nbclient logs when it interrupts a cell
 LOG_TAIL = 2000
 
@@ -106,7 +108,7 @@ def check_submission(submitted: Path, released: Path) -> list[str]:
 def _was_truncated(autograded: Path) -> bool:
     for notebook in autograded.glob("*.ipynb"):
         for cell in nbformat.read(notebook, as_version=4).cells:
-            if any(TRUNCATED_MARK in out.get("text", "") for out in cell.get("outputs", [])):
+            if any(TRUNCATED_MARK in output_text(out) for out in cell.get("outputs", [])):
                 return True
     return False
 

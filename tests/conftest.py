@@ -37,17 +37,22 @@ def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
     return found
 
 
-def execute_lesson(notebook: Path, lang: str, workdir: Path, timeout: int = 120,
-                   backwards: bool = False) -> nbformat.NotebookNode:
+def execute_lesson(notebook: Path, lang: str, workdir: Path, timeout: int = 120, hers: bool = False,
+                   then: str = "", backwards: bool = False) -> nbformat.NotebookNode:
     """Run a lesson top to bottom as Voilà would for ``?lang=``, in a copy inside ``workdir``, then
     go through every step as she would (steps are built when she first reaches them), or from the
-    last to the first: a lesson reopened where she was builds that step before the earlier ones."""
+    last to the first (a lesson reopened where she was builds that step before the earlier ones),
+    then run ``then``. With ``hers``, the copy is her notebook: the lesson reads and saves her answers in it."""
     copy = workdir / notebook.name
     shutil.copy(notebook, copy)
     nb = nbformat.read(copy, as_version=4)
     order = "reversed(range(len(lesson.navigator.steps)))" if backwards else "range(len(lesson.navigator.steps))"
     nb.cells.append(nbformat.v4.new_code_cell(f"for index in {order}:\n    lesson.navigator.go(index)"))
+    if then:
+        nb.cells.append(nbformat.v4.new_code_cell(then))
     env = {**os.environ, "QUERY_STRING": f"lang={lang}", "FADAA_PROFILE": str(workdir / "profile.json")}
+    if hers:
+        env["SCRIPT_NAME"] = f"/voila/render/{copy.name}"  # how Voilà names the notebook it serves
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(workdir)}})
     client.execute(env=env)  # the kernel gets the request's environment, as Voilà gives it

@@ -142,6 +142,13 @@ def test_the_draft_takes_her_typed_figures_and_says_what_is_missing():
     assert draft.missing() == ["register", "board"]
 
 
+def test_a_figure_the_agm_lesson_refused_counts_as_not_typed_in_the_draft():
+    for hostile in ("1" * 27, "1e308", "-500"):
+        money = {**AGM_FILE["money"], "purchase": hostile}
+        draft = draft_from({**AGM_FILE, "money": money}, None, None, [])
+        assert (draft.totals.total_income, draft.totals.total_expenses) == (37800, 0)
+
+
 def test_the_draft_prefers_her_year_summary_register_and_board():
     summary = YearSummary(2026, 500, {m: Totals({"sale": 1000}, {"purchase": 400}) for m in range(1, 13)})
     reg = r.MembersRegister(100).with_member("Samira", date(2026, 3, 2), 3).with_member("Aicha", date(2019, 1, 1), 1)

@@ -11,6 +11,11 @@ a markdown cell to HTML, so her text is stored with ``&``, ``<``, ``>`` and ``[`
 references. A tag, an autolink or a ``[link](javascript:...)`` she types then reads as the text she
 typed in every renderer, and cannot run in her trainer's browser.
 
+A saved value a step cannot be built from (a 27-digit figure, a text where a number was, a
+hand-edited notebook) must not lock her out of that step: while a step is built the values it reads
+are recorded (``recording_reads``), and the lesson sets aside (``set_aside``) the one that broke it.
+A value set aside reads as never saved, until she saves that answer again.
+
 The notebook is read and written as the JSON it is, the way nbformat writes it, without importing
 nbformat: that import pulls in jsonschema's format checkers (1.6 s of grammar building), which
 every lesson's kernel would pay before the learner sees a thing.
@@ -32,6 +37,30 @@ METADATA_KEY = "fadaa"
 #: Under METADATA_KEY: which checkpoints' worked answers she opened, and when (her trainer reads it).
 WORKED_KEY = "worked_answers_seen"
 STEP_KEY = "step"  # the step she was on: a reload or a new kernel opens the lesson there
+
+
+#: One saved value: (the notebook's path, "cell" or "data", its grade_id or metadata key).
+SavedRead = tuple[str, str, str]
+_reads: list[SavedRead] | None = None  # what the step being built has read, while one is
+_set_aside: set[SavedRead] = set()     # values a step could not be built from, until saved again
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[list[SavedRead]]:
+    """The saved values read inside the ``with`` block (and not set aside), in the order read."""
+    global _reads
+    outer, _reads = _reads, []
+    try:
+        yield _reads
+    finally:
+        inner, _reads = _reads, outer
+        if outer is not None:
+            outer.extend(inner)
+
+
+def set_aside(read: SavedRead) -> None:
+    """Read ``read`` as never saved (in this kernel, for every store of that notebook) until saved again."""
+    _set_aside.add(read)
 
 
 class AnswerCellMissing(KeyError):
@@ -72,6 +101,19 @@ class AnswerStore:
 
     def __init__(self, notebook: str | os.PathLike):
         self.path = Path(notebook)
+
+    def usable(self, kind: str, key: str) -> bool:
+        """False when that saved value was set aside; otherwise records that it is being read."""
+        read = (str(self.path.resolve()), kind, key)
+        if read in _set_aside:
+            return False
+        if _reads is not None:
+            _reads.append(read)
+        return True
+
+    def saved_anew(self, kind: str, key: str) -> None:
+        """She saved that value again: read it from now on, even if a step had set it aside."""
+        _set_aside.discard((str(self.path.resolve()), kind, key))
 
     # -- locking and atomic writes: two tabs of the same lesson must not lose each other's answers
     @contextlib.contextmanager
@@ -126,9 +168,12 @@ class AnswerStore:
                 cell["outputs"] = []
                 cell["execution_count"] = None
             self._write(nb)
+        self.saved_anew("cell", grade_id)
 
     def load(self, grade_id: str, blank: str = "") -> AnswerValue:
         """The saved answer, or None when the cell still holds the released stub (or ``blank``)."""
+        if not self.usable("cell", grade_id):
+            return None
         cell = self._answer_cell(self._read(), grade_id)
         source = _text(cell.get("source", ""))
         if cell["cell_type"] == "markdown":
@@ -151,8 +196,15 @@ class AnswerStore:
     def save_data(self, key: str, data: Any) -> None:
         with self._locked():
             nb = self._read()
-            nb.setdefault("metadata", {}).setdefault(METADATA_KEY, {})[key] = data
+            metadata = nb.setdefault("metadata", {})
+            if not isinstance(metadata.get(METADATA_KEY), dict):  # hand-edited: nothing in it could be read
+                metadata[METADATA_KEY] = {}
+            metadata[METADATA_KEY][key] = data
             self._write(nb)
+        self.saved_anew("data", key)
 
     def load_data(self, key: str, default: Any = None) -> Any:
-        return self._read().get("metadata", {}).get(METADATA_KEY, {}).get(key, default)
+        saved = self._read().get("metadata", {}).get(METADATA_KEY, {})
+        if not isinstance(saved, dict) or key not in saved or not self.usable("data", key):
+            return default
+        return saved[key]

@@ -34,6 +34,23 @@ def bounded(value: float, field: str, largest: float, error: type[RuleError] = R
     return float(value)
 
 
+#: The largest figure a checkpoint takes, either side of 0 (a loss, a wrong try): every answer of the
+#: course is far below it, while a 27-digit number or 1e308 is a slip that no sum or page can show.
+LARGEST_ANSWER = 1_000_000_000
+
+
+def bounded_either_side(value: float, field: str, largest: float, error: type[RuleError] = RuleError) -> float:
+    """Like ``bounded``, for a figure that may be below 0 (a deficit, a wrong try): ``too_large``
+    beyond ±``largest``."""
+    bounded(abs(value) if isinstance(value, (int, float)) else value, field, largest, error)
+    return float(value)
+
+
+def bounded_answer(value: float) -> float:
+    """A checkpoint's number, typed or saved, within ±``LARGEST_ANSWER``."""
+    return bounded_either_side(value, "answer", LARGEST_ANSWER)
+
+
 class NotANumber(ValueError):
     """The text could not be read as an amount; the message is shown to the learner."""
 

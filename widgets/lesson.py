@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import os
 from pathlib import Path
 from typing import Callable, Mapping, Sequence, Union
@@ -17,12 +18,16 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import STEP_KEY, WORKED_KEY, AnswerStore
+from .answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
+from .checking import bounded_answer
+from .feedback_line import feedback_line
 from .i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
 from .submit import SubmitButton
+
+log = logging.getLogger(__name__)
 
 Parts = Union[widgets.Widget, Sequence[widgets.Widget]]
 Text = tuple[str, str]  # (French, Arabic)
@@ -91,7 +96,7 @@ class Lesson:
         ``source`` (the law, the newspaper and its date) goes behind an ⓘ line she can open, so the
         step itself stays short.
         """
-        self.steps.append(lambda: self._step_box(fr, ar, parts() if callable(parts) else parts, icon, source))
+        self.steps.append(lambda: self._step_box(fr, ar, self._from_saved(parts), icon, source))
 
     @staticmethod
     def part(build: Callable[[], widgets.Widget]) -> Callable[[], widgets.Widget]:
@@ -99,6 +104,32 @@ class Lesson:
         first step that shows or reads it is reached. Call it for the widget, or give it as a
         step's ``parts``."""
         return functools.cache(build)
+
+    def _from_saved(self, parts: Parts | Callable[[], Parts]) -> list[widgets.Widget]:
+        """A step's widgets, built from her saved answers. A saved value the step cannot be built from
+        (27 digits, 1e308, a text where a number was, a hand-edited notebook) is set aside, the last
+        one read first, until it builds: she sees the step with that answer empty, and a line that
+        asks her to give it again, instead of a step that never shows."""
+        set_aside_any = False
+        while True:
+            with recording_reads() as reads:
+                try:
+                    built = parts() if callable(parts) else parts
+                    break
+                except Exception:
+                    if not reads:
+                        raise  # not her saved answers: the step itself is broken
+                    # for the kernel's log, not her page (a warning would print there, in the first step)
+                    log.info("set aside a saved answer the step could not use: %s", reads[-1], exc_info=True)
+                    set_aside(reads[-1])
+                    set_aside_any = True
+        built = [built] if isinstance(built, widgets.Widget) else list(built)
+        if set_aside_any:
+            notice = widgets.HTML(feedback_line(
+                "error", self._("An answer you gave earlier could not be used. Please give it again.")))
+            notice.add_class("fadaa-set-aside")
+            built.insert(0, notice)
+        return built
 
     def source_html(self, fr: str, ar: str) -> str:
         """An ⓘ line that opens on the source of what a step says."""
@@ -150,7 +181,7 @@ class Lesson:
         saved = self._saved(grade_id)
         return NumericAnswer(self.pick(fr, ar), expected, self._, self.lang, tolerance,
                              on_answer=self._saver(grade_id),
-                             initial=saved if isinstance(saved, (int, float)) else None,
+                             initial=None if saved is None else bounded_answer(saved),
                              mistakes={k: self.pick(*v) for k, v in (mistakes or {}).items()},
                              worked=self._worked_html(worked), on_worked=self._worked_seen(grade_id))
 

@@ -11,7 +11,7 @@ from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
-from .checking import NotANumber, parse_number, within_tolerance
+from .checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
 from .feedback_line import feedback_line
 from .i18n import format_number
 
@@ -101,9 +101,12 @@ class NumericAnswer(widgets.VBox):
             self.feedback.value = ""
             return None
         try:
-            value = parse_number(text)
+            value = bounded_answer(parse_number(text))
         except NotANumber:
             self.feedback.value = feedback_line("error", self._("Please type a number, for example 1 250."))
+            return None
+        except RuleError:
+            self.feedback.value = feedback_line("error", self._("This number is too large. Check it."))
             return None
         problem = _save(self.on_answer, value, self._)
         right = within_tolerance(value, self.expected, self.tolerance)
@@ -217,9 +220,12 @@ class Calculator(widgets.VBox):
         if not self.first.value.strip() or not self.second.value.strip():
             return None
         try:
-            a, b = parse_number(self.first.value), parse_number(self.second.value)
+            a, b = (bounded_answer(parse_number(field.value)) for field in (self.first, self.second))
         except NotANumber:
             self.result.value = feedback_line("error", self._("Please type a number, for example 1 250."))
+            return None
+        except RuleError:
+            self.result.value = feedback_line("error", self._("This number is too large. Check it."))
             return None
         if self.operation.value == "÷" and b == 0:
             self.result.value = feedback_line("error", self._("One cannot divide by 0."))

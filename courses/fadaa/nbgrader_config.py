@@ -18,5 +18,13 @@ c.ExecutePreprocessor.timeout = 120
 c.ExecutePreprocessor.interrupt_on_timeout = True
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 50
+# ...and a cell's output is cut as it arrives, so 50 MB printed on one line is neither kept in the
+# graded notebook nor held while grading (fadaa.grading.output_limit): nbgrader's own steps, with
+# its Execute replaced.
+from nbgrader.converters import Autograde  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [
+    "fadaa.grading.output_limit.BoundedExecute" if step.__name__ == "Execute" else step
+    for step in Autograde.class_traits()["autograde_preprocessors"].default()]
 
 c.Exchange.root = os.environ.get("FADAA_EXCHANGE", "/srv/nbgrader/exchange")

@@ -18,6 +18,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from ..checking import RuleError
+
 AGM_MONTHS_AFTER_YEAR_END = 6   # law 112-12 as amended by law 74-16
 FILING_DAYS_AFTER_AGM = 30      # law 112-12: accounts filed at the tribunal de première instance
 MAX_NOTICE_DAYS = 120           # no statutes ask for four months' notice: a typing slip
@@ -31,12 +33,8 @@ BOARD_MEETING_BEFORE_CONVOCATION = timedelta(days=14)
 SUGGESTED_MARGIN_BEFORE_DEADLINE = relativedelta(months=1)
 
 
-class CalendarError(ValueError):
+class CalendarError(RuleError):
     """A date the calendar refuses; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def is_month_end(day: date) -> bool:

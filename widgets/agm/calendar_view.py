@@ -9,7 +9,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import read_or_say_why
+from ..checking import RuleError, read_or_say_why
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import calendar as cal
@@ -83,7 +83,7 @@ class CalendarPlanner(widgets.VBox):
             return
         plan = read_or_say_why(self.plan, self.feedback,
                                feedback_line("error", _("Please type a whole number of days, for example 15.")),
-                               lambda error: explain(error, _), cal.CalendarError)
+                               lambda error: explain(error, _), RuleError)
         if plan is None:
             return
         days = {m.key: m.day for m in plan}

@@ -7,7 +7,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import read_or_say_why
+from ..checking import RuleError, read_or_say_why
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import examples
@@ -69,7 +69,7 @@ def example_votes(lesson: Lesson) -> widgets.HTML:
 def read_counts(read, out: widgets.HTML, _):
     """What ``read`` makes of her counts, or None once ``out`` asks for a whole number or explains the rule."""
     return read_or_say_why(read, out, feedback_line("error", _("Please type a whole number, for example 25.")),
-                           lambda error: explain(error, _), q.AgmError)
+                           lambda error: explain(error, _), RuleError)
 
 
 class ThresholdField(widgets.VBox):

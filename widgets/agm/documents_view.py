@@ -11,8 +11,8 @@ import ipywidgets as widgets
 
 from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from ..bookkeeping.cash_book_view import category_names
-from ..bookkeeping.year_summary import Allocation, SummaryError
-from ..checking import NotANumber, parse_number
+from ..bookkeeping.year_summary import Allocation
+from ..checking import NotANumber, RuleError, parse_number
 from ..feedback_line import feedback_line
 from ..i18n import format_amount, format_number, forward_arrow
 from ..lesson import Lesson
@@ -127,7 +127,7 @@ class ConvocationForm(widgets.VBox):
     def notice_days(self) -> int | None:
         try:
             return whole_number(str(self.file.get("calendar", {}).get("notice_days") or ""))
-        except NotANumber:
+        except (NotANumber, RuleError):
             return None
 
     def meeting(self) -> Meeting:
@@ -241,7 +241,7 @@ class FinancialForm(widgets.VBox):
         except NotANumber:
             self.feedback.value, self.table.value = feedback_line("error", _("Please type a number, for example 1 250.")), ""
             return
-        except (reports.ReportError, SummaryError) as error:
+        except RuleError as error:  # the report's rules, and any figure out of bounds
             self.feedback.value, self.table.value = explain(error, _), ""
             return
         self.feedback.value = ""

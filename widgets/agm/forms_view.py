@@ -10,10 +10,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..checking import NotANumber, parse_number
+from ..checking import NotANumber, bounded, parse_number
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import records
+from .quorum import MAX_MEMBERS, AgmError
 from .records import Cooperative
 
 WIDE = widgets.Layout(width="100%", max_width="30em")
@@ -33,12 +34,17 @@ class AgmFile:
         self._listeners.append(callback)
 
     def get(self, key: str, default=None):
+        # read like any saved answer, so that a step that cannot use this part of her file sets it aside
+        if self.store and not self.store.usable("agm", key):
+            return default
         return self.data.get(key, default)
 
     def update(self, **values) -> None:
         self.data.update(values)
         if self.store:
             records.save(self.data, self.store)
+            for key in values:
+                self.store.saved_anew("agm", key)
         for callback in self._listeners:
             callback()
 
@@ -57,6 +63,8 @@ def error_words(_) -> dict[str, str]:
         "over_allocated": _("The proposed uses add up to more than the surplus."),
         "allocated_in_deficit": _("There is no surplus to share this year."),
         "fraction_above_one": _("Check the fraction: it cannot be more than all the members."),
+        "too_large": _("This number is too large. Check it."),
+        "negative": _("A number cannot be below 0."),
     }
 
 
@@ -66,13 +74,14 @@ def explain(error: ValueError, _) -> str:
 
 
 def whole_number(text: str, allow_blank: bool = True) -> int | None:
-    """A count she typed ('12', '١٢'); None when left blank. Raises NotANumber on anything else."""
+    """A count she typed ('12', '١٢'); None when left blank. Raises NotANumber on anything else, and
+    AgmError (``negative``, ``too_large``) beyond any count of a cooperative (members, days, votes)."""
     if allow_blank and not str(text).strip():
         return None
     value = parse_number(text)
     if value != int(value):
         raise NotANumber(text)
-    return int(value)
+    return int(bounded(value, "count", MAX_MEMBERS, AgmError))
 
 
 def date_text(day: date | None, lang: str) -> str:
@@ -90,7 +99,9 @@ class CooperativeCard(widgets.VBox):
                                  style=STYLE, layout=WIDE, continuous_update=False)
         self.city = widgets.Text(value=saved.get("city", ""), description=_("Town"), style=STYLE, layout=WIDE,
                                  continuous_update=False)
-        self.members = widgets.Text(value=str(saved.get("members", "") or ""), description=_("Number of members"),
+        # read as if typed: a saved count that is none (a text, 1e308) stops the card, and the lesson sets it aside
+        members = whole_number(str(saved.get("members") or ""))
+        self.members = widgets.Text(value="" if members is None else str(members), description=_("Number of members"),
                                     style=STYLE, continuous_update=False)
         self.members.add_class("fadaa-number-input")
         self.president = widgets.Text(value=saved.get("president", ""), description=_("President"),
@@ -107,7 +118,7 @@ class CooperativeCard(widgets.VBox):
     def cooperative(self) -> Cooperative:
         try:
             members = whole_number(self.members.value) or 0
-        except NotANumber:
+        except (NotANumber, AgmError):
             members = 0
         return Cooperative(self.name.value.strip()[:120] or "…", self.city.value.strip()[:80], members,
                            self.president.value.strip()[:80], self.secretary.value.strip()[:80])
@@ -118,6 +129,8 @@ class CooperativeCard(widgets.VBox):
             self.feedback.value = ""
         except NotANumber:
             self.feedback.value = feedback_line("error", self._("Please type a whole number, for example 25."))
+        except AgmError as error:
+            self.feedback.value = explain(error, self._)
         coop = self.cooperative()
         self.file.update(cooperative={"name": self.name.value.strip(), "city": coop.city, "members": coop.members,
                                       "president": coop.president, "secretary": coop.secretary})

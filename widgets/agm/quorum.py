@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil, floor
 
+from ..checking import RuleError
+
 MAX_MEMBERS = 100_000  # the largest cooperatives have a few thousand members: a typing slip
 
 
-class AgmError(ValueError):
+class AgmError(RuleError):
     """Figures the rules refuse; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _whole(value, reason: str, minimum: int = 0) -> int:

@@ -17,16 +17,15 @@ from typing import Mapping, Sequence
 
 from ..bookkeeping.summary import Totals
 from ..bookkeeping.year_summary import Allocation, YearSummary, allocated_total, allocation_problem
+from ..checking import RuleError
 
 # Where module 2 keeps her year summary: her bookkeeping lesson 4, beside this lesson's folder.
 YEAR_SUMMARY_NOTEBOOK = Path("bookkeeping_4") / "year_summary.ipynb"
 MAX_TEXT = 1500
 
 
-class ReportError(ValueError):
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+class ReportError(RuleError):
+    """Figures the rules refuse; ``reason`` is a short code the view turns into words."""
 
 
 @dataclass(frozen=True)

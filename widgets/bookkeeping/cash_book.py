@@ -6,18 +6,21 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
+from ..checking import RuleError, bounded
+
 IN, OUT = "in", "out"
 CATEGORIES_IN = ("sale", "contribution", "other_in")
 CATEGORIES_OUT = ("purchase", "transport", "delivery", "other_out")
 MAX_AMOUNT = 10_000_000  # no artisan's single cash movement is this large: a typing slip
 
 
-class EntryError(ValueError):
+class EntryError(RuleError):
     """An entry the cash book refuses; ``reason`` is a short code the view turns into words."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+
+def opening_balance(value: float) -> float:
+    """The cash in the box when she starts her book: from 0 to ``MAX_AMOUNT``."""
+    return round(bounded(value, "opening", MAX_AMOUNT, EntryError), 2)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ class CashBookEditor(widgets.VBox):
         self.lesson, self._ = lesson, lesson._
         _ = self._
         saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
-        self.opening = float(saved.get("opening", 0))
+        self.opening = rules.opening_balance(saved.get("opening", 0))
         self.entries = [rules.Entry.from_json(e) for e in saved.get("entries", [])]
 
         self.opening_field = widgets.Text(value=str(self.opening).rstrip("0").rstrip("."),
@@ -142,9 +142,13 @@ class CashBookEditor(widgets.VBox):
 
     def _set_opening(self, text: str) -> None:
         try:
-            self.opening = parse_number(text)
+            self.opening = rules.opening_balance(parse_number(text))
         except NotANumber:
             self._say(self._("Please type a number, for example 1 250."))
+            return
+        except rules.EntryError as exc:
+            self._say(self._("This amount is too large. Check it.") if exc.reason == "too_large"
+                      else self._("A number cannot be below 0."))
             return
         self.message.value = ""
         self._refresh(save=True)

@@ -45,8 +45,8 @@ def cash_book_from(notebook: Path | None) -> tuple[float, list[cash_book.Entry]]
         except (KeyError, TypeError, ValueError):
             log.warning("skipped a cash book line that does not read: %r", raw)
     try:
-        opening = float(data.get("opening", 0) or 0)
-    except (TypeError, ValueError):
+        opening = cash_book.opening_balance(data.get("opening", 0) or 0)
+    except cash_book.EntryError:
         opening = 0.0
     return (opening, entries) if entries or opening else None
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from ..checking import bounded
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT, IN, Entry
+
+#: No cooperative's month or year brings in (or spends) this much of one kind: a typing slip.
+MAX_TOTAL = 1_000_000_000
 
 
 def _rounded(values: Mapping[str, float], order: Sequence[str]) -> dict[str, float]:
@@ -34,9 +38,9 @@ class Totals:
     def __post_init__(self):
         object.__setattr__(self, "income", _rounded(self.income, CATEGORIES_IN))
         object.__setattr__(self, "expenses", _rounded(self.expenses, CATEGORIES_OUT))
-        for amount in (*self.income.values(), *self.expenses.values()):
-            if amount < 0:
-                raise ValueError("amounts by kind are never negative: money out is its own column")
+        # never negative (money out is its own column), never beyond what a cooperative handles
+        for kind, amount in (*self.income.items(), *self.expenses.items()):
+            bounded(amount, kind, MAX_TOTAL)
 
     @property
     def total_income(self) -> float:

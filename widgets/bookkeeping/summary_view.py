@@ -5,7 +5,7 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import parse_number, read_or_say_why
+from ..checking import bounded_answer, parse_number, read_or_say_why
 from ..feedback_line import feedback_line
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
@@ -34,8 +34,9 @@ def wide_table(table_html: str) -> str:
 
 
 def number_field(description: str, value: float | None = None, width: str = "16em") -> widgets.Text:
-    """A number typed as she writes it; read with ``parse_number``."""
-    field = widgets.Text(value="" if not value else format_number(value, "fr"), description=description,
+    """A number typed as she writes it; read with ``parse_number``. A saved ``value`` that is no
+    figure at all raises RuleError: the lesson sets it aside (``Lesson.step``)."""
+    field = widgets.Text(value="" if not value else format_number(bounded_answer(value), "fr"), description=description,
                          placeholder="0", continuous_update=False, style={"description_width": "initial"},
                          layout=widgets.Layout(width=width))
     field.add_class("fadaa-number-input")
@@ -56,7 +57,9 @@ def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
 def read_amounts(read, out: widgets.HTML, _):
     """What ``read`` makes of her amounts, or None once ``out`` asks for a number of more than 0."""
     return read_or_say_why(read, out, feedback_line("error", _("Please type a number, for example 1 250.")),
-                           lambda _error: feedback_line("error", _("The amount must be more than 0.")))
+                           lambda error: feedback_line("error", _("This amount is too large. Check it.")
+                                                       if getattr(error, "reason", "") == "too_large"
+                                                       else _("The amount must be more than 0.")))
 
 
 # -- receipts ------------------------------------------------------------------------------------

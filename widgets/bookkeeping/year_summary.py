@@ -37,8 +37,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from ..checking import RuleError, bounded, bounded_either_side
 from .cash_book import Entry
-from .summary import Totals, by_month
+from .summary import MAX_TOTAL, Totals, by_month
 
 MONTHS = tuple(range(1, 13))
 
@@ -46,12 +47,8 @@ MONTHS = tuple(range(1, 13))
 ALLOCATION_KINDS = ("reserve", "members", "other")
 
 
-class SummaryError(ValueError):
+class SummaryError(RuleError):
     """A year summary the rules refuse; ``reason`` is a short code the view turns into words."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -65,10 +62,7 @@ class Allocation:
     def __post_init__(self):
         if self.kind not in ALLOCATION_KINDS:
             raise SummaryError("allocation_kind")
-        if isinstance(self.amount, bool) or not isinstance(self.amount, (int, float)) \
-                or self.amount != self.amount or self.amount < 0:
-            raise SummaryError("allocation_amount")
-        object.__setattr__(self, "amount", round(float(self.amount), 2))
+        object.__setattr__(self, "amount", round(bounded(self.amount, "allocation", MAX_TOTAL, SummaryError), 2))
         object.__setattr__(self, "label", self.label.strip()[:120])
 
 
@@ -102,14 +96,13 @@ class YearSummary:
     def __post_init__(self):
         if any(m not in MONTHS for m in self.months):
             raise SummaryError("month")
-        if self.net_surplus is not None:
-            if isinstance(self.net_surplus, bool) or not isinstance(self.net_surplus, (int, float)) \
-                    or self.net_surplus != self.net_surplus:
-                raise SummaryError("net_surplus")
-            object.__setattr__(self, "net_surplus", round(float(self.net_surplus), 2))
+        if self.net_surplus is not None:  # a deficit is below 0
+            object.__setattr__(self, "net_surplus", round(
+                bounded_either_side(self.net_surplus, "net_surplus", MAX_TOTAL, SummaryError), 2))
         object.__setattr__(self, "months", {m: self.months[m] for m in sorted(self.months)})
         object.__setattr__(self, "allocations", tuple(self.allocations))
-        object.__setattr__(self, "opening_balance", round(float(self.opening_balance), 2))
+        object.__setattr__(self, "opening_balance",
+                           round(bounded(self.opening_balance, "opening_balance", MAX_TOTAL, SummaryError), 2))
         problem = self.allocation_problem()
         if problem:
             raise SummaryError(problem)

@@ -103,11 +103,8 @@ class YearSummaryEditor(widgets.VBox):
         names = category_names(_)
         self.kept = her_cash_book(lesson)
         saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
-        try:
-            start = rules.YearSummary.from_json(saved) if saved else None
-        except (KeyError, TypeError, ValueError):
-            start = None
-        start = start or rules.YearSummary(date.today().year - 1)
+        # a saved year that does not read is set aside by the lesson, which tells her
+        start = (rules.YearSummary.from_json(saved) if saved else None) or rules.YearSummary(date.today().year - 1)
         self.months: dict[int, Totals] = dict(start.months)
         allocated = {a.kind: a for a in start.allocations}
 
@@ -206,14 +203,17 @@ class YearSummaryEditor(widgets.VBox):
     def refresh(self, save: bool = False) -> rules.YearSummary | None:
         lang, _ = self.lesson.lang, self._
         try:
-            opening = read_number(self.opening)
+            summary = base = rules.YearSummary(self.year.value, read_number(self.opening), self.months, (),
+                                               self.cooperative.value.strip()[:80])
         except NotANumber:
             self.message.value = feedback_line("error", _("Please type a number, for example 1 250."))
             return None
-        summary = base = rules.YearSummary(self.year.value, opening, self.months, (),
-                                           self.cooperative.value.strip()[:80])
+        except rules.SummaryError as exc:
+            self.message.value = feedback_line("error", _("This amount is too large. Check it.")
+                                               if exc.reason == "too_large" else _("A number cannot be below 0."))
+            return None
         try:
-            base = rules.YearSummary(self.year.value, opening, self.months, (), self.cooperative.value.strip()[:80],
+            base = rules.YearSummary(self.year.value, summary.opening_balance, self.months, (), summary.cooperative,
                                      read_number(self.net_surplus) if self.net_surplus.value.strip() else None)
             summary = base.with_allocations(self._allocations())
             self.allocation_message.value = ""
@@ -223,6 +223,7 @@ class YearSummaryEditor(widgets.VBox):
             self.allocation_message.value = feedback_line("error", {
                 "over_allocated": _("You propose to use more than the surplus. Lower the amounts."),
                 "allocated_in_deficit": _("There is no surplus to share: the deficit is carried forward."),
+                "too_large": _("This amount is too large. Check it."),
             }.get(exc.reason, _("The amount must be more than 0.")))
         self.months_html.value = months_table(summary, lang, _)
         self.totals_html.value = totals_table(summary.totals, lang, _)

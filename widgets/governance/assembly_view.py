@@ -15,7 +15,7 @@ from ..agm import reports
 from ..agm.day_view import ThresholdField
 from ..agm.documents import majority_words
 from ..agm.documents_view import MoralForm
-from ..agm.forms_view import STYLE, AgmFile, whole_number
+from ..agm.forms_view import STYLE, AgmFile, explain, whole_number
 from ..checking import NotANumber
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
@@ -91,8 +91,8 @@ class ExtraordinaryRule(widgets.VBox):
         except NotANumber:
             self.feedback.value = feedback_line("error", _("Please type a whole number, for example 25."))
             return
-        except q.AgmError:
-            self.feedback.value = feedback_line("error", _("Check the fraction: it cannot be more than all the members."))
+        except q.AgmError as error:  # a fraction above one, or a count out of bounds
+            self.feedback.value = explain(error, _)
             return
         if threshold is None:
             self.feedback.value = feedback_line("info", _("Choose the rules written in your statutes."))

@@ -11,6 +11,7 @@ from datetime import date
 import ipywidgets as widgets
 
 from ..agm.forms_view import STYLE, WIDE, AgmFile, CooperativeCard, whole_number
+from ..agm.quorum import AgmError
 from ..agm.records import format_date
 from ..checking import NotANumber
 from ..feedback_line import feedback_line
@@ -138,7 +139,10 @@ class BoardForm(widgets.VBox):
         self.rows_box.children = [*self.rows_box.children, row]
 
     def term_years(self) -> int | None:
-        return whole_number(self.term.value)
+        try:
+            return whole_number(self.term.value)
+        except AgmError:  # beyond any count: no statutes say so
+            raise rules.BoardError("term_out_of_range") from None
 
     def mandates(self) -> list[rules.Mandate]:
         """Her mandates; raises BoardError (or NotANumber) on the first line that does not read."""

@@ -13,9 +13,9 @@ from typing import Any, Mapping, Sequence
 from ..agm.records import Cooperative, cooperative_from
 from ..agm.reports import MoralReport
 from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
-from ..bookkeeping.summary import Totals
+from ..bookkeeping.summary import MAX_TOTAL, Totals
 from ..bookkeeping.year_summary import YearSummary
-from ..checking import NotANumber, parse_number
+from ..checking import NotANumber, RuleError, bounded, parse_number
 from .board import Mandate, to_renew
 from .registers import MembersRegister
 
@@ -67,11 +67,12 @@ class MoralDraft:
 
 
 def _typed_totals(money: Mapping[str, Any]) -> Totals | None:
-    """The year's money she typed in AGM lesson 2 (when she had no year summary)."""
+    """The year's money she typed in AGM lesson 2 (when she had no year summary); what that lesson
+    refused (not a number, out of bounds) counts as not typed."""
     def amount(key: str) -> float:
         try:
-            return parse_number(str(money.get(key) or "0"))
-        except NotANumber:
+            return bounded(parse_number(str(money.get(key) or "0")), key, MAX_TOTAL)
+        except (NotANumber, RuleError):
             return 0.0
     income = {k: amount(k) for k in CATEGORIES_IN}
     expenses = {k: amount(k) for k in CATEGORIES_OUT}

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..checking import NotANumber, parse_number
+from ..checking import NotANumber, bounded_answer, parse_number
 
 FIELD_LAYOUT = widgets.Layout(width="100%", max_width="30em", min_height="40px")
 
 
 def number_field(label: str, value: float | None = None, placeholder: str = "DH", icon: str = "") -> widgets.Text:
-    """A text box for a number (read with ``parse_number``: '1 250,50', Arabic digits...)."""
-    field = widgets.Text(value="" if value is None else f"{value:g}", description=f"{icon} {label}".strip(),
+    """A text box for a number (read with ``parse_number``: '1 250,50', Arabic digits...). A saved
+    ``value`` that is no figure at all raises RuleError: the lesson sets it aside (``Lesson.step``)."""
+    field = widgets.Text(value="" if value is None else f"{bounded_answer(value):g}", description=f"{icon} {label}".strip(),
                          placeholder=placeholder, continuous_update=False,
                          style={"description_width": "14em"}, layout=FIELD_LAYOUT)
     field.add_class("fadaa-number-input")
