@@ -1,0 +1,244 @@
+"""``fadaa backup`` and ``fadaa restore`` on a real site: nbgrader's course, exchange and gradebook,
+learners' homes filled as the lesson service fills them, the hub's accounts and state.
+
+The backup runs while a class keeps writing (accounts, nbgrader students in the gradebook's
+write-ahead log, a learner's answers saved again and again): copying ``gradebook.db`` then missed
+what the log held. After a wipe, or into another folder, every PIN, answer, submission and grade is
+back, and nbgrader works in the new folder. A damaged or changed archive is refused and changes
+nothing."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pwd
+import shutil
+import sqlite3
+import tarfile
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, select
+
+from course_fixtures import ASSIGNMENT, COURSE_ID
+from fadaa.grading import exchange
+from fadaa.grading.backup import backup, restore
+from fadaa.grading.cli import main
+from fadaa.grading.course import Course
+from fadaa.grading.database import GRADEBOOK
+from fadaa.grading.roster import Learner, import_roster, write_roster
+from fadaa.hub import accounts, homes, system_users
+from fadaa.hub.site import Site
+from fadaa.widgets.answer_store import AnswerStore
+
+pytestmark = pytest.mark.slow
+PIN = "2468"
+LEARNERS = ("n1", "n2")
+
+
+def lesson(site: Site, name: str) -> AnswerStore:
+    return AnswerStore(site.home(name) / ASSIGNMENT / "quick.ipynb")
+
+
+@pytest.fixture
+def site(quick_course, tmp_path) -> Site:
+    """A hub's site (``quick_course`` is ``<var>/course`` and ``<var>/exchange``): the lesson
+    released, a roster with PINs, n1's lesson handed in and graded, n2's answered, not handed in."""
+    site = Site(tmp_path)
+    quick_course.release(ASSIGNMENT)
+    people = [Learner(name, f"Learner {name}", "Coop Nour", "LM", "souss-massa", "fr", None, "member")
+              for name in LEARNERS]
+    import_roster(write_roster(people, tmp_path / "roster.csv"), site.db_url, COURSE_ID)
+    site.state.mkdir()
+    (site.state / "cookie_secret").write_bytes(os.urandom(32))
+    (site.state / "proxy.pid").write_text(str(os.getpid()))  # a running process's id, not data
+    engine = accounts.open_accounts(site.accounts_db_url)
+    for name in LEARNERS:
+        accounts.set_pin(engine, name, "learners", PIN)
+        homes.prepare_learner(site, name, site.home(name))
+        lesson(site, name).save("answer", 42)
+    exchange.submit(site.home("n1"), ASSIGNMENT)
+    quick_course.collect(ASSIGNMENT)
+    quick_course.autograde(ASSIGNMENT, "n1")
+    # n2's configuration as Fadaa wrote it before it used relative paths: absolute, the old folder's
+    (site.home("n2") / exchange.LEARNER_CONFIG).write_text(
+        "c = get_config()  # noqa: F821\n"
+        f"c.CourseDirectory.course_id = {COURSE_ID!r}\nc.CourseDirectory.student_id = 'n2'\n"
+        f"c.Exchange.root = {str(site.exchange)!r}\nc.Exchange.assignment_dir = {str(site.home('n2'))!r}\n")
+    return site
+
+
+class ClassAtWork(threading.Thread):
+    """Keeps writing as a class and its hub do: an account and an nbgrader student (the gradebook,
+    in WAL mode) at a time, and n2's free-text answer saved again each time."""
+
+    def __init__(self, site: Site):
+        super().__init__(daemon=True)
+        self.site, self.stop, self.committed, self.failure = site, threading.Event(), [], None
+
+    def run(self):
+        # engines of its own (the gradebook is in WAL mode since Fadaa first opened it), closed at the end
+        pins, gradebook = accounts.open_accounts(self.site.accounts_db_url), create_engine(self.site.db_url)
+        try:
+            while not self.stop.is_set():
+                name = f"w{len(self.committed):04d}"
+                with gradebook.begin() as conn:
+                    conn.execute(GRADEBOOK["student"].insert().values(id=name))
+                accounts.set_pin(pins, name, "learners", PIN)
+                lesson(self.site, "n2").save("why", name)
+                self.committed.append(name)
+        except Exception as failure:  # noqa: BLE001 - reported by the test
+            self.failure = failure
+        finally:
+            pins.dispose()
+            gradebook.dispose()
+
+    def wait_for(self, count: int) -> None:
+        while len(self.committed) < count and self.is_alive():
+            self.stop.wait(0.05)
+
+
+def students(site: Site) -> set[str]:
+    """nbgrader's students, read from the file there now (the process's cached engines may still
+    hold the wiped one open)."""
+    engine = create_engine(site.db_url)
+    try:
+        with engine.connect() as conn:
+            return set(conn.execute(select(GRADEBOOK["student"].c.id)).scalars())
+    finally:
+        engine.dispose()
+
+
+def assert_everything_is_back(site: Site, written: list[str], secret: bytes) -> None:
+    pins = accounts.open_accounts(site.accounts_db_url)
+    for name in (*LEARNERS, *written):
+        assert accounts.check(pins, name, PIN).ok, name
+    assert set(written) <= students(site)
+    assert lesson(site, "n1").load("answer") == 42 and lesson(site, "n2").load("answer") == 42
+    assert lesson(site, "n2").load("why") >= written[-1]  # her answer as saved then, or later
+    assert any(p.name.startswith("n1+quick+") for p in (site.exchange / COURSE_ID / "inbound").iterdir())
+    assert (site.course_root / "submitted" / "n1" / ASSIGNMENT / "quick.ipynb").is_file()
+    assert Course(site.course_root, exchange=site.exchange).score(ASSIGNMENT, "n1").score == 2
+    assert (site.state / "cookie_secret").read_bytes() == secret
+    assert not (site.state / "proxy.pid").exists()
+
+
+def test_a_site_backed_up_while_a_class_writes_comes_back_whole_here_and_elsewhere(site, tmp_path_factory):
+    secret = (site.state / "cookie_secret").read_bytes()
+    writing = ClassAtWork(site)
+    writing.start()
+    writing.wait_for(20)
+    before = list(writing.committed)
+    # what the issue saw: the latest writes are in the write-ahead log, not yet in gradebook.db itself
+    naive = tmp_path_factory.mktemp("naive") / "gradebook.db"
+    shutil.copy(site.course_root / "gradebook.db", naive)
+    with sqlite3.connect(naive) as copied:
+        assert copied.execute("SELECT COUNT(*) FROM student WHERE id LIKE 'w%'").fetchone()[0] < len(before)
+    try:
+        done = backup(site, tmp_path_factory.mktemp("backups"))
+    finally:
+        writing.stop.set()
+        writing.join()
+    assert writing.failure is None and len(writing.committed) > len(before)  # it wrote during the backup
+    assert done.archive.stat().st_mode & 0o777 == 0o600  # PIN hashes and the cookie secret inside
+    assert set(done.manifest["sqlite"]) == {"site/course/gradebook.db", "site/jupyterhub/accounts.sqlite"}
+
+    shutil.rmtree(site.var)
+    restore(done.archive, site.var)
+    assert_everything_is_back(site, before, secret)
+    assert set(students(site)) <= {*LEARNERS, *writing.committed}  # nothing half-written
+    if system_users.privileged():  # as the hub sets them: its state is root's alone, homes the service's
+        assert (site.state.stat().st_mode & 0o777, (site.state / "cookie_secret").stat().st_mode & 0o777) == (0o700, 0o600)
+        assert pwd.getpwuid(site.home("n1").stat().st_uid).pw_name == system_users.SERVICE_USER
+
+    elsewhere = Site(tmp_path_factory.mktemp("elsewhere") / "hub")
+    restore(done.archive, elsewhere.var)
+    assert_everything_is_back(elsewhere, before, secret)
+    # n2 hands in from the restored home: into the new folder's exchange, and nbgrader grades it there
+    exchange.submit(elsewhere.home("n2"), ASSIGNMENT)
+    assert not any(p.name.startswith("n2+") for p in (site.exchange / COURSE_ID / "inbound").iterdir())
+    moved = Course(elsewhere.course_root, exchange=elsewhere.exchange)
+    moved.collect(ASSIGNMENT)
+    moved.autograde(ASSIGNMENT, "n2")
+    assert moved.score(ASSIGNMENT, "n2").score == 2
+    assert moved.score(ASSIGNMENT, "n1").score == 2
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def rewritten(archive: Path, into: Path, change) -> Path:
+    """The archive's members again, through ``change(name, data)`` (None drops a member)."""
+    with tarfile.open(archive) as source, tarfile.open(into, "w:gz") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member).read() if member.isfile() else None
+            if member.isfile():
+                data = change(member.name, data)
+                if data is None:
+                    continue
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data) if data is not None else None)
+    return into
+
+
+def cut_short(archive: Path, into: Path) -> Path:
+    into.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    return into
+
+
+def flipped_byte(archive: Path, into: Path) -> Path:
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    into.write_bytes(bytes(data))
+    return into
+
+
+def changed_pin(archive: Path, into: Path) -> Path:
+    """Someone gave n1 another PIN inside the archive (its manifest unchanged)."""
+    def change(name, data):
+        if name.endswith("accounts.sqlite"):
+            work = into.with_suffix(".sqlite")
+            work.write_bytes(data)
+            accounts.set_pin(accounts.open_accounts(f"sqlite:///{work}"), "n1", "learners", "0000")
+            return work.read_bytes()
+        return data
+    return rewritten(archive, into, change)
+
+
+def without_manifest(archive: Path, into: Path) -> Path:
+    return rewritten(archive, into, lambda name, data: None if name == "manifest.json" else data)
+
+
+@pytest.mark.parametrize("damage, says", [
+    (cut_short, "ne peut pas être lue comme une sauvegarde"),
+    (flipped_byte, "ne peut pas être lue comme une sauvegarde"),
+    (changed_pin, "site/jupyterhub/accounts.sqlite dans"),
+    (without_manifest, "n'a pas de manifeste"),
+])
+def test_a_damaged_or_changed_archive_is_refused_and_changes_nothing(site, tmp_path_factory, capsys, damage, says):
+    folder = tmp_path_factory.mktemp("backups")
+    archive = backup(site, folder / "site.tar.gz").archive
+    bad = damage(archive, folder / "bad.tar.gz")
+    kept = digests(site.var)
+    assert main(["--lang", "fr", "restore", str(bad), "--to", str(site.var), "--force"]) == 1
+    message = capsys.readouterr().err
+    assert says in message and "Rien n'a été changé" in message
+    assert digests(site.var) == kept
+    fresh = folder / "fresh"
+    assert main(["--lang", "fr", "restore", str(bad), "--to", str(fresh)]) == 1
+    assert not fresh.exists()
+
+
+def test_restore_refuses_a_folder_that_holds_something_unless_forced(site, tmp_path_factory, capsys):
+    archive = tmp_path_factory.mktemp("backups") / "site.tar.gz"
+    assert main(["--lang", "fr", "backup", str(archive), "--site", str(site.var)]) == 0
+    assert "gardez-la en lieu sûr" in capsys.readouterr().out
+    accounts.set_pin(accounts.open_accounts(site.accounts_db_url), "n1", "learners", "1111")  # after the backup
+    assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var)]) == 1
+    assert "n'est pas vide" in capsys.readouterr().err
+    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", "1111").ok
+    assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var), "--force"]) == 0
+    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", PIN).ok
