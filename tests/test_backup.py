@@ -15,6 +15,7 @@ import pwd
 import shutil
 import sqlite3
 import tarfile
+import tempfile
 import threading
 from pathlib import Path
 
@@ -29,9 +30,12 @@ from fadaa.grading.course import Course
 from fadaa.grading.database import GRADEBOOK
 from fadaa.grading.roster import Learner, import_roster, write_roster
 from fadaa.hub import accounts, homes, system_users
+from fadaa.hub.demo import LEARNER_PIN, running_hub
 from fadaa.hub.site import Site
 from fadaa.widgets.answer_store import AnswerStore
+from hub_fixtures import Hub, LESSON, _stop_leftovers
 
+pytest_plugins = ["hub_fixtures"]
 pytestmark = pytest.mark.slow
 PIN = "2468"
 LEARNERS = ("n1", "n2")
@@ -242,3 +246,30 @@ def test_restore_refuses_a_folder_that_holds_something_unless_forced(site, tmp_p
     assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", "1111").ok
     assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var), "--force"]) == 0
     assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", PIN).ok
+
+
+def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_her_answer(hub, tmp_path_factory):
+    """The hub, its proxy and the lesson service run while the backup reads their databases; the
+    restored copy, in another folder, is a hub of its own: her PIN opens it, her answer is there."""
+    her, _phone, _lang = hub.learners(1)[0]
+    session = hub.login(her, LEARNER_PIN)
+    assert hub.open_lessons(session).status_code == 200  # her home, filled as she arrives
+    AnswerStore(hub.site.home(her) / LESSON[0] / LESSON[1]).save("why_same_day", "Pour ne rien oublier.")
+    done = backup(hub.site, tmp_path_factory.mktemp("backups"))
+    assert "site/jupyterhub/jupyterhub.sqlite" in done.manifest["sqlite"]
+
+    # not under pytest's temporary folder, as for the hub fixture: the service's user must reach it
+    elsewhere = Site(Path(tempfile.mkdtemp(prefix="fadaa-restored-")) / "hub")
+    try:
+        restore(done.archive, elsewhere.var)
+        log = elsewhere.var.parent / "jupyterhub.log"
+        with running_hub(elsewhere, log, timeout=90) as running:
+            # the hub's cookie secret and database came back: the login she had still holds
+            page = session.get(f"{running.url}/services/lessons/voila/render/{LESSON[0]}/{LESSON[1]}", timeout=120)
+            assert page.status_code == 200 and "/hub/login" not in page.url and "Traceback" not in page.text
+            restored = Hub(running.url, elsewhere, log)
+            assert restored.open_lessons(restored.login(her, LEARNER_PIN)).status_code == 200  # and her PIN
+        assert AnswerStore(elsewhere.home(her) / LESSON[0] / LESSON[1]).load("why_same_day") == "Pour ne rien oublier."
+    finally:
+        _stop_leftovers(elsewhere.var)
+        shutil.rmtree(elsewhere.var.parent, ignore_errors=True)
