@@ -320,7 +320,7 @@ def _restore_postgres(dump: Path, db_url: str | None, force: bool) -> None:
         raise BackupError(_("The database {database} already holds tables: add --force to replace them."),
                           database=make_url(db_url).render_as_string(hide_password=True))
     # one transaction: if anything fails, the database is as it was
-    _postgres("pg_restore", db_url, "--clean", "--if-exists", "--no-owner", "--single-transaction")
+    _postgres("pg_restore", db_url, "--clean", "--if-exists", "--no-owner", "--single-transaction", str(dump))
 
 
 def _fit_to_its_folder(site: Site) -> None:

@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, text
 
 from course_fixtures import ASSIGNMENT, COURSE_ID
 from fadaa.grading import exchange
@@ -34,6 +34,7 @@ from fadaa.hub.demo import LEARNER_PIN, running_hub
 from fadaa.hub.site import Site
 from fadaa.widgets.answer_store import AnswerStore
 from hub_fixtures import Hub, LESSON, _stop_leftovers
+from test_postgres_pipeline import postgres  # noqa: F401 - its own PostgreSQL server, for this module too
 
 pytest_plugins = ["hub_fixtures"]
 pytestmark = pytest.mark.slow
@@ -45,15 +46,13 @@ def lesson(site: Site, name: str) -> AnswerStore:
     return AnswerStore(site.home(name) / ASSIGNMENT / "quick.ipynb")
 
 
-@pytest.fixture
-def site(quick_course, tmp_path) -> Site:
-    """A hub's site (``quick_course`` is ``<var>/course`` and ``<var>/exchange``): the lesson
-    released, a roster with PINs, n1's lesson handed in and graded, n2's answered, not handed in."""
-    site = Site(tmp_path)
-    quick_course.release(ASSIGNMENT)
+def filled(site: Site, course: Course) -> Site:
+    """The site at work: the lesson released, a roster with PINs, n1's lesson handed in and graded,
+    n2's answered, not handed in."""
+    course.release(ASSIGNMENT)
     people = [Learner(name, f"Learner {name}", "Coop Nour", "LM", "souss-massa", "fr", None, "member")
               for name in LEARNERS]
-    import_roster(write_roster(people, tmp_path / "roster.csv"), site.db_url, COURSE_ID)
+    import_roster(write_roster(people, site.var / "roster.csv"), site.db_url, COURSE_ID)
     site.state.mkdir()
     (site.state / "cookie_secret").write_bytes(os.urandom(32))
     (site.state / "proxy.pid").write_text(str(os.getpid()))  # a running process's id, not data
@@ -63,14 +62,20 @@ def site(quick_course, tmp_path) -> Site:
         homes.prepare_learner(site, name, site.home(name))
         lesson(site, name).save("answer", 42)
     exchange.submit(site.home("n1"), ASSIGNMENT)
-    quick_course.collect(ASSIGNMENT)
-    quick_course.autograde(ASSIGNMENT, "n1")
+    course.collect(ASSIGNMENT)
+    course.autograde(ASSIGNMENT, "n1")
     # n2's configuration as Fadaa wrote it before it used relative paths: absolute, the old folder's
     (site.home("n2") / exchange.LEARNER_CONFIG).write_text(
         "c = get_config()  # noqa: F821\n"
         f"c.CourseDirectory.course_id = {COURSE_ID!r}\nc.CourseDirectory.student_id = 'n2'\n"
         f"c.Exchange.root = {str(site.exchange)!r}\nc.Exchange.assignment_dir = {str(site.home('n2'))!r}\n")
     return site
+
+
+@pytest.fixture
+def site(quick_course, tmp_path) -> Site:
+    """A hub's site with a SQLite gradebook (``quick_course`` is ``<var>/course`` and ``<var>/exchange``)."""
+    return filled(Site(tmp_path), quick_course)
 
 
 class ClassAtWork(threading.Thread):
@@ -273,3 +278,34 @@ def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_he
     finally:
         _stop_leftovers(elsewhere.var)
         shutil.rmtree(elsewhere.var.parent, ignore_errors=True)
+
+
+def test_a_postgresql_course_database_goes_through_pg_dump_and_pg_restore(quick_course, tmp_path, tmp_path_factory,
+                                                                          postgres, capsys, monkeypatch):
+    site = Site(tmp_path, db_url_override=postgres)
+    course = Course(quick_course.root, exchange=site.exchange, db_url=postgres)
+    course.generate(ASSIGNMENT)
+    filled(site, course)
+    archive = tmp_path_factory.mktemp("backups") / "site.tar.gz"
+    with monkeypatch.context() as without_postgres_tools:
+        without_postgres_tools.setenv("PATH", str(tmp_path / "nowhere"))
+        assert main(["--lang", "fr", "--db-url", postgres, "backup", str(archive), "--site", str(site.var)]) == 1
+        assert "pg_dump manque" in capsys.readouterr().err and not archive.exists()
+    assert main(["--db-url", postgres, "backup", str(archive), "--site", str(site.var)]) == 0
+
+    shutil.rmtree(site.var)
+    wiped = create_engine(postgres)
+    with wiped.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    wiped.dispose()
+    assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var)]) == 1  # which database?
+    assert "--db-url" in capsys.readouterr().err and not site.var.exists()
+    assert main(["--db-url", postgres, "restore", str(archive), "--to", str(site.var)]) == 0
+    restored = Course(site.course_root, exchange=site.exchange, db_url=postgres)
+    assert restored.score(ASSIGNMENT, "n1").score == 2
+    assert {"n1", "n2"} <= {student.id for student in restored.api.gradebook.students}
+    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n2", PIN).ok
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "hub"
+    assert main(["--lang", "fr", "--db-url", postgres, "restore", str(archive), "--to", str(elsewhere)]) == 1
+    assert "contient déjà des tables" in capsys.readouterr().err and not elsewhere.exists()
