@@ -288,10 +288,11 @@ def _as_it_was(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo:
     """Folders and regular files only, inside the target (``tarfile.data_filter`` refuses the rest),
     with their modes (nbgrader's exchange and shared course need theirs) and their owners where
     those users exist here (root otherwise; ``secure_site`` then gives each folder its owner)."""
-    tarfile.data_filter(member, path)
     if not (member.isreg() or member.isdir()):
         raise tarfile.SpecialFileError(member)
-    return member.replace(mode=member.mode & (0o3777 if member.isdir() else 0o777), uid=0, gid=0, deep=False)
+    inside = tarfile.data_filter(member, path)  # its name made relative, or refused if it climbs out
+    return inside.replace(mode=member.mode & (0o3777 if member.isdir() else 0o777), uid=0, gid=0,
+                          uname=member.uname, gname=member.gname, deep=False)
 
 
 def _sha256(path: Path) -> str | None:

@@ -179,8 +179,9 @@ def digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def rewritten(archive: Path, into: Path, change) -> Path:
-    """The archive's members again, through ``change(name, data)`` (None drops a member)."""
+def rewritten(archive: Path, into: Path, change=lambda name, data: data, extra: tuple = ()) -> Path:
+    """The archive's members again, through ``change(name, data)`` (None drops a member), then the
+    ``extra`` (name, data) members."""
     with tarfile.open(archive) as source, tarfile.open(into, "w:gz") as target:
         for member in source.getmembers():
             data = source.extractfile(member).read() if member.isfile() else None
@@ -190,6 +191,10 @@ def rewritten(archive: Path, into: Path, change) -> Path:
                     continue
                 member.size = len(data)
             target.addfile(member, io.BytesIO(data) if data is not None else None)
+        for name, data in extra:
+            member = tarfile.TarInfo(name)
+            member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
     return into
 
 
@@ -221,11 +226,17 @@ def without_manifest(archive: Path, into: Path) -> Path:
     return rewritten(archive, into, lambda name, data: None if name == "manifest.json" else data)
 
 
+def aiming_outside(archive: Path, into: Path) -> Path:
+    """One more member, named by an absolute path: the file ``outside``, beside the archive."""
+    return rewritten(archive, into, extra=[(str(into.parent / "outside"), b"owned")])
+
+
 @pytest.mark.parametrize("damage, says", [
     (cut_short, "ne peut pas être lue comme une sauvegarde"),
     (flipped_byte, "ne peut pas être lue comme une sauvegarde"),
     (changed_pin, "site/jupyterhub/accounts.sqlite dans"),
     (without_manifest, "n'a pas de manifeste"),
+    (aiming_outside, "ne correspond pas au manifeste"),
 ])
 def test_a_damaged_or_changed_archive_is_refused_and_changes_nothing(site, tmp_path_factory, capsys, damage, says):
     folder = tmp_path_factory.mktemp("backups")
@@ -235,7 +246,7 @@ def test_a_damaged_or_changed_archive_is_refused_and_changes_nothing(site, tmp_p
     assert main(["--lang", "fr", "restore", str(bad), "--to", str(site.var), "--force"]) == 1
     message = capsys.readouterr().err
     assert says in message and "Rien n'a été changé" in message
-    assert digests(site.var) == kept
+    assert digests(site.var) == kept and not (folder / "outside").exists()
     fresh = folder / "fresh"
     assert main(["--lang", "fr", "restore", str(bad), "--to", str(fresh)]) == 1
     assert not fresh.exists()
