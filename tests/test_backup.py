@@ -8,6 +8,7 @@ back, and nbgrader works in the new folder. A damaged or changed archive is refu
 nothing."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -33,7 +34,6 @@ from fadaa.hub import accounts, homes, system_users
 from fadaa.hub.demo import LEARNER_PIN, running_hub
 from fadaa.hub.site import Site
 from fadaa.widgets.answer_store import AnswerStore
-from hub_fixtures import Hub, LESSON, _stop_leftovers
 from test_postgres_pipeline import postgres  # noqa: F401 - its own PostgreSQL server, for this module too
 
 pytest_plugins = ["hub_fixtures"]
@@ -266,11 +266,13 @@ def test_restore_refuses_a_folder_that_holds_something_unless_forced(site, tmp_p
 
 def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_her_answer(hub, tmp_path_factory):
     """The hub, its proxy and the lesson service run while the backup reads their databases; the
-    restored copy, in another folder, is a hub of its own: her PIN opens it, her answer is there."""
+    restored copy, in another folder, is a hub of its own: her login and her PIN open it, her answer
+    is there."""
     her, _phone, _lang = hub.learners(1)[0]
+    folder, notebook = hub.lesson
     session = hub.login(her, LEARNER_PIN)
     assert hub.open_lessons(session).status_code == 200  # her home, filled as she arrives
-    AnswerStore(hub.site.home(her) / LESSON[0] / LESSON[1]).save("why_same_day", "Pour ne rien oublier.")
+    AnswerStore(hub.site.home(her) / folder / notebook).save("why_same_day", "Pour ne rien oublier.")
     done = backup(hub.site, tmp_path_factory.mktemp("backups"))
     assert "site/jupyterhub/jupyterhub.sqlite" in done.manifest["sqlite"]
 
@@ -281,13 +283,12 @@ def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_he
         log = elsewhere.var.parent / "jupyterhub.log"
         with running_hub(elsewhere, log, timeout=90) as running:
             # the hub's cookie secret and database came back: the login she had still holds
-            page = session.get(f"{running.url}/services/lessons/voila/render/{LESSON[0]}/{LESSON[1]}", timeout=120)
+            page = session.get(f"{running.url}/services/lessons/voila/render/{folder}/{notebook}", timeout=120)
             assert page.status_code == 200 and "/hub/login" not in page.url and "Traceback" not in page.text
-            restored = Hub(running.url, elsewhere, log)
+            restored = dataclasses.replace(hub, url=running.url, site=elsewhere, log=log)
             assert restored.open_lessons(restored.login(her, LEARNER_PIN)).status_code == 200  # and her PIN
-        assert AnswerStore(elsewhere.home(her) / LESSON[0] / LESSON[1]).load("why_same_day") == "Pour ne rien oublier."
+        assert AnswerStore(elsewhere.home(her) / folder / notebook).load("why_same_day") == "Pour ne rien oublier."
     finally:
-        _stop_leftovers(elsewhere.var)
         shutil.rmtree(elsewhere.var.parent, ignore_errors=True)
 
 
