@@ -29,7 +29,7 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
     or another machine still finds her lessons and the exchange."""
     home.mkdir(parents=True, exist_ok=True)
     path = home / LEARNER_CONFIG
-    exchange_from_home = os.path.relpath(os.path.abspath(exchange), os.path.abspath(home))
+    exchange_from_home = os.path.relpath(Path(exchange).resolve(), home.resolve())
     path.write_text(
         "import os\n"
         "c = get_config()  # noqa: F821\n"

@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, select, text
 
 from course_fixtures import ASSIGNMENT, COURSE_ID
 from fadaa.grading import exchange
-from fadaa.grading.backup import backup, restore
+from fadaa.grading import backup as backups
 from fadaa.grading.cli import main
 from fadaa.grading.course import Course
 from fadaa.grading.database import GRADEBOOK
@@ -38,7 +38,6 @@ from test_postgres_pipeline import postgres  # noqa: F401 - its own PostgreSQL s
 
 pytest_plugins = ["hub_fixtures"]
 pytestmark = pytest.mark.slow
-PIN = "2468"
 LEARNERS = ("n1", "n2")
 
 
@@ -58,7 +57,7 @@ def filled(site: Site, course: Course) -> Site:
     (site.state / "proxy.pid").write_text(str(os.getpid()))  # a running process's id, not data
     engine = accounts.open_accounts(site.accounts_db_url)
     for name in LEARNERS:
-        accounts.set_pin(engine, name, "learners", PIN)
+        accounts.set_pin(engine, name, "learners", LEARNER_PIN)
         homes.prepare_learner(site, name, site.home(name))
         lesson(site, name).save("answer", 42)
     exchange.submit(site.home("n1"), ASSIGNMENT)
@@ -94,7 +93,7 @@ class ClassAtWork(threading.Thread):
                 name = f"w{len(self.committed):04d}"
                 with gradebook.begin() as conn:
                     conn.execute(GRADEBOOK["student"].insert().values(id=name))
-                accounts.set_pin(pins, name, "learners", PIN)
+                accounts.set_pin(pins, name, "learners", LEARNER_PIN)
                 lesson(self.site, "n2").save("why", name)
                 self.committed.append(name)
         except Exception as failure:  # noqa: BLE001 - reported by the test
@@ -119,13 +118,15 @@ def students(site: Site) -> set[str]:
         engine.dispose()
 
 
-def assert_everything_is_back(site: Site, written: list[str], secret: bytes) -> None:
+def assert_everything_is_back(site: Site, committed: dict[str, list[str]], secret: bytes) -> None:
+    """``committed``: what the class had written when the backup began to copy each database."""
     pins = accounts.open_accounts(site.accounts_db_url)
-    for name in (*LEARNERS, *written):
-        assert accounts.check(pins, name, PIN).ok, name
-    assert set(written) <= students(site)
+    for name in (*LEARNERS, *committed["accounts.sqlite"]):
+        assert accounts.check(pins, name, LEARNER_PIN).ok, name
+    assert set(committed["gradebook.db"]) <= students(site)
     assert lesson(site, "n1").load("answer") == 42 and lesson(site, "n2").load("answer") == 42
-    assert lesson(site, "n2").load("why") >= written[-1]  # her answer as saved then, or later
+    # her answer as saved then, or later (homes are read after the course folder)
+    assert lesson(site, "n2").load("why") >= committed["gradebook.db"][-1]
     assert any(p.name.startswith("n1+quick+") for p in (site.exchange / COURSE_ID / "inbound").iterdir())
     assert (site.course_root / "submitted" / "n1" / ASSIGNMENT / "quick.ipynb").is_file()
     assert Course(site.course_root, exchange=site.exchange).score(ASSIGNMENT, "n1").score == 2
@@ -133,37 +134,47 @@ def assert_everything_is_back(site: Site, written: list[str], secret: bytes) -> 
     assert not (site.state / "proxy.pid").exists()
 
 
-def test_a_site_backed_up_while_a_class_writes_comes_back_whole_here_and_elsewhere(site, tmp_path_factory):
+def test_a_site_backed_up_while_a_class_writes_comes_back_whole_here_and_elsewhere(site, tmp_path_factory,
+                                                                                   monkeypatch):
     secret = (site.state / "cookie_secret").read_bytes()
     writing = ClassAtWork(site)
     writing.start()
     writing.wait_for(20)
-    before = list(writing.committed)
     # what the issue saw: the latest writes are in the write-ahead log, not yet in gradebook.db itself
     naive = tmp_path_factory.mktemp("naive") / "gradebook.db"
     shutil.copy(site.course_root / "gradebook.db", naive)
     with sqlite3.connect(naive) as copied:
-        assert copied.execute("SELECT COUNT(*) FROM student WHERE id LIKE 'w%'").fetchone()[0] < len(before)
+        assert copied.execute("SELECT COUNT(*) FROM student WHERE id LIKE 'w%'").fetchone()[0] < 20
+    committed = {}
+    copy_database = backups._copy_database
+
+    def copy_while_the_class_writes(path: Path, copy: Path) -> None:
+        writing.wait_for(len(writing.committed) + 3)  # however fast the backup, she writes meanwhile
+        committed[path.name] = list(writing.committed)
+        copy_database(path, copy)
+
+    monkeypatch.setattr(backups, "_copy_database", copy_while_the_class_writes)
     try:
-        done = backup(site, tmp_path_factory.mktemp("backups"))
+        done = backups.backup(site, tmp_path_factory.mktemp("backups"))
     finally:
         writing.stop.set()
         writing.join()
-    assert writing.failure is None and len(writing.committed) > len(before)  # it wrote during the backup
+    assert writing.failure is None
     assert done.archive.stat().st_mode & 0o777 == 0o600  # PIN hashes and the cookie secret inside
     assert set(done.manifest["sqlite"]) == {"site/course/gradebook.db", "site/jupyterhub/accounts.sqlite"}
 
     shutil.rmtree(site.var)
-    restore(done.archive, site.var)
-    assert_everything_is_back(site, before, secret)
-    assert set(students(site)) <= {*LEARNERS, *writing.committed}  # nothing half-written
+    backups.restore(done.archive, site.var)
+    assert_everything_is_back(site, committed, secret)
+    assert students(site) <= {*LEARNERS, *writing.committed}
     if system_users.privileged():  # as the hub sets them: its state is root's alone, homes the service's
-        assert (site.state.stat().st_mode & 0o777, (site.state / "cookie_secret").stat().st_mode & 0o777) == (0o700, 0o600)
+        modes = [path.stat().st_mode & 0o777 for path in (site.state, site.state / "cookie_secret")]
+        assert modes == [0o700, 0o600]
         assert pwd.getpwuid(site.home("n1").stat().st_uid).pw_name == system_users.SERVICE_USER
 
     elsewhere = Site(tmp_path_factory.mktemp("elsewhere") / "hub")
-    restore(done.archive, elsewhere.var)
-    assert_everything_is_back(elsewhere, before, secret)
+    backups.restore(done.archive, elsewhere.var)
+    assert_everything_is_back(elsewhere, committed, secret)
     # n2 hands in from the restored home: into the new folder's exchange, and nbgrader grades it there
     exchange.submit(elsewhere.home("n2"), ASSIGNMENT)
     assert not any(p.name.startswith("n2+") for p in (site.exchange / COURSE_ID / "inbound").iterdir())
@@ -240,7 +251,7 @@ def aiming_outside(archive: Path, into: Path) -> Path:
 ])
 def test_a_damaged_or_changed_archive_is_refused_and_changes_nothing(site, tmp_path_factory, capsys, damage, says):
     folder = tmp_path_factory.mktemp("backups")
-    archive = backup(site, folder / "site.tar.gz").archive
+    archive = backups.backup(site, folder / "site.tar.gz").archive
     bad = damage(archive, folder / "bad.tar.gz")
     kept = digests(site.var)
     assert main(["--lang", "fr", "restore", str(bad), "--to", str(site.var), "--force"]) == 1
@@ -261,7 +272,7 @@ def test_restore_refuses_a_folder_that_holds_something_unless_forced(site, tmp_p
     assert "n'est pas vide" in capsys.readouterr().err
     assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", "1111").ok
     assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var), "--force"]) == 0
-    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", PIN).ok
+    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", LEARNER_PIN).ok
 
 
 def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_her_answer(hub, tmp_path_factory):
@@ -273,13 +284,13 @@ def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_he
     session = hub.login(her, LEARNER_PIN)
     assert hub.open_lessons(session).status_code == 200  # her home, filled as she arrives
     AnswerStore(hub.site.home(her) / folder / notebook).save("why_same_day", "Pour ne rien oublier.")
-    done = backup(hub.site, tmp_path_factory.mktemp("backups"))
+    done = backups.backup(hub.site, tmp_path_factory.mktemp("backups"))
     assert "site/jupyterhub/jupyterhub.sqlite" in done.manifest["sqlite"]
 
     # not under pytest's temporary folder, as for the hub fixture: the service's user must reach it
     elsewhere = Site(Path(tempfile.mkdtemp(prefix="fadaa-restored-")) / "hub")
     try:
-        restore(done.archive, elsewhere.var)
+        backups.restore(done.archive, elsewhere.var)
         log = elsewhere.var.parent / "jupyterhub.log"
         with running_hub(elsewhere, log, timeout=90) as running:
             # the hub's cookie secret and database came back: the login she had still holds
@@ -316,7 +327,7 @@ def test_a_postgresql_course_database_goes_through_pg_dump_and_pg_restore(quick_
     restored = Course(site.course_root, exchange=site.exchange, db_url=postgres)
     assert restored.score(ASSIGNMENT, "n1").score == 2
     assert {"n1", "n2"} <= {student.id for student in restored.api.gradebook.students}
-    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n2", PIN).ok
+    assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n2", LEARNER_PIN).ok
 
     elsewhere = tmp_path_factory.mktemp("elsewhere") / "hub"
     assert main(["--lang", "fr", "--db-url", postgres, "restore", str(archive), "--to", str(elsewhere)]) == 1
