@@ -229,6 +229,9 @@ def restore(archive: Path, target: Path, force: bool = False, db_url: str | None
     if target.is_dir() and any(target.iterdir()) and not force:
         raise BackupError(_("{target} is not empty: restore into an empty folder, or add --force to replace "
                             "what it holds."), target=target)
+    hub = _running_hub(Site(target))
+    if hub:
+        raise BackupError(_("A hub runs over {target} (process {pid}): stop it, then restore."), target=target, pid=hub)
     made = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".fadaa-restore-", dir=target))  # same disk: moved, not copied
@@ -253,6 +256,17 @@ def restore(archive: Path, target: Path, force: bool = False, db_url: str | None
     site = Site(target, manifest["course_id"], db_url if manifest["postgresql"] else None)
     _fit_to_its_folder(site)
     return Backup(archive, manifest)
+
+
+def _running_hub(site: Site) -> int | None:
+    """The process id of a hub running over ``site``: JupyterHub writes its pid file when it starts
+    and removes it when it stops."""
+    try:
+        pid = int((site.state / "jupyterhub.pid").read_text())
+        os.kill(pid, 0)
+    except (OSError, ValueError):  # no pid file, or no such process
+        return None
+    return pid
 
 
 def _unpack(archive: Path, into: Path) -> dict:

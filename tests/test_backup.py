@@ -271,6 +271,10 @@ def test_restore_refuses_a_folder_that_holds_something_unless_forced(site, tmp_p
     assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var)]) == 1
     assert "n'est pas vide" in capsys.readouterr().err
     assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", "1111").ok
+    (site.state / "jupyterhub.pid").write_text(str(os.getpid()))  # as a hub that runs writes it
+    assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var), "--force"]) == 1
+    assert "arrêtez-le" in capsys.readouterr().err
+    (site.state / "jupyterhub.pid").unlink()  # as the hub does when it stops
     assert main(["--lang", "fr", "restore", str(archive), "--to", str(site.var), "--force"]) == 0
     assert accounts.check(accounts.open_accounts(site.accounts_db_url), "n1", LEARNER_PIN).ok
 
@@ -279,7 +283,7 @@ def test_a_running_hub_backed_up_starts_again_in_another_folder_and_she_finds_he
     """The hub, its proxy and the lesson service run while the backup reads their databases; the
     restored copy, in another folder, is a hub of its own: her login and her PIN open it, her answer
     is there."""
-    her, _phone, _lang = hub.learners(1)[0]
+    her, _phone, _lang = hub.learners(14)[13]  # one the other hub tests leave alone
     folder, notebook = hub.lesson
     session = hub.login(her, LEARNER_PIN)
     assert hub.open_lessons(session).status_code == 200  # her home, filled as she arrives
