@@ -1,4 +1,5 @@
-"""``fadaa``: the trainer's and coordinator's commands over a course (roster, assign, grade, progress).
+"""``fadaa``: the trainer's and coordinator's commands over a course (roster, assign, grade, progress),
+and the backup and restore of a whole site.
 
 Thin over the same functions as the trainer's desk: each subcommand parses its arguments, calls
 one function of ``fadaa.grading`` and prints the result in the trainer's language (``--lang``).
@@ -6,6 +7,7 @@ one function of ``fadaa.grading`` and prints the result in the trainer's languag
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -13,10 +15,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from fadaa.hub.site import Site
 from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.i18n import gettext_for, normalise
 
-from . import activity, export, trainer
+from . import activity, backup, export, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
 from .course import Course, NbgraderStepFailed
 from .progress import Progress, ProgressRules
@@ -115,6 +118,31 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("file", type=Path)
     _filters(exporting)
     exporting.add_argument("--view", choices=VIEWS, default="by_cooperative", help="table for CSV (default: %(default)s)")
+
+    backing_up = commands.add_parser(
+        "backup", help="back up the whole site (databases, course, exchange, homes, hub state) while it runs",
+        description="Write one archive (.tar.gz) of a site while its hub runs: every SQLite database through "
+        "SQLite's online backup API (the gradebook, the PIN accounts, the hub's database), a PostgreSQL course "
+        "database through pg_dump (--db-url or $FADAA_DB_URL), the course folder, the exchange, every home and "
+        "the hub's state, with a manifest of checksums. The archive holds PIN hashes and the hub's cookie "
+        "secret: it is readable by its owner only; keep it so.")
+    backing_up.add_argument("destination", type=Path,
+                            help="a folder, where the archive gets a dated name, or the archive's name (*.tar.gz)")
+    backing_up.add_argument("--site", type=Path,
+                            help="the site's folder (default: $FADAA_HUB_VAR, else var/hub in the checkout)")
+
+    restoring = commands.add_parser(
+        "restore", help="put a backup back, here or into another folder or machine",
+        description="Put a backup made by `fadaa backup` back into a site's folder, the one it came from or "
+        "another. Stop the hub first. The archive is checked against its manifest before anything is "
+        "touched: a damaged or changed archive is refused and nothing changes. Learners' nbgrader "
+        "configurations are written for the new folder; run as root, owners and modes are set as the hub "
+        "sets them. A PostgreSQL course database goes into --db-url (or $FADAA_DB_URL).")
+    restoring.add_argument("backup", type=Path, help="the archive")
+    restoring.add_argument("--to", type=Path, dest="site", help="the folder to restore into (default: $FADAA_HUB_VAR, "
+                           "else var/hub in the checkout)")
+    restoring.add_argument("--force", action="store_true",
+                           help="replace what the folder (and a PostgreSQL course database) already holds")
     return parser
 
 
@@ -215,6 +243,34 @@ def _export(args, course: Course, _) -> int:
     return 0
 
 
+def _site_of(args) -> Site:
+    """The site the hub runs over (its environment), or the folder and database given here."""
+    site = Site.from_environment()
+    return dataclasses.replace(site, var=(args.site or site.var).resolve(),
+                               db_url_override=args.db_url or site.db_url_override)
+
+
+def _backup(args, _) -> int:
+    done = backup.backup(_site_of(args), args.destination)
+    size = done.archive.stat().st_size / 1e6
+    print(_("Backed up into {archive}: {files} files, {databases} databases, {size:.1f} MB. It holds PIN hashes "
+            "and the hub's secret: keep it private.").format(archive=done.archive, files=len(done.manifest["files"]),
+                                                            databases=done.databases, size=size))
+    return 0
+
+
+def _restore(args, _) -> int:
+    site = _site_of(args)
+    done = backup.restore(args.backup, site.var, force=args.force, db_url=site.db_url_override)
+    print(_("Restored the backup of {date} (from {source}) into {target}: {files} files, {databases} databases. "
+            "Start the hub over it with FADAA_HUB_VAR={target}.").format(
+        date=done.manifest["created"], source=done.manifest["site"], target=site.var,
+        files=len(done.manifest["files"]), databases=done.databases))
+    return 0
+
+
+# backup and restore work on a whole site, not on one course directory
+SITE_COMMANDS = {"backup": _backup, "restore": _restore}
 COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "feedback": _feedback,
             "activity": _activity, "progress": _progress, "export": _export}
 
@@ -222,6 +278,12 @@ COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "fe
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _ = gettext_for(args.lang)
+    if args.command in SITE_COMMANDS:
+        try:
+            return SITE_COMMANDS[args.command](args, _)
+        except backup.BackupError as refused:
+            print(refused.text(args.lang), file=sys.stderr)
+            return 1
     handler = {"import": _roster_import, "list": _roster_list}[args.roster_command] \
         if args.command == "roster" else COMMANDS[args.command]
     try:

@@ -6,6 +6,7 @@ the course, the exchange and her id; the lesson's Submit button reads it from th
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from nbgrader.auth import Authenticator
@@ -23,15 +24,20 @@ class SubmitFailed(RuntimeError):
 
 
 def write_learner_config(home: Path, course_id: str, exchange: Path, student_id: str) -> Path:
-    """The learner's own nbgrader configuration: which course, which exchange, who she is."""
+    """The learner's own nbgrader configuration: which course, which exchange, who she is. Its paths
+    start from the file's own folder, so a site restored into another folder (``fadaa restore``)
+    or another machine still finds her lessons and the exchange."""
     home.mkdir(parents=True, exist_ok=True)
     path = home / LEARNER_CONFIG
+    exchange_from_home = os.path.relpath(Path(exchange).resolve(), home.resolve())
     path.write_text(
+        "import os\n"
         "c = get_config()  # noqa: F821\n"
+        "home = os.path.dirname(os.path.abspath(__file__))\n"
         f"c.CourseDirectory.course_id = {course_id!r}\n"
         f"c.CourseDirectory.student_id = {student_id!r}\n"
-        f"c.Exchange.root = {str(exchange)!r}\n"
-        f"c.Exchange.assignment_dir = {str(home)!r}\n"
+        f"c.Exchange.root = os.path.normpath(os.path.join(home, {exchange_from_home!r}))\n"
+        "c.Exchange.assignment_dir = home\n"
         # the lesson's answer-saving lock files stay at home
         "c.CourseDirectory.ignore = ['.ipynb_checkpoints', '*.pyc', '__pycache__', 'feedback', '.*.lock']\n",
         encoding="utf-8")
