@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from nbgrader.api import Gradebook
-from sqlalchemy import Connection, Table, and_, func, or_, select
+from sqlalchemy import Connection, Engine, Table, and_, func, or_, select
 
 from fadaa.widgets.i18n import gettext_for
 
@@ -81,11 +81,24 @@ def update_nbgrader_duedate(db_url: str, course_id: str, module: str) -> dt.date
     return latest
 
 
+def _given_to(cohorts, cooperatives):
+    """The targets of these cohorts or cooperatives (each a list or a subquery)."""
+    return or_(and_(target.c.kind == "cohort", target.c.name.in_(cohorts)),
+               and_(target.c.kind == "cooperative", target.c.name.in_(cooperatives)))
+
+
 def _given(conn: Connection, module: str, cohorts, cooperatives) -> bool:
-    """Whether ``module`` was given to one of these cohorts or cooperatives (each a value or a subquery)."""
-    groups = or_(and_(target.c.kind == "cohort", target.c.name.in_(cohorts)),
-                 and_(target.c.kind == "cooperative", target.c.name.in_(cooperatives)))
-    return conn.execute(select(target.c.name).where(target.c.assignment == module, groups)).first() is not None
+    """Whether ``module`` was given to one of these cohorts or cooperatives."""
+    found = select(target.c.name).where(target.c.assignment == module, _given_to(cohorts, cooperatives))
+    return conn.execute(found).first() is not None
+
+
+def given_modules(engine: Engine, cohort: str) -> list[str]:
+    """The modules given to ``cohort`` or to one of its cooperatives: those that can get extra time."""
+    cooperatives = select(learner.c.cooperative).where(learner.c.cohort == cohort)
+    with engine.connect() as conn:
+        return sorted(conn.execute(select(target.c.assignment).distinct()
+                                   .where(_given_to([cohort], cooperatives))).scalars())
 
 
 def extend(db_url: str, course_id: str, module: str, duedate: dt.datetime, learner_id: str | None = None,

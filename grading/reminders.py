@@ -72,7 +72,7 @@ def late_reminders(progress: Progress, titles: dict[str, dict[str, str]], now: d
     table = pd.DataFrame(people, columns=[*COLUMNS, "roster_phone"])
     reachable = table.phone.notna()
     return Reminders(table[reachable][COLUMNS].reset_index(drop=True),
-                     table[~reachable].assign(phone=table.roster_phone)[NO_PHONE_COLUMNS].reset_index(drop=True))
+                     table[~reachable].assign(phone=lambda late: late.roster_phone)[NO_PHONE_COLUMNS].reset_index(drop=True))
 
 
 def sms_csv(reminders: Reminders) -> bytes:

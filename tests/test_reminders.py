@@ -15,6 +15,9 @@ import pytest
 from fadaa.grading import sms
 from fadaa.grading.cli import main
 from fadaa.grading.progress import Progress
+from fadaa.views.coordinator_dashboard import CoordinatorDashboard
+from fadaa.views.place import Place
+from fadaa.views.trainer_desk import TrainerDesk
 from fadaa.widgets.i18n import format_day
 from conftest import COURSE
 from course_fixtures import COURSE_ID
@@ -132,3 +135,33 @@ def test_the_whatsapp_page_links_each_late_learner_with_her_message(fadaa, tmp_p
 ])
 def test_sms_parts_are_counted_as_gateways_bill_them(text, expected):
     assert sms.segments(text) == expected
+
+
+def test_the_desks_form_gives_time_and_the_dashboards_buttons_follow(db_url, tmp_path):
+    """The views over the same functions: the trainer gives time on his desk, the coordinator's
+    reminder buttons (under her filters) no longer name who got it."""
+    late_class(db_url, tmp_path)
+    place = Place(COURSE, COURSE_ID, db_url, None)
+    form = TrainerDesk("ar", place).extension
+    assert ("👤 عائشة أوعلي (ou)", ("learner", "ou")) in form.who.options
+    assert ("👥 Coop Tifawin", ("cooperative", "Coop Tifawin")) in form.who.options
+    assert form.module.options == (("دفتر الصندوق", "bookkeeping_1"), ("حساب ثمن البيع", "selling_1"))
+
+    form.who.value, form.module.value, form.due.value = ("learner", "ou"), "bookkeeping_1", LATER.date()
+    form.button.click()
+    assert f"دفتر الصندوق: أجل جديد لـ عائشة أوعلي، {format_day(LATER, 'ar')}." in form.message.value
+    form.who.value, form.module.value = ("cooperative", "Coop Tifawin"), "selling_1"
+    form.button.click()
+    assert "Coop Tifawin" in form.message.value
+
+    board = CoordinatorDashboard("fr", place)
+    board.filters["cooperative"].value = "Coop Nour"
+    assert read_sms_csv(board.reminders.buttons["sms"].make()).empty  # ou has time; the others have no number
+    assert "نعيمة الوزاني" in board.reminders.no_phone.value and UNALLOCATED in board.reminders.no_phone.value
+    board.filters["cooperative"].value = "Coop Tifawin"
+    assert board.reminders.no_phone.value == ""  # the filters changed: a new file is made on the next tap
+    tifawin = read_sms_csv(board.reminders.buttons["sms"].make())
+    assert set(tifawin.late_modules) == {"Le cahier de caisse", "دفتر الصندوق"}  # selling_1 has more time
+    assert "Toutes les apprenantes en retard ont un numéro de téléphone valide." in board.reminders.no_phone.value
+    page = board.reminders.buttons["whatsapp"].make().decode()
+    assert page.count("https://wa.me/212") == 3
