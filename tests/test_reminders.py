@@ -149,7 +149,7 @@ def test_the_desks_form_gives_time_and_the_dashboards_buttons_follow(db_url, tmp
 
     form.who.value, form.module.value, form.due.value = ("learner", "ou"), "bookkeeping_1", LATER.date()
     form.button.click()
-    assert f"دفتر الصندوق: أجل جديد لـ عائشة أوعلي، {format_day(LATER, 'ar')}." in form.message.value
+    assert f"دفتر الصندوق: أجل جديد لـ <bdi>عائشة أوعلي</bdi>، {format_day(LATER, 'ar')}." in form.message.value
     form.who.value, form.module.value = ("cooperative", "Coop Tifawin"), "selling_1"
     form.button.click()
     assert "Coop Tifawin" in form.message.value

@@ -36,8 +36,10 @@ class ExtensionForm(widgets.VBox):
         self.titles = module_titles(place.course_root)
         self.who = widgets.Dropdown(description=_("Who"))
         self.module = widgets.Dropdown(description=_("Module"))
-        self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=7), description=_("New due date"))
-        self.button = widgets.Button(description=_("Give more time"), button_style="primary", icon="clock-o")
+        self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=7), description=_("New due date"),
+                                      style={"description_width": "initial"})
+        self.button = widgets.Button(description=_("Give more time"), button_style="primary", icon="clock-o",
+                                     layout=widgets.Layout(width="auto"))
         self.button.add_class("fadaa-extend")
         self.button.on_click(lambda _b: self.give())
         self.message = widgets.HTML()
@@ -64,8 +66,9 @@ class ExtensionForm(widgets.VBox):
             self.message.value = ('<div class="fadaa-feedback fadaa-feedback-error">⚠️ '
                                   + html.escape(refused.text(self.lang)) + "</div>")
             return
+        # her name isolated: an Arabic name in a French sentence would carry the date along with it
         self.message.value = '<div class="fadaa-feedback fadaa-feedback-saved">✅ ' + html.escape(
-            _("{module}: new due date for {name}, {date}.").format(
-                module=title(self.titles, given.module, self.lang), name=given.who,
-                date=format_day(given.duedate, self.lang))) + "</div>"
+            _("{module}: new due date for {name}, {date}.")).format(
+                module=html.escape(title(self.titles, given.module, self.lang)),
+                name=f"<bdi>{html.escape(given.who)}</bdi>", date=format_day(given.duedate, self.lang)) + "</div>"
         self.on_done()

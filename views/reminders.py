@@ -17,7 +17,7 @@ from fadaa.grading import reminders
 from fadaa.grading.progress import Progress
 from fadaa.grading.titles import module_titles
 from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.i18n import format_day, gettext_for
 
 from . import page
 from .place import Place
@@ -62,7 +62,10 @@ class ReminderButtons(widgets.VBox):
         _ = gettext_for(self.lang)
         if found.no_phone.empty:
             return "<p>" + html.escape(_("Everyone late has a valid phone number.")) + "</p>"
-        table = found.no_phone.fillna("").rename(columns={c: _(label) for c, label in NO_PHONE_COLUMNS.items()})
+        table = found.no_phone.fillna("").assign(  # kept left to right in Arabic: '+212…', not '…212+'
+            phone=lambda t: [page.bidi(phone, self.lang) if phone else "" for phone in t.phone],
+            due_date=lambda t: [format_day(dt.date.fromisoformat(day), self.lang) for day in t.due_date])
+        table = table.rename(columns={c: _(label) for c, label in NO_PHONE_COLUMNS.items()})
         return ("<h3>" + html.escape(_("Late learners without a valid phone number")) + "</h3>"
                 + page.table_html(table, self.lang))
 
