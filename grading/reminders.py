@@ -10,7 +10,10 @@ silently left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import itertools
+import operator
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -45,10 +48,16 @@ class Reminders:
     no_phone: pd.DataFrame  # late learners whose number is missing or not valid (``NO_PHONE_COLUMNS``)
 
 
-def message(lang: str, module: str, due: dt.datetime, others: bool) -> str:
+def message(lang: str, module: str, due: dt.date, others: bool) -> str:
     """Her reminder in her language, plain enough for GSM-7 in French."""
     template = gettext_for(lang)(SEVERAL_LATE if others else ONE_LATE)
-    return sms.plain(template.format(module=module, date=format_day(due, lang, year=False)))
+    return sms.plain(template.format(module=module, date=_day(due, lang)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(due: dt.date, lang: str) -> str:
+    """Babel takes ~0.1 ms a date; thousands of late learners share a few due dates."""
+    return format_day(due, lang, year=False)
 
 
 def late_reminders(progress: Progress, titles: dict[str, dict[str, str]], now: dt.datetime | None = None,
@@ -56,20 +65,22 @@ def late_reminders(progress: Progress, titles: dict[str, dict[str, str]], now: d
     """The reminders for every learner late in a module (``filters``: cohort, region, cooperative, module)."""
     rows = progress.learner_modules(now=now, **filters)
     late = rows[rows.status == "late"].sort_values(["student_id", "duedate", "module"])
+    late = late.assign(title=[title(titles, module, lang) for module, lang in zip(late.module, late.lang)])
+    table = late.drop_duplicates("student_id").set_index("student_id")  # her module due first
+    # rows are in student order: a plain walk joins her titles ~100× faster than a pandas string agg
+    table["late_modules"] = {student_id: "; ".join(t for _sid, t in hers) for student_id, hers
+                             in itertools.groupby(zip(late.student_id, late.title), key=operator.itemgetter(0))}
+    others = late.groupby("student_id", sort=False).size() > 1
+    table["message"] = [message(lang, module, due.date(), several)
+                        for lang, module, due, several in zip(table.lang, table.title, table.duedate, others[table.index])]
+    table["segments"] = table.message.map(sms.segments)
+    table["due_date"] = table.duedate.dt.strftime("%Y-%m-%d")
     with progress.engine.connect() as conn:
         phones = dict(conn.execute(select(learner.c.student_id, learner.c.phone)
-                                   .where(learner.c.student_id.in_(late.student_id.unique().tolist()))).all())
-    people = []
-    for student_id, hers in late.groupby("student_id", sort=False):
-        first, lang = hers.iloc[0], hers.iloc[0].lang
-        module = title(titles, first.module, lang)
-        text = message(lang, module, first.duedate, others=len(hers) > 1)
-        people.append({"phone": normalise_phone(phones.get(student_id) or ""), "roster_phone": phones.get(student_id) or "",
-                       "message": text, "name": first["name"], "cooperative": first.cooperative, "module": module,
-                       "due_date": first.duedate.strftime("%Y-%m-%d"),
-                       "late_modules": "; ".join(title(titles, m, lang) for m in hers.module),
-                       "lang": lang, "segments": sms.segments(text)})
-    table = pd.DataFrame(people, columns=[*COLUMNS, "roster_phone"])
+                                   .where(learner.c.student_id.in_(table.index.tolist()))).all())
+    table["roster_phone"] = [phones.get(student_id) or "" for student_id in table.index]
+    table["phone"] = table.roster_phone.map(normalise_phone)
+    table = table.assign(module=table.title).reset_index(drop=True)
     reachable = table.phone.notna()
     return Reminders(table[reachable][COLUMNS].reset_index(drop=True),
                      table[~reachable].assign(phone=lambda late: late.roster_phone)[NO_PHONE_COLUMNS].reset_index(drop=True))
