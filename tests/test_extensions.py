@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from nbgrader.api import Gradebook
 
-from fadaa.grading import activity
+from fadaa.grading import activity, exchange, export
 from fadaa.grading.database import open_database
 from fadaa.grading.extensions import CannotExtend, extend, record_target
 from fadaa.grading.progress import Progress
 from fadaa.grading.roster import Learner, import_roster, write_roster
+from fadaa.views.learner import her_home
 from course_fixtures import COURSE_ID
 
 MODULE = "selling_1"
@@ -106,3 +108,15 @@ def test_a_module_never_given_to_her_is_refused(late_cohort, db_url):
         extend(db_url, COURSE_ID, "agm_1", LATER, learner_id="a")
     assert refused.value.text("fr") == "agm_1 n'a pas été donné à Learner a : donnez-le d'abord."
     assert status_and_due(late_cohort)["a"] == ("late", DUE)
+
+
+def test_her_home_and_the_coordinators_export_show_her_new_date(late_cohort, db_url, tmp_path):
+    extend(db_url, COURSE_ID, MODULE, LATER, learner_id="a")
+    home = tmp_path / "home"
+    exchange.write_learner_config(home, COURSE_ID, tmp_path / "exchange", "a")
+    card = next(card for card in her_home(late_cohort, home, now=NOW).modules if card.module == MODULE)
+    assert (card.status, card.duedate) == ("released", LATER)
+
+    export.write_csv(late_cohort.dashboard(now=NOW), tmp_path / "modules.csv", "fr", table="by_module")
+    table = pd.read_csv(tmp_path / "modules.csv", sep=";", encoding="utf-8-sig").set_index("Module")
+    assert table.loc[MODULE, ["En retard", "Ouvert"]].tolist() == [2, 1]
