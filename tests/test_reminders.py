@@ -2,6 +2,7 @@
 the SMS gateway's CSV, the WhatsApp page, and the learner whose extra time takes her off the list."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import math
@@ -15,6 +16,8 @@ import pytest
 from fadaa.grading import sms
 from fadaa.grading.cli import main
 from fadaa.grading.progress import Progress
+from fadaa.grading.reminders import COLUMNS, late_reminders, sms_csv
+from fadaa.grading.titles import module_titles
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
@@ -165,3 +168,10 @@ def test_the_desks_form_gives_time_and_the_dashboards_buttons_follow(db_url, tmp
     assert "Toutes les apprenantes en retard ont un numéro de téléphone valide." in board.reminders.no_phone.value
     page = board.reminders.buttons["whatsapp"].make().decode()
     assert page.count("https://wa.me/212") == 3
+
+
+def test_nobody_late_gives_a_gateway_file_with_its_header_only(db_url, tmp_path):
+    late_class(db_url, tmp_path)
+    found = late_reminders(Progress(db_url, COURSE_ID), module_titles(COURSE), now=DUE - dt.timedelta(days=1))
+    assert found.to_send.empty and found.no_phone.empty
+    assert sms_csv(found).decode() == ",".join(COLUMNS) + "\r\n"
