@@ -38,7 +38,7 @@ class ExtensionForm(widgets.VBox):
         self.module = widgets.Dropdown(description=_("Module"))
         self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=7), description=_("New due date"),
                                       style={"description_width": "initial"})
-        self.button = widgets.Button(description=_("Give more time"), button_style="primary", icon="clock-o",
+        self.button = widgets.Button(description=_("Give more time"), button_style="primary",
                                      layout=widgets.Layout(width="auto"))
         self.button.add_class("fadaa-extend")
         self.button.on_click(lambda _b: self.give())
