@@ -145,14 +145,18 @@ def test_the_desks_form_gives_time_and_the_dashboards_buttons_follow(db_url, tmp
     reminder buttons (under her filters) no longer name who got it."""
     late_class(db_url, tmp_path)
     place = Place(COURSE, COURSE_ID, db_url, None)
-    form = TrainerDesk("ar", place).extension
+    desk = TrainerDesk("ar", place)
+    form = desk.extension
     assert ("👤 عائشة أوعلي (ou)", ("learner", "ou")) in form.who.options
     assert ("👥 Coop Tifawin", ("cooperative", "Coop Tifawin")) in form.who.options
     assert form.module.options == (("دفتر الصندوق", "bookkeeping_1"), ("حساب ثمن البيع", "selling_1"))
 
     form.who.value, form.module.value, form.due.value = ("learner", "ou"), "bookkeeping_1", LATER.date()
+    her_status = "عائشة أوعلي</td><td>Coop Nour</td><td>[^<]*</td><td>{}"
+    assert re.search(her_status.format("⏰"), desk.nudge.value)
     form.button.click()
     assert f"دفتر الصندوق: أجل جديد لـ <bdi>عائشة أوعلي</bdi>، {format_day(LATER, 'ar')}." in form.message.value
+    assert re.search(her_status.format("📘"), desk.nudge.value)  # on his list still, as given and not started
     form.who.value, form.module.value = ("cooperative", "Coop Tifawin"), "selling_1"
     form.button.click()
     assert "Coop Tifawin" in form.message.value

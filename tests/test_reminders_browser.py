@@ -63,6 +63,7 @@ def test_extra_time_on_the_desk_takes_her_off_the_dashboards_reminders(late_page
     page.fill(".fadaa-extension-due input", LATER.strftime("%Y-%m-%d"))
     page.click(".fadaa-extend")
     page.wait_for_selector("text=nouvelle date limite pour عائشة أوعلي", timeout=60_000)
+    assert "📘 Ouvert" in page.locator("tr", has_text="عائشة أوعلي").inner_text()  # no longer ⏰ late
     assert page.locator(".fadaa-extend").bounding_box()["height"] >= 44  # a thumb, on his phone too
     screenshot(page, tmp_path, "desk-extension-fr")
 

@@ -66,9 +66,9 @@ class ExtensionForm(widgets.VBox):
             self.message.value = ('<div class="fadaa-feedback fadaa-feedback-error">⚠️ '
                                   + html.escape(refused.text(self.lang)) + "</div>")
             return
+        self.on_done()  # the desk's lists first: when the message shows, they show her new date
         # her name isolated: an Arabic name in a French sentence would carry the date along with it
         self.message.value = '<div class="fadaa-feedback fadaa-feedback-saved">✅ ' + html.escape(
             _("{module}: new due date for {name}, {date}.")).format(
                 module=html.escape(title(self.titles, given.module, self.lang)),
                 name=f"<bdi>{html.escape(given.who)}</bdi>", date=format_day(given.duedate, self.lang)) + "</div>"
-        self.on_done()
