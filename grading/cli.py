@@ -19,12 +19,14 @@ from fadaa.hub.site import Site
 from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.i18n import gettext_for, normalise
 
-from . import activity, backup, export, trainer
+from . import activity, backup, export, reminders, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
 from .course import Course, NbgraderStepFailed
+from .extensions import CannotExtend, extend
 from .progress import Progress, ProgressRules
 from .roster import RosterFileError, import_roster, learners
 from .serve import REPO
+from .titles import module_titles
 
 DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE_ROOT", REPO / "courses" / "fadaa"))
 VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")
@@ -80,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     assigning.add_argument("module")
     group = assigning.add_mutually_exclusive_group(required=True)
     group.add_argument("--cohort")
-    group.add_argument("--cooperative")
+    group.add_argument("--cooperative", help="one cooperative; for a module its cohort has, its own new due date")
+    group.add_argument("--learner", metavar="ID",
+                       help="one learner's new due date (extra time) for a module given to her cohort or cooperative")
     assigning.add_argument("--due", type=_date, required=True, help="due date: 2026-12-31 or 2026-12-31T18:00")
 
     collecting = commands.add_parser("collect", help="collect the submissions of a module",
@@ -143,6 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
                            "else var/hub in the checkout)")
     restoring.add_argument("--force", action="store_true",
                            help="replace what the folder (and a PostgreSQL course database) already holds")
+    reminding = commands.add_parser(
+        "remind", help="reminders for late learners: a CSV for an SMS gateway, or a page of WhatsApp links",
+        description="Write a reminder for every learner late in a module, in her language: a CSV that bulk-SMS "
+        "gateways import (phone as +212…, message, SMS parts) or a page of WhatsApp links. Fadaa sends "
+        "nothing. Late learners without a valid phone number are listed here.")
+    _filters(reminding)
+    reminding.add_argument("--format", choices=tuple(reminders.FORMATS), default="sms", help="default: %(default)s")
+    reminding.add_argument("-o", "--output", type=Path, required=True, help="the file to write (.csv or .html)")
     return parser
 
 
@@ -181,6 +193,11 @@ def _roster_list(args, course: Course, _) -> int:
 
 
 def _assign(args, course: Course, _) -> int:
+    if args.learner:
+        given = extend(course.db_url, course.course_id, args.module, args.due, learner_id=args.learner)
+        print(_("{module}: new due date for {name}, {date}.").format(
+            module=given.module, name=given.who, date=given.duedate.strftime("%Y-%m-%d %H:%M")))
+        return 0
     done = trainer.assign(course, args.module, args.due, cohort=args.cohort, cooperative=args.cooperative)
     print(_("{module} released to {name} ({count} learners), due {date}.").format(
         module=done.module, name=done.name, count=done.learners, date=done.duedate.strftime("%Y-%m-%d %H:%M")))
@@ -219,9 +236,12 @@ def _activity(args, course: Course, _) -> int:
     return 0
 
 
+def _course_progress(course: Course) -> Progress:
+    return Progress(course.db_url, course.course_id, ProgressRules(config=course.config))
+
+
 def _dashboard(args, course: Course):
-    rules = ProgressRules(config=course.config)
-    return Progress(course.db_url, course.course_id, rules).dashboard(**_filter_values(args))
+    return _course_progress(course).dashboard(**_filter_values(args))
 
 
 def _progress(args, course: Course, _) -> int:
@@ -271,8 +291,23 @@ def _restore(args, _) -> int:
 
 # backup and restore work on a whole site, not on one course directory
 SITE_COMMANDS = {"backup": _backup, "restore": _restore}
+
+
+def _remind(args, course: Course, _) -> int:
+    found = reminders.late_reminders(_course_progress(course), module_titles(course.root), **_filter_values(args))
+    args.output.write_bytes(reminders.export(found, args.format, args.lang))
+    print(_("{count} reminders ({parts} SMS) written: {path}").format(
+        count=len(found.to_send), parts=found.to_send.segments.sum(), path=args.output))
+    if not found.no_phone.empty:
+        print(_("{count} late learners have no valid phone number:").format(count=len(found.no_phone)))
+        for row in found.no_phone.itertuples(index=False):
+            print(f"  {row.name} ({row.cooperative}), {row.module}: {row.phone or '-'}")
+    return 0
+
+
 COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "feedback": _feedback,
-            "activity": _activity, "progress": _progress, "export": _export}
+            "activity": _activity, "progress": _progress, "export": _export,
+            "remind": _remind}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         return handler(args, _course(args), _)
     except (NbgraderStepFailed, trainer.NoSuchGroup) as failed:
         print(str(failed), file=sys.stderr)
+        return 1
+    except CannotExtend as refused:
+        print(refused.text(args.lang), file=sys.stderr)
         return 1
 
 

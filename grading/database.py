@@ -48,6 +48,17 @@ target = Table(
     PrimaryKeyConstraint("assignment", "kind", "name"),
 )
 
+#: A new due date for one learner in one module (extra time, ``grading/extensions.py``). A
+#: cooperative's new date needs no table of its own: it is the cooperative's row in ``fadaa_target``.
+extension = Table(
+    "fadaa_extension", metadata,
+    Column("assignment", String(128), nullable=False),
+    Column("student_id", String(128), nullable=False),
+    Column("duedate", DateTime(), nullable=False),
+    Column("granted_at", DateTime(), nullable=False),
+    PrimaryKeyConstraint("assignment", "student_id"),
+)
+
 #: One row per learner × module she has touched: when she started (answers saved in her own copy,
 #: found by the scan of learners' homes), when she handed in (``fadaa collect``, then nbgrader's
 #: submission timestamp), and her submission's score. The gradebook columns are kept by triggers

@@ -19,6 +19,7 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 
 from .database import GRADEBOOK, activity, learner, target
+from .phones import normalise_phone
 from .regions import REGIONS
 from .roster import Learner
 
@@ -43,6 +44,14 @@ CRAFTS = ("argan", "tissage", "poterie", "couscous", "safran", "broderie", "miel
 ROLES_IN_ORDER = ("president", "treasurer", "secretary")
 
 
+def _demo_mobile(rng: random.Random) -> str:
+    """A mobile number 06 XX XX XX XX that the numbering plan allocates: the few unallocated blocks
+    (068 3, 068 5, 068 6) move to 060, so each learner still takes one draw and the demo's people
+    stay the same ones."""
+    number = f"+2126{rng.randrange(10**8):08d}"
+    return normalise_phone(number) or "+21260" + number[6:]
+
+
 def cohorts(seed: int = 2026, prize_winners: int = 15, projects: int = 370,
             members: tuple[int, int] = (3, 12)) -> list[Learner]:
     """The learners of both cohorts, cooperative by cooperative, president first."""
@@ -65,7 +74,7 @@ def cohorts(seed: int = 2026, prize_winners: int = 15, projects: int = 370,
                 student_id=f"{prefix}{number:04d}{member:02d}",
                 name=f"{first[script]} {family[script]}",
                 cooperative=name, cohort=PRIZE_COHORT if prize else PROJECTS_COHORT, region=region, lang=lang,
-                phone=f"+2126{rng.randrange(10**8):08d}",
+                phone=_demo_mobile(rng),
                 role=ROLES_IN_ORDER[member] if member < len(ROLES_IN_ORDER) else "member"))
     return people
 

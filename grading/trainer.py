@@ -9,14 +9,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from nbgrader.api import Gradebook
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from fadaa.widgets.answer_store import WORKED_KEY, AnswerStore
 
 from . import activity
 from .course import Course
-from .database import learner, open_database, target
+from .database import learner, open_database
+from .extensions import record_target, update_nbgrader_duedate
 
 
 class NoSuchGroup(ValueError):
@@ -37,7 +37,8 @@ def assign(course: Course, module: str, duedate: dt.datetime, cohort: str | None
     """Generate and release ``module`` and record that ``cohort`` (or ``cooperative``) must do it by ``duedate``.
 
     nbgrader keeps one due date per assignment (for its late penalties): it gets the latest of the
-    groups' dates, so no group is penalised before its own date; progress uses each group's date.
+    groups' (and learners' extra time) dates, so nobody is penalised before her own date; progress
+    uses each group's date. Assigning again to a cooperative is how it gets a new date of its own.
     """
     if (cohort is None) == (cooperative is None):
         raise ValueError("give a cohort or a cooperative")
@@ -49,17 +50,9 @@ def assign(course: Course, module: str, duedate: dt.datetime, cohort: str | None
         raise NoSuchGroup(f"no learner on the roster has {kind} {name!r}")
     course.generate(module)
     course.release(module, force=True)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    key = and_(target.c.assignment == module, target.c.kind == kind, target.c.name == name)
     with engine.begin() as conn:
-        if conn.execute(select(target.c.name).where(key)).first():
-            conn.execute(target.update().where(key).values(duedate=duedate, released_at=now))
-        else:
-            conn.execute(target.insert().values(assignment=module, kind=kind, name=name, duedate=duedate,
-                                                released_at=now))
-        latest = conn.execute(select(func.max(target.c.duedate)).where(target.c.assignment == module)).scalar()
-    with Gradebook(course.db_url, course_id=course.course_id) as gradebook:
-        gradebook.update_or_create_assignment(module, duedate=latest)
+        record_target(conn, module, kind, name, duedate)
+    update_nbgrader_duedate(course.db_url, course.course_id, module)
     return Assignment(module, kind, name, members, duedate)
 
 

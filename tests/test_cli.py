@@ -21,7 +21,7 @@ FADAA = Path(sys.executable).with_name("fadaa")
 def test_help_explains_every_command():
     top = subprocess.run([str(FADAA), "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("roster", "assign", "collect", "autograde", "feedback", "activity", "progress", "export",
-                    "backup", "restore"):
+                    "backup", "restore", "remind"):
         assert command in top
         page = subprocess.run([str(FADAA), command, "--help"], capture_output=True, text=True, check=True).stdout
         assert "usage: fadaa" in page

@@ -37,7 +37,8 @@ def test_a_pin_is_digits_and_never_stored_as_given():
             hash_pin(bad)
 
 
-@pytest.mark.parametrize("login", ["fz01", "0612345678", "06 12 34 56 78", "+212 6 12 34 56 78", "612345678"])
+@pytest.mark.parametrize("login", ["fz01", "0612345678", "06 12 34 56 78", "+212 6 12 34 56 78", "612345678",
+                                   "00212612345678", "06.12.34.56.78", "06-12-34-56-78"])
 def test_she_logs_in_with_her_id_or_her_phone_written_any_way(engine, roster, login):
     assert accounts.check(engine, login, "2468", roster=roster) == accounts.Login("fz01", "learners", True)
 

@@ -22,12 +22,17 @@ from fadaa.grading import exchange
 from fadaa.grading.autograde import autograde_all
 from fadaa.grading.course import Course
 from fadaa.grading.demo_data import cohorts
+from fadaa.grading.extensions import extend
 from fadaa.grading.progress import Progress
+from fadaa.grading.reminders import late_reminders
 from fadaa.grading.roster import import_roster, write_roster
 from fadaa.grading.roster_lookup import roster_engine
 from fadaa.grading.serve import free_port
+from fadaa.grading.titles import module_titles
 from fadaa.hub import accounts
 from fadaa.widgets.answer_store import AnswerStore
+from course_fixtures import COURSE_ID
+from late_class import LATER, late_class
 
 pytestmark = pytest.mark.slow
 ASSIGNMENT = "bookkeeping_1"
@@ -126,3 +131,17 @@ def test_pipeline_and_twenty_simultaneous_submissions_in_postgresql(postgres, tm
     handed_in = statuses[statuses.module == ASSIGNMENT]
     assert set(handed_in.student_id) == set(submitted)
     assert handed_in.status.isin(["needs_manual", "graded", "passed"]).all()
+
+
+def test_extra_time_and_reminders_in_postgresql(postgres, tmp_path):
+    """Her own due date is read with her activity in one query (a UNION of joins): PostgreSQL runs
+    it as SQLite does, and the reminders follow it."""
+    late_class(postgres, tmp_path)
+    extend(postgres, COURSE_ID, "bookkeeping_1", LATER, learner_id="ou")
+    progress = Progress(postgres, COURSE_ID)
+    rows = progress.learner_modules(cohort="LM", module="bookkeeping_1").set_index("student_id")
+    assert (rows.loc["ou", "status"], rows.loc["ou", "duedate"]) == ("released", LATER)
+    assert rows.loc["kh", "status"] == "late"
+    assert progress.dashboard(cohort="LM", module="bookkeeping_1").by_module.late.item() == 5
+    found = late_reminders(progress, module_titles(COURSE), cohort="LM")
+    assert "عائشة أوعلي" not in set(found.to_send.name) and "خديجة بنعلي" in set(found.to_send.name)

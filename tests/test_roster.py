@@ -106,6 +106,30 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(tmp_pat
     assert students(db_url) == {}
 
 
+MOROCCAN_FORMS = ["0612345678", "06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "(06) 12 34 56 78",
+                  "+212612345678", "+212 6 12 34 56 78", "+212 (0)6 12 34 56 78", "00212612345678",
+                  "00 212 6 12 34 56 78", "212612345678", "612345678", "٠٦١٢٣٤٥٦٧٨"]
+
+
+@pytest.mark.parametrize("typed", MOROCCAN_FORMS)
+def test_a_moroccan_number_typed_any_way_is_stored_as_the_hub_compares_it(tmp_path, db_url, typed):
+    report = import_roster(excel_csv(tmp_path, HEADER_FR, f"F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;{typed};membre"),
+                           db_url, COURSE_ID)
+    assert report.errors == []
+    assert learners(db_url, COURSE_ID).phone.tolist() == ["+212612345678"]
+
+
+def test_a_foreign_or_unallocated_number_is_reported_on_its_row_and_the_others_still_import(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_FR,
+                     "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;+33 6 12 34 56 78;membre",  # French mobile
+                     "F002;Khadija;Coop Tifawin;LM;Souss-Massa;ar;0683 12 34 56;membre",          # 0683: no operator's
+                     "F003;Aicha;Coop Tifawin;LM;Souss-Massa;ar;05 22 12 34 56;membre")           # a Casablanca landline
+    report = import_roster(path, db_url, COURSE_ID, accept_valid_rows=True)
+    assert [(line, text.split(" :")[0]) for line, text in problems(report)] == [
+        (2, "Numéro de téléphone invalide +33 6 12 34 56 78"), (3, "Numéro de téléphone invalide 0683 12 34 56")]
+    assert learners(db_url, COURSE_ID).set_index("student_id").phone.to_dict() == {"F003": "+212522123456"}
+
+
 def test_the_valid_rows_are_imported_when_the_trainer_asks(tmp_path, db_url):
     path = excel_csv(tmp_path, HEADER_FR,
                      "F001;Fatima Zahra;Coop Tifawin;LM;Souss-Massa;fr;0612345678;membre",

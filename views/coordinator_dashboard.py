@@ -23,6 +23,7 @@ from fadaa.widgets.i18n import gettext_for
 from . import page
 from .dashboard import CHARTS, choices
 from .place import Place
+from .reminders import ReminderButtons
 
 SHOWN_ROWS = 50  # a phone screen; the XLSX export carries every row
 
@@ -49,7 +50,8 @@ class CoordinatorDashboard(widgets.VBox):
     def __init__(self, lang: str, place: Place | None = None, now=None):
         self.lang = lang
         self.now = now
-        self.progress = (place or Place.from_environment()).progress()
+        self.place = place or Place.from_environment()
+        self.progress = self.place.progress()
         _ = gettext_for(lang)
         everyone = _("All")
         options = choices(self.progress)
@@ -63,6 +65,7 @@ class CoordinatorDashboard(widgets.VBox):
         self.exports = {suffix: DocumentButton(_(label), f"fadaa_progress{suffix}",
                                                lambda s=suffix: export_bytes(self.board, self.lang, s), _)
                         for suffix, label in EXPORTS.items()}
+        self.reminders = ReminderButtons(lang, self.place, self.progress, lambda: self.filter_values, now)
         sections = []
         for key in export.TITLES:
             sections.append(widgets.HTML("<h2>" + html.escape(export.title(key, lang)) + "</h2>"))
@@ -73,7 +76,8 @@ class CoordinatorDashboard(widgets.VBox):
         for control in (*self.filters.values(), self.quiet_days):
             control.observe(self._changed, "value")
         super().__init__([*self.filters.values(), self.quiet_days, *sections,
-                          widgets.HTML("<h2>" + html.escape(_("Exports")) + "</h2>"), *self.exports.values()])
+                          widgets.HTML("<h2>" + html.escape(_("Exports")) + "</h2>"), *self.exports.values(),
+                          self.reminders])
         page.dress(self, lang)
         self.refresh()
 
@@ -114,6 +118,7 @@ class CoordinatorDashboard(widgets.VBox):
             self.charts[key].children = [image_widget(draw(self.board, self.lang))]
         for button in self.exports.values():
             button.link.value = ""  # a link made before the filter changed would not match the screen
+        self.reminders.reset()
 
 
 def show() -> None:

@@ -16,6 +16,7 @@ from fadaa.grading.course import NbgraderStepFailed
 from fadaa.widgets.i18n import gettext_for
 
 from . import page
+from .extension_form import ExtensionForm
 from .place import Place
 from .trainer import cohorts, module_counts, modules, to_nudge
 
@@ -58,13 +59,17 @@ class TrainerDesk(widgets.VBox):
         for name, button in self.buttons.items():
             button.add_class(f"fadaa-{name}")
             button.on_click(lambda _b, step=getattr(self, name): self.run(step))
+        self.extension = ExtensionForm(lang, self.place, self.progress, on_done=self.refresh)
+        self.extension.show_cohort(self.cohort.value)
         self.cohort.observe(lambda _c: self.refresh(), "value")
+        self.cohort.observe(lambda change: self.extension.show_cohort(change.new), "value")
         link = (f'<a class="fadaa-open" href="{html.escape(formgrader_url())}" target="_blank">'
                 + html.escape(_("Grade free-text answers in formgrader")) + "</a>")
         super().__init__([
             self.cohort,
             widgets.HTML("<h2>" + html.escape(_("Modules")) + "</h2>"), self.counts,
             widgets.HTML("<h2>" + html.escape(_("Late or not started")) + "</h2>"), self.nudge,
+            widgets.HTML("<h2>" + html.escape(_("Extra time")) + "</h2>"), self.extension,
             widgets.HTML("<h2>" + html.escape(_("Steps")) + "</h2>"), self.module, self.due,
             widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
             self.bar, self.message, widgets.HTML(link)])

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -153,6 +154,12 @@ def format_amount(value: float, lang: str) -> str:
     """A price as Moroccans write it in both languages: '1 250 DH', kept left-to-right in Arabic."""
     text = format_decimal(value, format="#,##0.##", locale="fr_FR") + "\u00a0DH"
     return isolate(text) if lang in RIGHT_TO_LEFT else text
+
+
+def format_day(moment, lang: str, year: bool = True) -> str:
+    """A date as Moroccans read it, with Babel's ``fr_MA`` / ``ar_MA`` month names (novembre, نونبر)
+    and Western digits: '20 novembre 2026', '20 نونبر 2026'."""
+    return format_date(moment, "d MMMM y" if year else "d MMMM", locale=f"{lang}_MA")
 
 
 def isolate(text: str) -> str:
