@@ -16,7 +16,9 @@ from tqdm import tqdm
 from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.i18n import gettext_for, normalise
 
-from . import activity, export, trainer
+from fadaa.hub.site import Site
+
+from . import activity, certificates, export, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
 from .course import Course, NbgraderStepFailed
 from .progress import Progress, ProgressRules
@@ -115,6 +117,19 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("file", type=Path)
     _filters(exporting)
     exporting.add_argument("--view", choices=VIEWS, default="by_cooperative", help="table for CSV (default: %(default)s)")
+
+    certificate = commands.add_parser(
+        "certificate", help="list or revoke the certificates the hub issued",
+        description="The certificates learners downloaded from the hub, which anyone checks at /hub/verify. "
+        "A revoked certificate is shown as not valid there, and no new one is issued for that module. "
+        "Run as root on one machine: the list is in the hub's own database.")
+    certificate.add_argument("--hub-db-url", default=os.environ.get("FADAA_ACCOUNTS_DB_URL"),
+                             help="the hub's database (default: $FADAA_ACCOUNTS_DB_URL, else the one of the "
+                                  "hub's folder, $FADAA_HUB_VAR or var/hub)")
+    certificate_commands = certificate.add_subparsers(dest="certificate_command", required=True, metavar="ACTION")
+    certificate_commands.add_parser("list", help="every certificate, newest first")
+    revoking = certificate_commands.add_parser("revoke", help="withdraw a certificate")
+    revoking.add_argument("code", help="the code printed on it, e.g. K7QM-4XRT-9PZC")
     return parser
 
 
@@ -215,6 +230,23 @@ def _export(args, course: Course, _) -> int:
     return 0
 
 
+def _certificate(args, _) -> int:
+    engine = certificates.open_certificates(args.hub_db_url or Site.from_environment().accounts_db_url)
+    if args.certificate_command == "revoke":
+        found = certificates.revoke(engine, args.code)
+        if found is None:
+            print(_("No certificate has the code {code}.").format(code=args.code), file=sys.stderr)
+            return 1
+        print(_("{code} ({name}, {module}) is revoked: the verification page says it is not valid.").format(
+            code=found.shown_code, name=found.name, module=found.module))
+        return 0
+    for found in certificates.issued(engine):
+        state = _("valid") if found.valid else _("revoked on {date}").format(date=found.revoked_at.date().isoformat())
+        print("\t".join([found.shown_code, found.student_id, found.name, found.module,
+                         found.passed_on.isoformat(), state]))
+    return 0
+
+
 COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "feedback": _feedback,
             "activity": _activity, "progress": _progress, "export": _export}
 
@@ -222,6 +254,8 @@ COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "fe
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _ = gettext_for(args.lang)
+    if args.command == "certificate":  # the hub's database, not the course's
+        return _certificate(args, _)
     handler = {"import": _roster_import, "list": _roster_list}[args.roster_command] \
         if args.command == "roster" else COMMANDS[args.command]
     try:
