@@ -18,6 +18,7 @@ import asyncio
 import functools
 import json
 import sys
+from pathlib import Path
 from urllib.parse import quote
 
 from jupyterhub.handlers import BaseHandler
@@ -32,6 +33,9 @@ from fadaa.views import verification
 from fadaa.widgets.i18n import normalise
 
 from .issue_certificate import NOT_PASSED, REVOKED
+
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # verify.html
 
 
 class Certificates(Configurable):
@@ -103,6 +107,7 @@ class VerifyHandler(BaseHandler):
         if code:
             found = await asyncio.to_thread(certificates.find, _certificates(self).engine, code)
         self.set_header("Cache-Control", "no-store")  # a revoked certificate says so at once
+        self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(await self.render_template("verify.html", **verification.page(lang, code, found)))
 
 
