@@ -4,9 +4,9 @@ certificates that the hub alone writes.
 Why a random code recorded in a table rather than an HMAC of (student, module, date): the table is
 needed anyway (to revoke, and to find whose certificate a typed code is, since ten characters
 cannot carry a name), and with it a code needs no secret at all. A code is 12 characters drawn
-with ``secrets`` from 32 symbols, 60 bits: someone guessing a thousand codes a second for a year
-hits one of 100,000 certificates with odds of about 1 in 400,000, and a guess only shows a real
-certificate, it cannot make one. Forging means writing into the table, and the table lives in the
+with ``secrets`` from 32 symbols, 60 bits: someone asking the hub a thousand codes a second for a
+whole year (30 billion requests in its log) finds one of 100,000 certificates with odds of about 1
+in 370, and a lucky guess only shows a real certificate's name, module and date; it makes none. Forging means writing into the table, and the table lives in the
 hub's own database (``Site.accounts_db_url``, in the folder only the hub opens): the lesson
 service and the learners' kernels both run as ``fadaa-lessons``, so nothing either of them can read
 or write could be kept from a kernel. The hub issues (``fadaa.hub.certificates``), root revokes

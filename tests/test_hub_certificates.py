@@ -28,6 +28,8 @@ def her_certificate(hub, index: int) -> tuple[object, requests.Session, str]:
     her = hub.learners(100)[index][0]
     record_pass(hub.site.db_url, hub.site.course_id, her, hub.lesson[0])
     session = hub.login(her, LEARNER_PIN)
+    home = hub.open_lessons(session).text  # her home, from the lesson service, links to the hub's certificate
+    assert f'href="/hub/certificates/{hub.lesson[0]}.pdf"' in home
     response = session.get(certificate_url(hub), timeout=120)
     assert response.status_code == 200 and response.headers["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
