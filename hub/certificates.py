@@ -75,9 +75,9 @@ class CertificateHandler(BaseHandler):
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         pdf, errors = await process.communicate()
         if process.returncode == REVOKED:
-            raise web.HTTPError(410, "This certificate was withdrawn: ask your trainer.")
+            raise web.HTTPError(410, verification.both_languages(verification.WITHDRAWN))
         if process.returncode == NOT_PASSED:
-            raise web.HTTPError(404, "No certificate: this module is not passed yet.")
+            raise web.HTTPError(404, verification.both_languages(verification.NOT_PASSED))
         if process.returncode:
             self.log.error("Certificate of %s for %s failed:\n%s", module, user.name, errors.decode(errors="replace"))
             raise web.HTTPError(500, "The certificate could not be made.")

@@ -29,6 +29,13 @@ VALID = _("Valid certificate")
 NOT_VALID = _("Not valid: no certificate has this code.")
 REVOKED = _("Not valid: this certificate was withdrawn.")
 NAME, MODULE, DATE = _("Name"), _("Module"), _("Date")
+# what she reads when her certificate cannot be downloaded (the hub's error page, in both languages)
+WITHDRAWN = _("This certificate was withdrawn. Ask your trainer.")
+NOT_PASSED = _("No certificate yet: this module is not passed.")
+
+
+def both_languages(message: str) -> str:
+    return " / ".join(gettext_for(lang)(message) for lang in LANGUAGES)
 
 
 def moroccan_date(day: dt.date, lang: str) -> str:
