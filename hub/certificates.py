@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -32,7 +33,7 @@ from fadaa.grading import certificates
 from fadaa.views import verification
 from fadaa.widgets.i18n import normalise
 
-from .issue_certificate import NOT_PASSED, REVOKED
+from .issue_certificate import DB_URL_VARIABLE, NOT_PASSED, REVOKED
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # verify.html
@@ -70,9 +71,9 @@ class CertificateHandler(BaseHandler):
         verify_url = public.rstrip("/") + url_path_join(self.hub.base_url, "verify/")
         rules = json.dumps(self.settings["config"].get("ProgressRules", {}))
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "fadaa.hub.issue_certificate", user.name, module, f"--db-url={settings.db_url}",
-            f"--verify-url={verify_url}", f"--rules={rules}",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+            sys.executable, "-m", "fadaa.hub.issue_certificate", user.name, module, f"--verify-url={verify_url}",
+            f"--rules={rules}", stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            env={**os.environ, DB_URL_VARIABLE: settings.db_url})  # not in its command line: ps shows that to all
         pdf, errors = await process.communicate()
         if process.returncode == REVOKED:
             raise web.HTTPError(410, verification.both_languages(verification.WITHDRAWN))

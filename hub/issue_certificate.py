@@ -3,16 +3,18 @@
 The hub (``fadaa.hub.certificates``) runs this in a process of its own: reading progress and
 drawing a PDF load pandas, nbgrader and fpdf2, whose memory would stay in the hub for as long as it
 runs (``tests/test_light_imports.py``), and the drawing would hold the hub's event loop. A
-certificate is downloaded rarely; a second of start-up is cheap there.
+certificate is downloaded rarely: the few seconds this takes to start are spent then, not by the hub.
 
-Exit status 0 with the PDF on stdout; ``NOT_PASSED`` if she has not passed the module (or is not on
-the roster); ``REVOKED`` if her certificate of it was withdrawn.
+The hub's database comes in ``FADAA_CERTIFICATES_DB_URL``, not on the command line, which every
+user of the machine can read. Exit status 0 with the PDF on stdout; ``NOT_PASSED`` if she has not
+passed the module (or is not on the roster); ``REVOKED`` if her certificate of it was withdrawn.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 
 from traitlets.config import Config
@@ -20,6 +22,7 @@ from traitlets.config import Config
 from fadaa.grading import certificates
 
 NOT_PASSED, REVOKED = 3, 4
+DB_URL_VARIABLE = "FADAA_CERTIFICATES_DB_URL"  # the hub's database (with its password, past one machine)
 
 
 def issue_pdf(engine, place, rules, student_id: str, module: str, verify_url: str) -> bytes | None:
@@ -48,7 +51,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Issue a learner's certificate (the hub runs this).")
     parser.add_argument("student_id")
     parser.add_argument("module")
-    parser.add_argument("--db-url", required=True, help="the hub's database of issued certificates")
     parser.add_argument("--verify-url", required=True, help="the verification page's address, up to the code")
     parser.add_argument("--rules", default="{}", help="the hub's c.ProgressRules settings, as JSON")
     args = parser.parse_args(argv)
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     # never from the course's nbgrader_config.py, which trainers write and this (root) would run
     rules = ProgressRules(config=Config({"ProgressRules": json.loads(args.rules)}))
     try:
-        pdf = issue_pdf(certificates.open_certificates(args.db_url), Place.from_environment(), rules,
+        pdf = issue_pdf(certificates.open_certificates(os.environ[DB_URL_VARIABLE]), Place.from_environment(), rules,
                         args.student_id, args.module, args.verify_url)
     except certificates.Revoked:
         return REVOKED
