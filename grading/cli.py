@@ -19,7 +19,7 @@ from fadaa.hub.site import Site
 from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.i18n import gettext_for, normalise
 
-from . import activity, backup, export, reminders, trainer
+from . import activity, backup, certificates, export, reminders, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
 from .course import Course, NbgraderStepFailed
 from .extensions import CannotExtend, extend
@@ -155,6 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
     _filters(reminding)
     reminding.add_argument("--format", choices=tuple(reminders.FORMATS), default="sms", help="default: %(default)s")
     reminding.add_argument("-o", "--output", type=Path, required=True, help="the file to write (.csv or .html)")
+
+    certificate = commands.add_parser(
+        "certificate", help="list or revoke the certificates the hub issued",
+        description="The certificates learners downloaded from the hub, which anyone checks at /hub/verify. "
+        "A revoked certificate is shown as not valid there, and no new one is issued for that module. "
+        "Run as root on one machine: the list is in the hub's own database.")
+    certificate.add_argument("--hub-db-url", default=os.environ.get("FADAA_ACCOUNTS_DB_URL"),
+                             help="the hub's database (default: $FADAA_ACCOUNTS_DB_URL, else the one of the "
+                                  "hub's folder, $FADAA_HUB_VAR or var/hub)")
+    certificate_commands = certificate.add_subparsers(dest="certificate_command", required=True, metavar="ACTION")
+    certificate_commands.add_parser("list", help="every certificate, newest first")
+    revoking = certificate_commands.add_parser("revoke", help="withdraw a certificate")
+    revoking.add_argument("code", help="the code printed on it, e.g. K7QM-4XRT-9PZC")
     return parser
 
 
@@ -305,6 +318,23 @@ def _remind(args, course: Course, _) -> int:
     return 0
 
 
+def _certificate(args, _) -> int:
+    engine = certificates.open_certificates(args.hub_db_url or Site.from_environment().accounts_db_url)
+    if args.certificate_command == "revoke":
+        found = certificates.revoke(engine, args.code)
+        if found is None:
+            print(_("No certificate has the code {code}.").format(code=args.code), file=sys.stderr)
+            return 1
+        print(_("{code} ({name}, {module}) is revoked: the verification page says it is not valid.").format(
+            code=found.shown_code, name=found.name, module=found.module))
+        return 0
+    for found in certificates.issued(engine):
+        state = _("valid") if found.valid else _("revoked on {date}").format(date=found.revoked_at.date().isoformat())
+        print("\t".join([found.shown_code, found.student_id, found.name, found.module,
+                         found.passed_on.isoformat(), state]))
+    return 0
+
+
 COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "feedback": _feedback,
             "activity": _activity, "progress": _progress, "export": _export,
             "remind": _remind}
@@ -319,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         except backup.BackupError as refused:
             print(refused.text(args.lang), file=sys.stderr)
             return 1
+    if args.command == "certificate":  # the hub's database, not the course's
+        return _certificate(args, _)
     handler = {"import": _roster_import, "list": _roster_list}[args.roster_command] \
         if args.command == "roster" else COMMANDS[args.command]
     try:

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from fadaa.hub import accounts, system_users
+from fadaa.hub import accounts, certificates, system_users
 from fadaa.hub.authenticator import PinAuthenticator
 from fadaa.hub.routes import SERVICE_NAME, landing_for
 from fadaa.hub.site import Site
@@ -52,6 +52,12 @@ c.PinAuthenticator.accounts_db_url = site.accounts_db_url
 c.PinAuthenticator.db_url = site.db_url
 c.PinAuthenticator.course_id = site.course_id
 c.JupyterHub.template_paths = [str(HERE / "templates")]
+
+# Certificates: she downloads hers from the hub, which issues it; anyone checks one at /hub/verify,
+# without logging in. The record of issued certificates is the hub's, beside the accounts.
+c.JupyterHub.extra_handlers = certificates.handlers
+c.Certificates.db_url = site.accounts_db_url
+c.Certificates.public_url = os.environ.get("FADAA_PUBLIC_URL", "")  # e.g. https://fadaa.example.ma
 
 
 # learners and coordinators go straight to the lesson service; trainers to their JupyterLab

@@ -1,4 +1,4 @@
-"""Her pages that need no kernel, which the lesson service sends: her home, her files, her certificates.
+"""Her pages that need no kernel, which the lesson service sends: her home and her files.
 
 Her home is the page every learner gets right after logging in, so a class logging in at once
 asks for twenty of them together. Built in a kernel it took a fork and ~0.3 s of CPU each; here it
@@ -21,7 +21,7 @@ from urllib.parse import quote
 from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError
 
-from fadaa.views.home_page import Links, home_page
+from fadaa.views.home_page import Links, home_page, hub_certificates
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
 from fadaa.widgets.i18n import choose_language
@@ -29,7 +29,6 @@ from fadaa.widgets.i18n import choose_language
 from .homes import PROFILE
 
 FILES = "files/"
-CERTIFICATES = "certificate/"
 # what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her
 DOWNLOADABLE = re.compile(r"documents/[^/]+|[^/]+/feedback/[^/]+/[^/]+\.html")
 
@@ -48,21 +47,8 @@ def her_page(home: Path, query: str, base_url: str) -> str:
         found = None
     lang = choose_language(query, profile=home / PROFILE, default=found.lang if found else None)
     links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
-                  certificates=url_path_join(base_url, CERTIFICATES))
+                  certificates=hub_certificates())  # the hub issues them (fadaa.hub.certificates)
     return home_page(found, lang, links, home)
-
-
-def her_certificate(home: Path, module: str) -> bytes:
-    """Her certificate for ``module``, only if she passed it."""
-    from fadaa.views.certificate import certificate_pdf  # its PDF kit loads matplotlib's fonts: only when asked
-    try:
-        found = her_home(_progress(), home)
-    except UnknownLearner:
-        raise HTTPError(404) from None
-    card = next((card for card in found.modules if card.module == module and card.passed), None)
-    if card is None:
-        raise HTTPError(404)
-    return certificate_pdf(found.achievement(card))
 
 
 def downloadable(home: Path, relative: str) -> Path:

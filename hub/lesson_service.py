@@ -9,8 +9,8 @@ Who she is comes from the hub (its OAuth, as for any hub service), never from th
 
 - every path is taken inside *her* home: ``voila/render/bookkeeping_1/cash_book.ipynb`` is
   ``<homes>/<her hub name>/bookkeeping_1/cash_book.ipynb``; a path that climbs out of it, or into
-  a hidden folder, is refused; there is no file tree, and the only downloads are her documents,
-  feedback and certificates (``learner_pages``);
+  a hidden folder, is refused; there is no file tree, and the only downloads are her documents
+  and feedback (``learner_pages``; her certificates come from the hub, ``certificates``);
 - a kernel belongs to the user whose page started it: its websocket, its REST calls and the
   page's shutdown call are refused to anyone else (``LessonAuthorizer``);
 - her kernel runs in her lesson's folder with her profile (her languages), and without the
@@ -51,7 +51,7 @@ from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 
 from .groups import NoRole, group_of
 from .homes import PREPARE, PROFILE
-from .learner_pages import CERTIFICATES, FILES, downloadable, her_certificate, her_page, send_download
+from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import tree_pss
 from .routes import SERVICE_NAME, service_for
 from .site import KERNEL_CULLING, Site
@@ -158,15 +158,6 @@ class HerFileHandler(JupyterHandler):
         send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
 
 
-class HerCertificateHandler(JupyterHandler):
-    """``certificate/<module>.pdf``: made when she asks, for a module she passed."""
-
-    @authenticated
-    async def get(self, module: str):
-        pdf = await asyncio.to_thread(her_certificate, her_home_folder(self), module)
-        send_download(self, pdf, f"certificate_{module}.pdf")
-
-
 def _kernel_id(handler) -> str | None:
     return handler.path_kwargs.get("kernel_id") or next(iter(handler.path_args), None)
 
@@ -247,8 +238,7 @@ class LessonService(FadaaVoila):
         pages = {"template_paths": self.template_paths, "config": self.config,
                  "voila_configuration": self.voila_configuration}
         handlers = [(self.server_url, LandingHandler, pages),
-                    (url_path_join(self.server_url, FILES, "(.+)"), HerFileHandler),
-                    (url_path_join(self.server_url, CERTIFICATES, r"([^/]+)\.pdf"), HerCertificateHandler)]
+                    (url_path_join(self.server_url, FILES, "(.+)"), HerFileHandler)]
         for pattern, handler, *rest in super().init_handlers():
             handler = replaced.get(handler, handler)
             # her pages and kernels, the page's assets and the hub's login; no tree, contents or files

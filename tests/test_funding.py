@@ -212,6 +212,7 @@ def test_the_new_modules_are_where_trainers_coordinators_and_learners_find_them(
     assert new <= set(modules(COURSE)) and new <= {module for module, _notebook in lessons()}
     title = lesson_title(COURSE / "source" / "funding_2" / "applying.ipynb", "funding_2")
     assert title == {"fr": "Demander un soutien", "ar": "طلب الدعم"}
-    text = pdf_text(certificate_pdf(Achievement("Fatima", "Nour", title, dt.date(2026, 11, 30), 5, 6)))
+    text = pdf_text(certificate_pdf(Achievement("Fatima", "Nour", title, dt.date(2026, 11, 30), 5, 6, "K7QM-4XRT-9PZC",
+                                           "https://fadaa.example.ma/hub/verify/K7QM4XRT9PZC")))
     assert "Demander un soutien" in text and "طلب الدعم" in text
     assert ProgressRules().agm_required(sorted(modules(COURSE))) == ["agm_1", "agm_2", "agm_3", "bookkeeping_4"]

@@ -94,16 +94,17 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     assert "Bonjour Naima Tazi" in text and "✅ Réussi" in text and "2 / 3" in text
     assert 'href="quick/quick.ipynb?lang=fr"' in text
     buttons = {w.button.description: w for w in walk(page) if isinstance(w, DocumentButton)}
-    assert set(buttons) == {"Le retour de ma formatrice ou de mon formateur", "Mon certificat (PDF)", "fiche_prix.pdf"}
+    assert set(buttons) == {"Le retour de ma formatrice ou de mon formateur", "fiche_prix.pdf"}
     assert b"quick" in buttons["Le retour de ma formatrice ou de mon formateur"].make()  # nbgrader's feedback page
-    assert "Naima Tazi" in pdf_text(buttons["Mon certificat (PDF)"].make())
-    assert (homes["a"] / "documents" / "certificate_quick.pdf").exists()  # kept with her documents
+    # her certificate comes from the hub, which issues it (tests/test_hub_certificates.py)
+    assert 'href="/hub/certificates/quick.pdf"' in text and "Mon certificat (PDF)" in text
 
     monkeypatch.setenv("QUERY_STRING", "lang=ar")
     _lang, c_page = her_page(homes["c"], place)
     c_text = page_text(c_page)
     assert "⏳" in c_text  # her free-text answer waits for the trainer: no certificate yet
     assert [w.button.description for w in walk(c_page) if isinstance(w, DocumentButton)] == ["ملاحظات المكوّن(ة)"]
+    assert "/hub/certificates/" not in c_text
 
 
 def walk(widget):
@@ -119,7 +120,8 @@ def page_text(view) -> str:
 def test_the_certificate_names_her_and_the_module_in_french_and_arabic():
     data = certificate_pdf(Achievement("فاطمة بنعلي", "Coopérative Nour (argan)",
                                        {"fr": "Calculer le prix de vente", "ar": "حساب ثمن البيع"},
-                                       dt.date(2026, 11, 20), 5, 6))
+                                       dt.date(2026, 11, 20), 5, 6, "K7QM-4XRT-9PZC",
+                                       "https://fadaa.example.ma/hub/verify/K7QM4XRT9PZC"))
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 1  # both languages on the same page
     text = unicodedata.normalize("NFKC", pdf_text(data))
@@ -127,6 +129,7 @@ def test_the_certificate_names_her_and_the_module_in_french_and_arabic():
     assert text.count("فاطمة بنعلي") == 2
     assert "Calculer le prix de vente" in text and "حساب ثمن البيع" in text
     assert "2026-11-20" in text and "5 points sur 6" in text
+    assert text.count("K7QM-4XRT-9PZC") == 2  # where to check it, in each language
 
 
 def test_her_home_before_any_module_exists_greets_her_instead_of_calling_her_unknown(db_url, tmp_path, monkeypatch):

@@ -3,12 +3,17 @@
 Both languages say the same thing from the same message ids (``gettext_for("fr")`` and
 ``gettext_for("ar")``), so a translator changes one catalog entry and both certificates follow.
 The lesson kit's ``PdfDocument`` writes one language; this switches its direction half-way.
+A certificate the hub issued (``fadaa.hub.certificates``) carries its code and a QR code of the
+address where anyone checks it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from typing import Mapping
+
+import segno
 
 from fadaa.widgets.documents.pdf import PdfDocument
 from fadaa.widgets.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate
@@ -23,6 +28,8 @@ def _(message: str) -> str:
 
 TITLE = _("Certificate of completion")
 SIGNATURE = _("The trainer")
+CHECK = _("Check this certificate at {url} with the code {code}")
+QR_WIDTH = 32  # mm: a phone's camera reads it from a printed page
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,13 @@ class Achievement:
     passed_on: dt.date
     score: float
     max_score: float
+    code: str        # as people copy it, e.g. K7QM-4XRT-9PZC
+    check_url: str   # its verification page, which its QR code holds
+
+
+def qr(url: str) -> segno.QRCode:
+    """The QR code printed on a certificate (medium error correction: a crease or a stain still reads)."""
+    return segno.make_qr(url, error="m")
 
 
 def _date(day: dt.date, lang: str) -> str:
@@ -59,6 +73,17 @@ class BilingualDocument(PdfDocument):
         self.lang = lang
         self.rtl = lang in RIGHT_TO_LEFT
         self.pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if self.rtl else "ltr")
+
+    def check(self, url: str, code: str) -> None:
+        """The QR code of ``url``, centred, and under it where and how to check, in each language."""
+        png = io.BytesIO()
+        qr(url).save(png, kind="png", scale=8, border=4)
+        self.pdf.ln(4)
+        self.image(png.getvalue(), width=QR_WIDTH)
+        for lang in LANGUAGES:
+            self.language(lang)
+            shown_url, shown_code = (isolate(url), isolate(code)) if self.rtl else (url, code)
+            self.paragraph(gettext_for(lang)(CHECK).format(url=shown_url, code=shown_code), size=9)
 
     def rule(self) -> None:
         y = self.pdf.get_y() + 4
@@ -87,4 +112,5 @@ def certificate_pdf(achievement: Achievement) -> bytes:
     doc.rule()
     doc.language(LANGUAGES[0])
     doc.signature_lines([" / ".join(gettext_for(lang)(SIGNATURE) for lang in LANGUAGES)])
+    doc.check(achievement.check_url, achievement.code)
     return doc.to_bytes()

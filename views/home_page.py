@@ -4,12 +4,13 @@ Her home is the first page after every login: a class of twenty logs in at once.
 kernel (as a Voilà notebook), each home cost about 0.3 s of CPU and a process; built here from the
 same data (``learner.her_home``, one query) it costs about 20 ms, and a phone gets a page with
 no script to load. Her lessons open from it in Voilà as before. What the notebook offered as
-download buttons are links: her documents and her trainer's feedback (``files/``), her
-certificate (``certificate/<module>``), served from her home by the lesson service.
+download buttons are links: her documents and her trainer's feedback (``files/``), served from her
+home by the lesson service, and her certificate, which the hub issues (``hub_certificates``).
 """
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +28,12 @@ def _(message: str) -> str:
 
 TITLE = _("My training")
 SCORED = ("graded", "passed")
+
+
+def hub_certificates() -> str:
+    """Where the hub sends her certificates (``fadaa.hub.certificates``): the hub issues them, so that
+    their record is where neither the lesson service nor her kernel, one system user, can write."""
+    return os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/") + "/hub/certificates/"
 
 
 @dataclass(frozen=True)

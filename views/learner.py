@@ -18,7 +18,6 @@ from fadaa.grading.config import load_config
 from fadaa.grading.exchange import LEARNER_CONFIG
 from fadaa.grading.progress import Progress
 
-from .certificate import Achievement
 from .feedback import fetch_feedback, trainer_comments
 
 HANDED_IN = ("submitted", "needs_manual", "graded", "passed")
@@ -59,10 +58,6 @@ class Home:
     lang: str                              # her language on the roster: her pages' until she picks one
     modules: list[ModuleCard]
     documents: list[Path]
-
-    def achievement(self, card: ModuleCard) -> Achievement:
-        when = card.submitted_at or dt.datetime.now()
-        return Achievement(self.name, self.cooperative, card.title, when.date(), card.score, card.max_score)
 
 
 def student_id(home: Path) -> str:

@@ -3,7 +3,8 @@ her own or a trainer's preview: the lesson service sends the same cards as a pla
 (``home_page``), without a kernel.
 
 Each card says where she is (icon and word), by when, her score, her trainer's feedback, and opens
-the lesson; a passed module offers her certificate. Below, the documents her lessons made.
+the lesson; a passed module links to her certificate, which the hub issues. Below, the documents her
+lessons made.
 """
 from __future__ import annotations
 
@@ -17,27 +18,27 @@ from fadaa.widgets.documents.download import DocumentButton
 from fadaa.widgets.i18n import gettext_for
 
 from . import page
-from .certificate import certificate_pdf
-from .home_page import TITLE, card_html
-from .learner import DOCUMENTS, Home, ModuleCard, UnknownLearner, her_home
+from .home_page import TITLE, Links, card_html, hub_certificates
+from .learner import Home, ModuleCard, UnknownLearner, her_home
 from .place import Place
 
 def _file_button(path: Path, label: str, _) -> DocumentButton:
     return DocumentButton(label, path.name, path.read_bytes, _)
 
 
-def module_widget(home: Home, card: ModuleCard, lang: str, documents: Path) -> widgets.VBox:
+def module_widget(card: ModuleCard, lang: str) -> widgets.VBox:
     _ = gettext_for(lang)
     parts: list[widgets.Widget] = [widgets.HTML(card_html(card, lang))]
     if card.feedback:
         parts.append(_file_button(card.feedback[0], _("My trainer's feedback"), _))
     if card.passed:
-        parts.append(DocumentButton(_("My certificate (PDF)"), f"certificate_{card.module}.pdf",
-                                    lambda: certificate_pdf(home.achievement(card)), _, documents, icon="certificate"))
+        href = html.escape(Links(certificates=hub_certificates()).certificate(card))
+        word = html.escape(_("My certificate (PDF)"))
+        parts.append(widgets.HTML(f'<a class="fadaa-open fadaa-certificate" href="{href}" target="_blank">🎓 {word}</a>'))
     return widgets.VBox(parts, layout=widgets.Layout(width="100%"))
 
 
-def home_widget(found: Home | None, lang: str, documents: Path) -> widgets.VBox:
+def home_widget(found: Home | None, lang: str) -> widgets.VBox:
     """Every widget of her home page; ``found`` is None when the roster does not know her."""
     _ = gettext_for(lang)
     if found is None:
@@ -47,7 +48,7 @@ def home_widget(found: Home | None, lang: str, documents: Path) -> widgets.VBox:
         _("Hello {name}!")).format(name=html.escape(found.name)) + "</p>")]
     if not found.modules:
         children.append(widgets.HTML("<p>" + html.escape(_("No module has been given to you yet.")) + "</p>"))
-    children += [module_widget(found, card, lang, documents) for card in found.modules]
+    children += [module_widget(card, lang) for card in found.modules]
     children.append(widgets.HTML("<h2>" + html.escape(_("My documents")) + "</h2>"))
     if not found.documents:
         children.append(widgets.HTML("<p>" + html.escape(_("Your lessons have not made any document yet.")) + "</p>"))
@@ -67,7 +68,7 @@ def her_page(home: Path, place: Place | None = None) -> tuple[str, widgets.VBox]
     except UnknownLearner:
         found = None
     lang = page.language(default=found.lang if found else None)
-    return lang, home_widget(found, lang, home / DOCUMENTS)
+    return lang, home_widget(found, lang)
 
 
 def show(home: Path | None = None) -> None:
