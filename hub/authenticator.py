@@ -19,6 +19,7 @@ from traitlets import Bool, Integer, Unicode, default
 from fadaa.grading.roster_lookup import roster_engine
 
 from . import accounts
+from .logout import PostLogoutHandler
 
 
 class PinAuthenticator(Authenticator):
@@ -33,6 +34,10 @@ class PinAuthenticator(Authenticator):
     address_window_minutes = Integer(10, help="The window over which wrong logins from one address are counted.").tag(config=True)
     nbgrader_groups = Bool(True, help="Also put learners in nbgrader's nbgrader-<course> group and trainers "
                                       "in formgrade-<course>, as nbgrader's JupyterHubAuthPlugin expects.").tag(config=True)
+
+    def get_handlers(self, app):
+        # before JupyterHub's own handlers: its GET logout is replaced by a form (hub/logout.py)
+        return [*super().get_handlers(app), ("/logout", PostLogoutHandler)]
 
     @default("manage_groups")
     def _manage_groups(self):

@@ -21,7 +21,7 @@ from urllib.parse import quote
 from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError
 
-from fadaa.views.home_page import Links, home_page, hub_certificates
+from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
 from fadaa.widgets.i18n import choose_language
@@ -47,7 +47,7 @@ def her_page(home: Path, query: str, base_url: str) -> str:
         found = None
     lang = choose_language(query, profile=home / PROFILE, default=found.lang if found else None)
     links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
-                  certificates=hub_certificates())  # the hub issues them (fadaa.hub.certificates)
+                  certificates=hub_page("certificates/"), logout=hub_page("logout"))
     return home_page(found, lang, links, home)
 
 

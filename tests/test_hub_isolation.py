@@ -35,6 +35,7 @@ def test_learner_logs_in_with_her_id_and_pin_and_lands_on_her_lessons_with_no_se
     assert "fadaa-card" in home.text and "Traceback" not in home.text
     assert "kernelId" not in home.text and "<script" not in home.text  # sent without a kernel or a script
     assert f'href="/services/lessons/voila/render/{LESSON[0]}/{LESSON[1]}?lang=' in home.text
+    assert "href=\"/hub/logout\"" in home.text  # a shared phone: she leaves by the hub's logout
     assert (hub.site.home(her) / LESSON[0] / LESSON[1]).is_file()  # fetched into her home as she arrived
     config = (hub.site.home(her) / "nbgrader_config.py").read_text()
     assert f"c.CourseDirectory.student_id = {her!r}" in config
@@ -298,3 +299,31 @@ def test_a_malformed_kernel_frame_closes_the_socket_and_the_service_carries_on(h
                 ws.recv(timeout=deadline - time.monotonic())
     assert tree_pss(service) - before < 100 * 2**20
     assert hub.open_lessons(session).status_code == 200  # everyone else's pages still come
+
+
+def test_logging_out_takes_her_own_form_not_a_link_from_anywhere(hub):
+    """A link or an image on any site pointing at /hub/logout used to log her out mid-lesson."""
+    her = hub.learners(13)[12][0]
+    session = hub.login(her, LEARNER_PIN)
+    page = session.get(f"{hub.url}/hub/logout", timeout=30)  # what a link, or an <img>, does
+    text = page.content.decode("utf-8")
+    assert page.status_code == 200 and 'id="fadaa-logout"' in text and "تسجيل الخروج" in text
+    assert session.get(f"{hub.url}/hub/api/user", timeout=30).status_code == 200  # still logged in
+    assert session.post(f"{hub.url}/hub/logout", timeout=30).status_code == 403  # a form from elsewhere: no token
+    assert session.get(f"{hub.url}/hub/api/user", timeout=30).status_code == 200
+    token = re.search(r'name="_xsrf" value="([^"]+)"', text).group(1)
+    session.post(f"{hub.url}/hub/logout", data={"_xsrf": token}, timeout=30)  # her own tap on the button
+    assert session.get(f"{hub.url}/hub/api/user", timeout=30).status_code in (401, 403)
+
+
+def test_the_hubs_error_pages_speak_french_and_arabic_with_one_button_to_go_on(hub):
+    her = hub.login(hub.learners(14)[13][0], LEARNER_PIN)
+    down = her.get(f"{hub.url}/hub/error/503", timeout=30).content.decode("utf-8")  # the proxy's page for a server that does not answer
+    assert "ne répond pas" in down and "لا تستجيب" in down and "Try restarting" not in down
+    assert re.search(r'id="fadaa-go-on"[^>]*href="/hub/"', down)  # back to her page: the hub restarts the service itself
+    trainer = hub.login("formatrice", TRAINER_PIN)
+    down = trainer.get(f"{hub.url}/hub/error/503", timeout=30).content.decode("utf-8")
+    assert re.search(r'id="fadaa-go-on"[^>]*href="/hub/spawn/formatrice"', down)  # his own server, started again
+    missing = her.get(f"{hub.url}/hub/no-such-page", timeout=30)
+    assert missing.status_code == 404
+    assert "existe pas" in missing.content.decode("utf-8") and "هذه الصفحة غير موجودة" in missing.content.decode("utf-8")

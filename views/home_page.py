@@ -5,7 +5,7 @@ kernel (as a Voilà notebook), each home cost about 0.3 s of CPU and a process; 
 same data (``learner.her_home``, one query) it costs about 20 ms, and a phone gets a page with
 no script to load. Her lessons open from it in Voilà as before. What the notebook offered as
 download buttons are links: her documents and her trainer's feedback (``files/``), served from her
-home by the lesson service, and her certificate, which the hub issues (``hub_certificates``).
+home by the lesson service, and her certificate, which the hub issues (``hub_page``).
 """
 from __future__ import annotations
 
@@ -30,10 +30,11 @@ TITLE = _("My training")
 SCORED = ("graded", "passed")
 
 
-def hub_certificates() -> str:
-    """Where the hub sends her certificates (``fadaa.hub.certificates``): the hub issues them, so that
-    their record is where neither the lesson service nor her kernel, one system user, can write."""
-    return os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/") + "/hub/certificates/"
+def hub_page(path: str) -> str:
+    """A page of the hub itself. Her certificates (``fadaa.hub.certificates``) come from the hub, so that
+    their record is where neither the lesson service nor her kernel, one system user, can write; so
+    does logging out."""
+    return os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/") + "/hub/" + path
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Links:
     lessons: str = ""
     files: str | None = None          # None: the page has no file route (the notebook's buttons do it)
     certificates: str | None = None
+    logout: str | None = None         # None: the page is inside a server with its own way out
 
     def lesson(self, card: ModuleCard, lang: str) -> str | None:
         return f"{self.lessons}{card.lesson_url(lang)}" if card.lesson else None
@@ -114,4 +116,11 @@ def home_page(found: Home | None, lang: str, links: Links, folder: Path) -> str:
             f'<style>{page_css()}</style></head><body>'
             f'<main class="fadaa fadaa-view fadaa-{dir_}" dir="{dir_}" lang="{lang}">'
             f'<h1 class="fadaa-title">{html.escape(title)}</h1><div class="fadaa-languages">{language_links(lang)}</div>'
-            f'{body_html(found, lang, links, folder)}</main></body></html>')
+            f'{body_html(found, lang, links, folder)}{_logout_html(links, lang)}</main></body></html>')
+
+
+def _logout_html(links: Links, lang: str) -> str:
+    """On a shared phone or PC she leaves by this: the hub asks her to confirm (hub/logout.py)."""
+    if not links.logout:
+        return ""
+    return f'<p class="fadaa-logout"><a class="fadaa-file" href="{html.escape(links.logout)}">🚪 {html.escape(gettext_for(lang)(_("Log out")))}</a></p>'

@@ -18,7 +18,7 @@ from fadaa.widgets.documents.download import DocumentButton
 from fadaa.widgets.i18n import gettext_for
 
 from . import page
-from .home_page import TITLE, Links, card_html, hub_certificates
+from .home_page import TITLE, Links, card_html, hub_page
 from .learner import Home, ModuleCard, UnknownLearner, her_home
 from .place import Place
 
@@ -32,7 +32,7 @@ def module_widget(card: ModuleCard, lang: str) -> widgets.VBox:
     if card.feedback:
         parts.append(_file_button(card.feedback[0], _("My trainer's feedback"), _))
     if card.passed:
-        href = html.escape(Links(certificates=hub_certificates()).certificate(card))
+        href = html.escape(Links(certificates=hub_page("certificates/")).certificate(card))
         word = html.escape(_("My certificate (PDF)"))
         parts.append(widgets.HTML(f'<a class="fadaa-open fadaa-certificate" href="{href}" target="_blank">🎓 {word}</a>'))
     return widgets.VBox(parts, layout=widgets.Layout(width="100%"))
