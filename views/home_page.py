@@ -27,6 +27,7 @@ def _(message: str) -> str:
 
 
 TITLE = _("My training")
+LOG_OUT = _("Log out")
 SCORED = ("graded", "passed")
 
 
@@ -123,4 +124,5 @@ def _logout_html(links: Links, lang: str) -> str:
     """On a shared phone or PC she leaves by this: the hub asks her to confirm (hub/logout.py)."""
     if not links.logout:
         return ""
-    return f'<p class="fadaa-logout"><a class="fadaa-file" href="{html.escape(links.logout)}">🚪 {html.escape(gettext_for(lang)(_("Log out")))}</a></p>'
+    word = gettext_for(lang)(LOG_OUT)
+    return f'<p class="fadaa-logout"><a class="fadaa-file" href="{html.escape(links.logout)}">🚪 {html.escape(word)}</a></p>'
