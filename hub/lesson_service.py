@@ -52,7 +52,7 @@ from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
 from .groups import NoRole, group_of
 from .homes import PREPARE, PROFILE
 from .learner_pages import FILES, downloadable, her_page, send_download
-from .memory import tree_pss
+from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
 from .site import KERNEL_CULLING, Site
 from .voila_app import HubIdentityProvider, hub_args
@@ -62,6 +62,7 @@ MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (n
 HOME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")
 # where she lands, by group: filled on arrival (learners get the lessons released since)
 LANDING_GROUPS = ("learners", "coordinators")
+MEMORY_CHECK_MS = 3000  # how often kernels' memory is read: a runaway loop grows by hundreds of MB a second
 
 
 def her_name(handler) -> str:
@@ -194,9 +195,25 @@ class LearnerKernels(AsyncMappingKernelManager):
         "Kernels one user may hold at once (a page each): opening one more shuts her oldest down. "
         "A phone that put a lesson away without closing it does not keep its kernel forever."))
 
+    kernel_memory_limit = Integer(1024, config=True, help=(
+        "Memory (MB) one kernel may hold of its own (beyond what it shares with the zygote; a lesson "
+        "takes about 40): a kernel past it is stopped, and its page opens again. One page cannot "
+        "starve the machine of a class."))
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._owners: dict[str, str] = {}  # kernel id -> hub name, oldest first
+
+    async def stop_the_greedy(self) -> None:
+        """Stop every kernel holding more than ``kernel_memory_limit`` of its own."""
+        for kernel_id, owner in list(self._owners.items()):
+            provisioner = getattr(self._kernels.get(kernel_id), "provisioner", None)  # None while it starts
+            process = getattr(provisioner, "process", None)
+            held = private(process.pid) if process else 0
+            if held > self.kernel_memory_limit * 2**20:
+                self.log.warning("Stopping %s's kernel %s: it holds %d MB, more than %d MB",
+                                 owner, kernel_id, held // 2**20, self.kernel_memory_limit)
+                await self.shutdown_kernel(kernel_id, now=True)
 
     def owner_of(self, kernel_id: str) -> str | None:
         return self._owners.get(kernel_id)
@@ -249,6 +266,7 @@ class LessonService(FadaaVoila):
 
     def listen(self) -> None:
         PeriodicCallback(self._log_load, 60_000).start()
+        PeriodicCallback(self.kernel_manager.stop_the_greedy, MEMORY_CHECK_MS).start()
         super().listen()
 
     def _log_load(self) -> None:

@@ -11,6 +11,7 @@ import time
 import uuid
 from pathlib import Path
 
+import nbformat
 import pytest
 from sqlalchemy import select
 from websockets.exceptions import ConnectionClosed
@@ -327,3 +328,21 @@ def test_the_hubs_error_pages_speak_french_and_arabic_with_one_button_to_go_on(h
     missing = her.get(f"{hub.url}/hub/no-such-page", timeout=30)
     assert missing.status_code == 404
     assert "existe pas" in missing.content.decode("utf-8") and "هذه الصفحة غير موجودة" in missing.content.decode("utf-8")
+
+
+def test_a_kernel_that_eats_memory_is_stopped_before_it_starves_the_class(hub):
+    """A page whose kernel grows past the service's limit (1 GB of its own) loses its kernel within
+    seconds; the service and her other pages go on."""
+    her = hub.learners(15)[14][0]
+    session = hub.login(her, LEARNER_PIN)
+    assert hub.open_lessons(session).status_code == 200
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("hog = b'x' * 1_400_000_000")]),
+                   hub.site.home(her) / "hog.ipynb")  # a trainer's page gone wrong: learners cannot run code
+    greedy = hub.kernel_id(hub.open_lessons(session, "voila/render/hog.ipynb").text)
+    lesson = hub.kernel_id(hub.open_lessons(session, f"{LESSON_PATH}?lang=fr").text)
+    deadline = time.monotonic() + 30
+    while session.get(_kernel_url(hub, greedy), timeout=30).status_code != 404:
+        assert time.monotonic() < deadline, "the greedy kernel still runs"
+        time.sleep(1)
+    assert session.get(_kernel_url(hub, lesson), timeout=30).status_code == 200
+    assert "more than 1024 MB" in hub.log.read_text()
