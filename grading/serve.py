@@ -187,9 +187,19 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
 
 def free_port() -> int:
     """A TCP port of 127.0.0.1 that nothing listens on now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` different such ports: each is held open until all are found, or the system may
+    hand the same one out twice (a hub whose proxy API took its own port did not start)."""
+    with contextlib.ExitStack() as held:
+        ports = []
+        for _ in range(count):
+            sock = held.enter_context(socket.socket())
+            sock.bind(("127.0.0.1", 0))
+            ports.append(sock.getsockname()[1])
+        return ports
 
 
 @contextlib.contextmanager

@@ -87,7 +87,8 @@ lesson_service = {
     "url": f"http://127.0.0.1:{lessons_port}",
     "command": [sys.executable, "-m", "fadaa.hub.lesson_service", str(site.homes)],
     "cwd": str(site.homes),
-    "environment": {**site.environment(), "PATH": os.environ.get("PATH", "")},
+    # two malloc arenas, not one per thread: its worker threads (homes, fetches) kept ~8 MB more each
+    "environment": {**site.environment(), "PATH": os.environ.get("PATH", ""), "MALLOC_ARENA_MAX": "2"},
     "oauth_no_confirm": True,
     # her hub groups come with who she is: the service fills a learner's home, or a coordinator's
     "oauth_client_allowed_scopes": ["read:users:groups!user"],

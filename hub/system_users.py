@@ -6,8 +6,9 @@ When the hub runs as root (a bare training-centre machine, CI), nothing it start
   coordinators' homes;
 - each trainer's JupyterLab runs as his own system user (``fadaa-t-<name>``), which owns his home;
 - trainers and the lesson service share the group ``fadaa-course``, which owns the course folder
-  and the course's part of the exchange, group-writable with the set-group-id bit, as nbgrader's
-  documentation asks for a course shared by several graders (``CourseDirectory.groupshared``);
+  and the exchange (not world-writable: nobody else submits on one machine), group-writable with
+  the set-group-id bit, as nbgrader's documentation asks for a course shared by several graders
+  (``CourseDirectory.groupshared``);
 - the hub's own state (cookie secret, hub database, the accounts and their PIN hashes) is in a
   folder only root can open.
 
@@ -113,9 +114,13 @@ def secure_site(site, code: list[Path]) -> None:
             path.chmod(0o600)
     # the course: trainers and the lesson service (progress, certificates) as one group
     chown_tree(site.course_root, 0, gid, dir_mode=0o2770, add_file_bits=stat.S_IRGRP | stat.S_IWGRP)
-    # nbgrader's exchange root is world-writable (learners submit into it); the course's
-    # outbound and feedback folders belong to the course group so any trainer can release again
-    site.exchange.chmod(0o777)
+    # nbgrader's documents its exchange root world-writable, for learners who submit as users of
+    # their own; here everyone who touches it (trainers, and the lesson service submitting for
+    # learners) is in the course group: the group's alone, and sticky, so no one removes or renames
+    # what another made. The course's outbound and feedback folders belong to the course group so
+    # any trainer can release again.
+    os.chown(site.exchange, 0, gid)
+    site.exchange.chmod(0o3770)
     course_exchange = site.exchange / site.course_id
     if course_exchange.is_dir():
         for part in ("outbound", "feedback", "feedback_public"):

@@ -5,8 +5,10 @@ their luck, would.
 """
 from __future__ import annotations
 
+import grp
 import json
 import re
+import stat
 import time
 import uuid
 from pathlib import Path
@@ -210,6 +212,9 @@ def test_the_lesson_service_and_its_kernels_do_not_run_as_root(hub):
     for secret in ("cookie_secret", "jupyterhub.sqlite"):
         assert (hub.site.state / secret).stat().st_mode & 0o077 == 0, secret
     assert hub.site.state.stat().st_mode & 0o077 == 0
+    exchange = hub.site.exchange.stat()
+    assert exchange.st_mode & 0o007 == 0 and exchange.st_mode & stat.S_ISVTX  # not world-writable; sticky
+    assert grp.getgrgid(exchange.st_gid).gr_name == "fadaa-course"
 
 
 def test_learner_and_coordinator_cannot_reach_formgrader_or_the_gradebook(hub):
