@@ -250,7 +250,7 @@ def _activity(args, course: Course, _) -> int:
 
 
 def _course_progress(course: Course) -> Progress:
-    return Progress(course.db_url, course.course_id, ProgressRules(config=course.config))
+    return Progress(course.db_url, course.course_id, ProgressRules(config=course.config), course.root / "source")
 
 
 def _dashboard(args, course: Course):
