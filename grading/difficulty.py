@@ -45,12 +45,16 @@ def tries(course: Course, module: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TRIES).astype({"attempt": int, "right": bool})
 
 
+def _checkpoints(course: Course, module: str) -> dict[str, Checkpoint]:
+    """The module's checkpoints as its lesson in the course's source asks them."""
+    return checkpoints(lessons_in(course.root / "source").get(module))
+
+
 def difficulty(course: Course, module: str) -> pd.DataFrame:
     """Per checked checkpoint of ``module``, in the lesson's order: learners who answered, who got it
     wrong at least once, who handed it in wrong, each wrong answer with how many learners gave it
     (most given first), and the tries per learner (average and most)."""
-    lesson = lessons_in(course.root / "source").get(module)
-    points = {g: p for g, p in (checkpoints(lesson) if lesson else {}).items() if p.checked}
+    points = {g: p for g, p in _checkpoints(course, module).items() if p.checked}
     table = tries(course, module)
     per_learner = table.groupby(["checkpoint", "student_id"]).agg(
         tries=("attempt", "size"), wrong=("right", lambda r: not r.all()), last_right=("right", "last"))
@@ -75,11 +79,10 @@ def who_needs_help(course: Course, module: str, lang: str) -> pd.DataFrame:
     answers in words ('3 385 (4)': four learners typed 3 385), headers in ``lang``."""
     _ = gettext_for(lang)
     table = difficulty(course, module)
-    lesson = lessons_in(course.root / "source").get(module)
-    points = checkpoints(lesson) if lesson else {}
+    points = _checkpoints(course, module)
 
     def point(grade_id: str) -> Checkpoint:
-        return points.get(grade_id) or Checkpoint(grade_id, "", {})
+        return points.get(grade_id) or Checkpoint(grade_id)
 
     table["wrong_answers"] = [" · ".join(f"{point(g).answer_text(value, lang)} ({count})"
                                          for value, count in answers[:TOP_WRONG])

@@ -93,12 +93,14 @@ class Checkpoint:
     """A checkpoint as she met it: its question and, for a choice, its options, in both languages."""
 
     grade_id: str
-    kind: str                                    # numeric, choice or free_text: the kit's call
-    question: Mapping[str, str]
+    kind: str = ""                               # numeric, choice or free_text: the kit's call
+    question: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def title(self, lang: str) -> str:
-        return _shorten(self.question.get(lang) or self.grade_id)
+        """Its question, shortened for a list; a checkpoint the lesson no longer asks: its id."""
+        question = self.question.get(lang)
+        return _shorten(question) if question else self.grade_id
 
     @property
     def checked(self) -> bool:
@@ -133,10 +135,10 @@ def _checkpoint_call(node: ast.AST) -> Checkpoint | None:
                        if isinstance(pair, (tuple, list)) and len(pair) == len(LANGUAGES)})
 
 
-def checkpoints(notebook: Path) -> dict[str, Checkpoint]:
+def checkpoints(notebook: Path | None) -> dict[str, Checkpoint]:
     """grade_id -> its checkpoint, in the lesson's order, for every checkpoint of the lesson."""
     found: dict[str, Checkpoint] = {}
-    for cell in read_notebook(notebook).get("cells", []):
+    for cell in (read_notebook(notebook) if notebook else {}).get("cells", []):
         if cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")

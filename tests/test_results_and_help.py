@@ -6,7 +6,6 @@ what happened, in French and in Arabic."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 
@@ -23,7 +22,7 @@ from fadaa.grading.serve import voila_environment
 from fadaa.views.learner_home import her_page
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
-from conftest import CHROMIUM_ARGS, CHROMIUM, COURSE, REPO, running_voila, screenshot
+from conftest import COURSE, REPO, running_voila, screenshot
 from test_views import page_text, screen_table
 
 pytestmark = pytest.mark.slow

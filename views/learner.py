@@ -88,9 +88,9 @@ def _none(value):
 
 def _results(notebook: Path | None, found: dict[str, bool | None]) -> list[tuple[Checkpoint, bool | None]]:
     """Her verdicts in the lesson's order, each with its checkpoint's question (from her copy)."""
-    points = checkpoints(notebook) if notebook else {}
+    points = checkpoints(notebook)
     ordered = [g for g in points if g in found] + [g for g in found if g not in points]
-    return [(points.get(g) or Checkpoint(g, "", {}), found[g]) for g in ordered]
+    return [(points.get(g) or Checkpoint(g), found[g]) for g in ordered]
 
 
 def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> Home:
