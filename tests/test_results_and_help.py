@@ -19,6 +19,7 @@ from fadaa.grading.course import Course
 from fadaa.grading.difficulty import difficulty, who_needs_help
 from fadaa.grading.roster import Learner, import_roster, write_roster
 from fadaa.grading.serve import voila_environment
+from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.learner_home import her_page
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
@@ -172,6 +173,13 @@ def test_an_export_names_the_module_by_its_title_and_dates_the_moroccan_way(grad
     assert fadaa([*common, "--lang", "fr", "export", str(tmp_path / "progress.csv"), "--view", "by_module"]) == 0
     table = pd.read_csv(tmp_path / "progress.csv", sep=";", encoding="utf-8-sig")
     assert table["Module"].tolist() == ["Le cahier de caisse"]
+
+
+def test_the_coordinator_reads_module_titles_on_her_screen(graded):
+    _course, place, _homes, _tmp = graded
+    board = CoordinatorDashboard("ar", place)
+    assert screen_table(board.tables["by_module"].value)["الوحدة"].tolist() == ["دفتر الصندوق"]
+    assert ("دفتر الصندوق", MODULE) in board.filters["module"].options  # she picks it by its title
 
 
 @pytest.fixture(scope="module")
