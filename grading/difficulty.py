@@ -24,6 +24,7 @@ def _(message: str) -> str:
 
 TOP_WRONG = 3  # wrong answers named per checkpoint: the usual mistakes, not every slip
 TRIES = ["student_id", "checkpoint", "attempt", "value", "right"]
+ANSWERS = (int, float, str)  # what the kit saves; anything else in a notebook was not written by it
 COLUMNS = {"checkpoint": _("Checkpoint"), "learners": _("Learners who answered"),
            "wrong": _("Got it wrong"), "still_wrong": _("Handed in wrong"),
            "wrong_answers": _("Most common wrong answers"), "tries": _("Tries (average)"),
@@ -39,9 +40,9 @@ def tries(course: Course, module: str) -> pd.DataFrame:
         except (OSError, ValueError, AttributeError):
             continue  # a notebook that cannot be read: autograde names it
         for grade_id, attempts in (kept.items() if isinstance(kept, dict) else ()):
-            rows += [(student, grade_id, number, t.get("value"), bool(t.get("right")))
+            rows += [(student, grade_id, number, t["value"], bool(t.get("right")))
                      for number, t in enumerate(attempts if isinstance(attempts, list) else [], 1)
-                     if isinstance(t, dict)]
+                     if isinstance(t, dict) and isinstance(t.get("value"), ANSWERS)]
     return pd.DataFrame(rows, columns=TRIES).astype({"attempt": int, "right": bool})
 
 

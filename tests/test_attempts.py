@@ -66,3 +66,25 @@ def test_tries_that_are_not_what_the_kit_writes_never_stop_her_answer(released_l
     store.save("closing_balance", 3385, right=False)
     assert store.load("closing_balance") == 3385
     assert kept_tries(released_lesson) == {"closing_balance": [{"value": 3385, "right": False}]}
+
+
+def test_who_needs_help_skips_tries_the_kit_did_not_write(released_lesson, tmp_path):
+    """A handed-in notebook whose tries were edited by hand: its odd entries are left out, the
+    trainer's table still opens and counts the real tries."""
+    import shutil
+    from types import SimpleNamespace
+
+    from fadaa.grading.difficulty import difficulty
+    from conftest import COURSE
+
+    source = tmp_path / "course" / "source" / "bookkeeping_1"
+    source.mkdir(parents=True)
+    shutil.copy(COURSE / "source" / "bookkeeping_1" / "cash_book.ipynb", source)
+    store = AnswerStore(released_lesson)
+    store.save_data(ATTEMPTS_KEY, {"closing_balance": [{"value": [1, 2], "right": False}, "x",
+                                                       {"value": 3385, "right": False}, {"value": {"a": 1}}],
+                                   "total_sales": None})
+    course = SimpleNamespace(root=tmp_path / "course", submitted_notebooks=lambda _m: [("amina", released_lesson)])
+    table = difficulty(course, "bookkeeping_1").set_index("checkpoint")
+    assert table.loc["closing_balance", "wrong_answers"] == [(3385, 1)]
+    assert table.loc["closing_balance", "most_tries"] == 1 and table.loc["total_sales", "learners"] == 0
