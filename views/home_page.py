@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.widgets.i18n import direction, format_date, format_number, gettext_for
+from fadaa.widgets.i18n import direction, format_day, format_number, gettext_for
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text
@@ -85,7 +85,7 @@ def card_html(card: ModuleCard, lang: str, links: Links = Links()) -> str:
     facts = [f'<li class="fadaa-status fadaa-status-{card.status}">'
              f'{html.escape(status_text(card.status, lang))}</li>']
     if card.duedate is not None:
-        facts.append("<li>" + html.escape(_("Due on {date}")).format(date=html.escape(format_date(card.duedate, lang)))
+        facts.append("<li>" + html.escape(_("Due on {date}")).format(date=html.escape(format_day(card.duedate, lang)))
                      + "</li>")
     if card.submitted_late:
         facts.append('<li class="fadaa-late">' + html.escape(_("Handed in after the due date")) + "</li>")
