@@ -231,7 +231,7 @@ def test_the_trainer_desk_shows_who_needs_help_in_a_browser(voila, phone, tmp_pa
     phone.set_viewport_size({"width": 1024, "height": 900})
     phone.goto(f"{voila}/voila/render/trainer_desk.ipynb?lang={lang}", timeout=180_000)
     phone.wait_for_selector(".fadaa-table", timeout=180_000)
-    phone.select_option(".widget-dropdown select >> nth=1", label=title)
+    phone.select_option(".fadaa-steps-module select", label=title)
     phone.wait_for_function("document.body.innerText.includes(' (2) · ')", timeout=60_000)
     body = phone.inner_text("body")
     assert heading in body and question in body

@@ -51,6 +51,7 @@ class TrainerDesk(widgets.VBox):
         self.cohort = widgets.Dropdown(options=cohorts(self.progress), description=_("Cohort"))
         titled = [(self.progress.titles(m, lang), m) for m in modules(self.place.course_root)]
         self.module = widgets.Dropdown(options=titled, description=_("Module"))
+        self.module.add_class("fadaa-steps-module")  # the module his steps and "who needs help" are about
         self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=21), description=_("Due date"))
         self.counts = widgets.HTML()
         self.nudge = widgets.HTML()
