@@ -26,7 +26,6 @@ from .extensions import CannotExtend, extend
 from .progress import Progress, ProgressRules
 from .roster import RosterFileError, import_roster, learners
 from .serve import REPO
-from .titles import module_titles
 
 DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE_ROOT", REPO / "courses" / "fadaa"))
 VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")
@@ -250,7 +249,7 @@ def _activity(args, course: Course, _) -> int:
 
 
 def _course_progress(course: Course) -> Progress:
-    return Progress(course.db_url, course.course_id, ProgressRules(config=course.config))
+    return Progress(course.db_url, course.course_id, ProgressRules(config=course.config), course.root / "source")
 
 
 def _dashboard(args, course: Course):
@@ -307,7 +306,8 @@ SITE_COMMANDS = {"backup": _backup, "restore": _restore}
 
 
 def _remind(args, course: Course, _) -> int:
-    found = reminders.late_reminders(_course_progress(course), module_titles(course.root), **_filter_values(args))
+    progress = _course_progress(course)
+    found = reminders.late_reminders(progress, progress.titles, **_filter_values(args))
     args.output.write_bytes(reminders.export(found, args.format, args.lang))
     print(_("{count} reminders ({parts} SMS) written: {path}").format(
         count=len(found.to_send), parts=found.to_send.segments.sum(), path=args.output))

@@ -81,6 +81,12 @@ class Course:
         pattern = self.api.coursedir.format_path(self.api.coursedir.submitted_directory, "*", assignment)
         return sorted(Path(p).parent.name for p in glob.glob(pattern))
 
+    def submitted_notebooks(self, assignment: str) -> list[tuple[str, Path]]:
+        """(learner, notebook) for each notebook of ``assignment`` collected into ``submitted/``."""
+        return [(student, notebook) for student in self.submitted_students(assignment)
+                for notebook in sorted(Path(self.api.coursedir.format_path(
+                    self.api.coursedir.submitted_directory, student, assignment)).glob("*.ipynb"))]
+
     def score(self, assignment: str, student_id: str) -> Score | None:
         """The learner's score on ``assignment`` from the gradebook, or None if nothing is graded."""
         with Gradebook(self.db_url, course_id=self.course_id) as gradebook:

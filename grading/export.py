@@ -1,8 +1,9 @@
 """The coordinator's exports, CSV, XLSX and PDF, written from the very tables the screen shows.
 
-Every format starts from ``tables(board, lang)``: the ``Dashboard``'s tables with headers, region
-names and yes/no in the reader's language. Nothing is recomputed on the way, so the numbers in a
-file are the numbers on the screen (a test reads each file back and compares).
+Every format starts from ``tables(board, lang)``: the ``Dashboard``'s tables with headers, module
+titles, region names, yes/no and dates (Moroccan month names) in the reader's language. Nothing is
+recomputed on the way, so the numbers in a file are the numbers on the screen (a test reads each
+file back and compares).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pandas as pd
 
 from fadaa.widgets.documents.formulas import inert_table
 from fadaa.widgets.documents.pdf import PdfDocument
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.i18n import format_day, gettext_for
 
 from .progress import Dashboard
 from .regions import region_name
@@ -51,6 +52,8 @@ def tables(board: Dashboard, lang: str) -> dict[str, pd.DataFrame]:
     found = {}
     for key in TITLES:
         table = getattr(board, key).copy()
+        if "module" in table:
+            table["module"] = [board.titles(module, lang) for module in table.module]
         if "region" in table:
             table["region"] = [region_name(code, lang) for code in table.region]
         if "ready" in table:
@@ -59,7 +62,8 @@ def tables(board: Dashboard, lang: str) -> dict[str, pd.DataFrame]:
             table["band"] = [f"{10 * b}–{10 * b + 10} %" for b in table.band]
         for column in ("week", "last_activity"):
             if column in table:
-                table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d").fillna("")
+                table[column] = [format_day(day, lang) if pd.notna(day) else ""
+                                 for day in pd.to_datetime(table[column])]
         found[key] = table.rename(columns={c: _(COLUMNS[c]) for c in table.columns})
     return found
 
@@ -99,7 +103,7 @@ def write_pdf(board: Dashboard, path: str | Path, lang: str = "fr", heading: str
     _ = gettext_for(lang)
     path = Path(path)
     doc = PdfDocument(lang, heading or _("Fadaa: progress of the cohorts"))
-    doc.paragraph(_("Figures on {date}.").format(date=board.now.strftime("%Y-%m-%d")))
+    doc.paragraph(_("Figures on {date}.").format(date=format_day(board.now, lang)))
     labels = {_(label): column for column, label in COLUMNS.items()}
     for key, table in tables(board, lang).items():
         doc.heading(title(key, lang))

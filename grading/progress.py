@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -37,6 +39,7 @@ from traitlets import Dict, Float, Integer, List, Unicode
 from traitlets.config import Configurable
 
 from .database import GRADEBOOK, activity, extension, learner, open_database, target
+from .names import ModuleTitles
 
 STATUSES = ("not_released", "released", "started", "late", "submitted", "needs_manual", "graded", "passed")
 FILTERS = ("cohort", "region", "cooperative", "module")
@@ -276,6 +279,7 @@ class Dashboard:
     weekly: pd.DataFrame           # hand-ins per week
     rules: ProgressRules
     now: dt.datetime
+    titles: ModuleTitles = field(default_factory=ModuleTitles)  # how the tables name each module
 
     @property
     def by_module(self) -> pd.DataFrame:
@@ -335,9 +339,15 @@ class Dashboard:
 class Progress:
     """Progress read from one course database (gradebook + roster), fast at programme scale."""
 
-    def __init__(self, db_url: str, course_id: str, rules: ProgressRules | None = None):
+    def __init__(self, db_url: str, course_id: str, rules: ProgressRules | None = None,
+                 lessons: Path | None = None):
         self.engine: Engine = open_database(db_url, course_id)
         self.rules = rules or ProgressRules()
+        self.lessons = lessons  # the course's source folder: where the modules' titles are read
+
+    @functools.cached_property
+    def titles(self) -> ModuleTitles:
+        return ModuleTitles.read(self.lessons)
 
     def roster(self, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
         """The learners on the roster (filtered), with or without modules to do."""
@@ -354,7 +364,7 @@ class Progress:
         now = now or _utcnow()
         with self.engine.connect() as conn:
             summary, weekly = cooperative_summary(conn, self.rules, now, **filters)
-        return Dashboard(summary, weekly, self.rules, now)
+        return Dashboard(summary, weekly, self.rules, now, self.titles)
 
 
 def _utcnow() -> dt.datetime:

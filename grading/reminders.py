@@ -25,9 +25,9 @@ from fadaa.widgets.i18n import SUPPORTED, direction, format_day, gettext_for
 
 from . import sms
 from .database import learner
+from .names import ModuleTitles
 from .phones import normalise_phone
 from .progress import Progress
-from .titles import title
 
 
 def _(message: str) -> str:
@@ -60,12 +60,12 @@ def _day(due: dt.date, lang: str) -> str:
     return format_day(due, lang, year=False)
 
 
-def late_reminders(progress: Progress, titles: dict[str, dict[str, str]], now: dt.datetime | None = None,
+def late_reminders(progress: Progress, titles: ModuleTitles, now: dt.datetime | None = None,
                    **filters: str | None) -> Reminders:
     """The reminders for every learner late in a module (``filters``: cohort, region, cooperative, module)."""
     rows = progress.learner_modules(now=now, **filters)
     late = rows[rows.status == "late"].sort_values(["student_id", "duedate", "module"])
-    late = late.assign(title=[title(titles, module, lang) for module, lang in zip(late.module, late.lang)])
+    late = late.assign(title=[titles(module, lang) for module, lang in zip(late.module, late.lang)])
     table = late.drop_duplicates("student_id").set_index("student_id")  # her module due first
     # rows are in student order: a plain walk joins her titles ~100× faster than a pandas string agg
     table["late_modules"] = {student_id: "; ".join(t for _sid, t in hers) for student_id, hers

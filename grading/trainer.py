@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -63,20 +62,16 @@ def collect(course: Course, module: str) -> list[str]:
     return course.submitted_students(module)
 
 
-
-
 def worked_answers_opened(course: Course, module: str) -> dict[str, list[str]]:
     """Who opened a checkpoint's worked answer before handing ``module`` in, and which ones: read
     from the metadata of the notebooks collected into ``submitted/``. A notebook that cannot be read
     is left out here (autograde names it)."""
     opened: dict[str, list[str]] = {}
-    for student in course.submitted_students(module):
-        folder = Path(course.api.coursedir.format_path(course.api.coursedir.submitted_directory, student, module))
-        for notebook in sorted(folder.glob("*.ipynb")):
-            try:
-                seen = AnswerStore(notebook).load_data(WORKED_KEY)
-            except (OSError, ValueError, AttributeError):
-                continue
-            if isinstance(seen, dict) and seen:
-                opened.setdefault(student, []).extend(sorted(seen))
+    for student, notebook in course.submitted_notebooks(module):
+        try:
+            seen = AnswerStore(notebook).load_data(WORKED_KEY)
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(seen, dict) and seen:
+            opened.setdefault(student, []).extend(sorted(seen))
     return opened

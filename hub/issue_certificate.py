@@ -33,14 +33,14 @@ def issue_pdf(engine, place, rules, student_id: str, module: str, verify_url: st
 
     from fadaa.grading.progress import Progress
     from fadaa.views.certificate import Achievement, certificate_pdf
-    from fadaa.views.learner import her_lessons, lesson_title
 
-    rows = Progress(place.db_url, place.course_id, rules).learner_modules(student_id=student_id)
+    progress = Progress(place.db_url, place.course_id, rules, place.course_root / "source")
+    rows = progress.learner_modules(student_id=student_id)
     passed = rows[(rows.module == module) & (rows.status == "passed")]
     if passed.empty:
         return None
     row = passed.iloc[0]
-    title = lesson_title(her_lessons(place.course_root / "source").get(module), module)
+    title = progress.titles.both(module)
     passed_on = (row.submitted_at if pd.notna(row.submitted_at) else dt.datetime.now()).date()
     issued = certificates.issue(engine, student_id, module, row["name"], title, passed_on)
     return certificate_pdf(Achievement(issued.name, row.cooperative, issued.title, issued.passed_on, row.score,

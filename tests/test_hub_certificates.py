@@ -10,9 +10,9 @@ import sys
 import pytest
 import requests
 
+from fadaa.grading.names import ModuleTitles
 from fadaa.grading.roster import learners
 from fadaa.hub.demo import LEARNER_PIN
-from fadaa.views.learner import her_lessons, lesson_title
 from conftest import PHONE, pdf_text, screenshot
 from course_fixtures import record_pass
 
@@ -56,7 +56,7 @@ def altered(code: str) -> str:
 def test_anyone_checks_her_certificate_and_a_forged_or_revoked_one_is_not_valid(hub):
     her, session, code = her_certificate(hub, -1)
     name = her["name"]
-    title = lesson_title(her_lessons(hub.site.course_root / "source").get(hub.lesson[0]), hub.lesson[0])
+    title = ModuleTitles.read(hub.site.course_root / "source").both(hub.lesson[0])
     assert CODE.search(pdf_text(session.get(certificate_url(hub), timeout=120).content)).group() == code  # same code
 
     page = verify(hub, code)

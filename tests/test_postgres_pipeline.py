@@ -23,12 +23,13 @@ from fadaa.grading.autograde import autograde_all
 from fadaa.grading.course import Course
 from fadaa.grading.demo_data import cohorts
 from fadaa.grading.extensions import extend
+from fadaa.grading.names import ModuleTitles
 from fadaa.grading.progress import Progress
 from fadaa.grading.reminders import late_reminders
+from fadaa.grading.results import her_results
 from fadaa.grading.roster import import_roster, write_roster
 from fadaa.grading.roster_lookup import roster_engine
 from fadaa.grading.serve import free_port
-from fadaa.grading.titles import module_titles
 from fadaa.hub import accounts
 from fadaa.widgets.answer_store import AnswerStore
 from course_fixtures import COURSE_ID
@@ -132,6 +133,12 @@ def test_pipeline_and_twenty_simultaneous_submissions_in_postgresql(postgres, tm
     assert set(handed_in.student_id) == set(submitted)
     assert handed_in.status.isin(["needs_manual", "graded", "passed"]).all()
 
+    # her home's results (grades and comments in one UNION query) read the same from PostgreSQL
+    course_db = Progress(postgres, course.course_id).engine
+    results = {s: her_results(course_db, s)[ASSIGNMENT].checkpoints for s in submitted}
+    assert all(results[s]["closing_balance"] is (s in right) for s in submitted)
+    assert not any(results[s]["why_same_day"] for s in submitted)  # left blank: nbgrader gives it 0 itself
+
 
 def test_extra_time_and_reminders_in_postgresql(postgres, tmp_path):
     """Her own due date is read with her activity in one query (a UNION of joins): PostgreSQL runs
@@ -143,5 +150,5 @@ def test_extra_time_and_reminders_in_postgresql(postgres, tmp_path):
     assert (rows.loc["ou", "status"], rows.loc["ou", "duedate"]) == ("released", LATER)
     assert rows.loc["kh", "status"] == "late"
     assert progress.dashboard(cohort="LM", module="bookkeeping_1").by_module.late.item() == 5
-    found = late_reminders(progress, module_titles(COURSE), cohort="LM")
+    found = late_reminders(progress, ModuleTitles.read(COURSE / "source"), cohort="LM")
     assert "عائشة أوعلي" not in set(found.to_send.name) and "خديجة بنعلي" in set(found.to_send.name)

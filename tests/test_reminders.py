@@ -15,9 +15,9 @@ import pytest
 
 from fadaa.grading import sms
 from fadaa.grading.cli import main
+from fadaa.grading.names import ModuleTitles
 from fadaa.grading.progress import Progress
 from fadaa.grading.reminders import COLUMNS, late_reminders, sms_csv
-from fadaa.grading.titles import module_titles
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
@@ -96,7 +96,7 @@ def test_her_extra_time_takes_her_off_the_reminders_and_off_late(fadaa, tmp_path
     assert (hers.status, hers.duedate) == ("released", LATER)
     assert progress.dashboard(module="bookkeeping_1").by_module.late.item() == 5  # the six late, less her
     _code, shown = fadaa("progress", "--cooperative", "Coop Nour", "--module", "bookkeeping_1")
-    assert re.search(r"bookkeeping_1\s+0\s+1\s+0\s+2", shown)  # not released, released (her), started, late
+    assert re.search(r"Le cahier de caisse\s+0\s+1\s+0\s+2", shown)  # not released, released (her), started, late
 
 
 def test_extra_time_for_work_she_was_not_given_or_for_nobody_is_refused(fadaa):
@@ -176,6 +176,6 @@ def test_the_desks_form_gives_time_and_the_dashboards_buttons_follow(db_url, tmp
 
 def test_nobody_late_gives_a_gateway_file_with_its_header_only(db_url, tmp_path):
     late_class(db_url, tmp_path)
-    found = late_reminders(Progress(db_url, COURSE_ID), module_titles(COURSE), now=DUE - dt.timedelta(days=1))
+    found = late_reminders(Progress(db_url, COURSE_ID), ModuleTitles.read(COURSE / "source"), now=DUE - dt.timedelta(days=1))
     assert found.to_send.empty and found.no_phone.empty
     assert sms_csv(found).decode() == ",".join(COLUMNS) + "\r\n"

@@ -50,7 +50,7 @@ def test_trainer_buttons_take_a_module_from_assign_to_her_certificate(quick_cour
     place = Place(course.root, COURSE_ID, course.db_url, course.config.Exchange.root)
 
     desk = TrainerDesk("fr", place)
-    assert list(desk.cohort.options) == ["LM"] and list(desk.module.options) == [ASSIGNMENT]
+    assert list(desk.cohort.options) == ["LM"] and list(desk.module.options) == [(ASSIGNMENT, ASSIGNMENT)]  # untitled: its name
     desk.due.value = (dt.datetime.now() + dt.timedelta(days=7)).date()
     desk.buttons["assign"].click()
     assert "quick" in desk.message.value and "3 apprenantes" in desk.message.value

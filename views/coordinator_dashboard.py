@@ -82,8 +82,11 @@ class CoordinatorDashboard(widgets.VBox):
         self.refresh()
 
     def _labelled(self, name: str, values: list[str]) -> list[tuple[str, str]]:
-        """Dropdown options as (what she reads, the value filtered on): regions by their name."""
-        return [(region_name(v, self.lang) if name == "region" else v, v) for v in values]
+        """Dropdown options as (what she reads, the value filtered on): regions by their name,
+        modules by their title."""
+        read = {"region": lambda v: region_name(v, self.lang),
+                "module": lambda v: self.progress.titles(v, self.lang)}.get(name, str)
+        return [(read(v), v) for v in values]
 
     def _changed(self, change) -> None:
         """One refresh per change: narrowing the cooperatives to a new cohort or region changes

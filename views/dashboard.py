@@ -39,9 +39,10 @@ def completion_by_module(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     table = board.by_module.set_index("module")
     fig, ax = new_figure(5, 0.45 * max(len(table), 3) + 1)
+    names = [label(board.titles(module, lang), lang) for module in table.index]
     left = pd.Series(0, index=table.index)
     for status in STATUSES[1:]:
-        ax.barh(table.index, table[status], left=left, color=STATUS_COLOURS[status],
+        ax.barh(names, table[status], left=left, color=STATUS_COLOURS[status],
                 label=label(_(COLUMNS[status]), lang))
         left += table[status]
     ax.invert_yaxis()

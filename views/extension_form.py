@@ -11,7 +11,6 @@ import ipywidgets as widgets
 
 from fadaa.grading.extensions import CannotExtend, extend, given_modules
 from fadaa.grading.progress import Progress
-from fadaa.grading.titles import module_titles, title
 from fadaa.widgets.i18n import format_day, gettext_for
 
 from .place import Place
@@ -33,7 +32,7 @@ class ExtensionForm(widgets.VBox):
     def __init__(self, lang: str, place: Place, progress: Progress, on_done: Callable[[], None]):
         self.lang, self.place, self.progress, self.on_done = lang, place, progress, on_done
         _ = gettext_for(lang)
-        self.titles = module_titles(place.course_root)
+        self.titles = progress.titles
         self.who = widgets.Dropdown(description=_("Who"))
         self.module = widgets.Dropdown(description=_("Module"))
         self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=7), description=_("New due date"),
@@ -50,7 +49,7 @@ class ExtensionForm(widgets.VBox):
     def show_cohort(self, cohort: str | None) -> None:
         """The learners, cooperatives and modules of the cohort the desk shows."""
         self.who.options = who_options(self.progress, cohort)
-        self.module.options = [(title(self.titles, m, self.lang), m) for m in given_modules(self.progress.engine, cohort)]
+        self.module.options = [(self.titles(m, self.lang), m) for m in given_modules(self.progress.engine, cohort)]
         self.message.value = ""
 
     def give(self) -> None:
@@ -70,5 +69,5 @@ class ExtensionForm(widgets.VBox):
         # her name isolated: an Arabic name in a French sentence would carry the date along with it
         self.message.value = '<div class="fadaa-feedback fadaa-feedback-saved">✅ ' + html.escape(
             _("{module}: new due date for {name}, {date}.")).format(
-                module=html.escape(title(self.titles, given.module, self.lang)),
+                module=html.escape(self.titles(given.module, self.lang)),
                 name=f"<bdi>{html.escape(given.who)}</bdi>", date=format_day(given.duedate, self.lang)) + "</div>"

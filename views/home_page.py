@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.widgets.i18n import direction, format_number, gettext_for
+from fadaa.widgets.i18n import direction, format_day, format_number, gettext_for
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text
@@ -29,6 +29,9 @@ def _(message: str) -> str:
 TITLE = _("My training")
 LOG_OUT = _("Log out")
 SCORED = ("graded", "passed")
+# each checkpoint's verdict: its class on the page, its icon and the word beside it
+VERDICTS = {True: ("right", "✅", _("Right")), False: ("again", "🔁", _("Look at it again")),
+            None: ("waiting", "⏳", _("Your trainer will read it"))}
 
 
 def hub_page(path: str) -> str:
@@ -56,25 +59,46 @@ class Links:
         return f"{self.certificates}{quote(card.module)}.pdf"
 
 
+def results_html(card: ModuleCard, lang: str) -> str:
+    """What she got right and what to look at again, step by step, then her trainer's comments (in
+    the words he wrote them: ``dir="auto"`` lets a French comment read left to right on an Arabic page)."""
+    _ = gettext_for(lang)
+    items = []
+    for point, verdict in card.results:
+        kind, icon, word = VERDICTS[verdict]
+        items.append(f'<li class="fadaa-verdict fadaa-{kind}"><span aria-hidden="true">{icon}</span> '
+                     f'<span class="fadaa-verdict-word">{html.escape(_(word))}</span> — '
+                     f'<span class="fadaa-step-title">{html.escape(point.title(lang))}</span></li>')
+    wrote, heading = html.escape(_("Your trainer wrote:")), html.escape(_("Your results"))
+    comments = [f'<li class="fadaa-comment"><span class="fadaa-comment-label">💬 {wrote}</span> '
+                f'<span dir="auto">{html.escape(comment)}</span></li>' for comment in card.comments]
+    if not items and not comments:
+        return ""
+    return (f'<div class="fadaa-results"><h3>{heading}</h3><ul class="fadaa-checkpoints">{"".join(items)}</ul>'
+            f'<ul class="fadaa-comments">{"".join(comments)}</ul></div>')
+
+
 def card_html(card: ModuleCard, lang: str, links: Links = Links()) -> str:
-    """One module: where she is, by when, her score and her trainer's words, and the way in."""
+    """One module: where she is, by when and whether she was late, her score, her results and her
+    trainer's words once he released them, and the way in."""
     _ = gettext_for(lang)
     facts = [f'<li class="fadaa-status fadaa-status-{card.status}">'
              f'{html.escape(status_text(card.status, lang))}</li>']
     if card.duedate is not None:
-        facts.append("<li>" + html.escape(_("Due on {date}")).format(
-            date=bidi(card.duedate.strftime("%Y-%m-%d"), lang)) + "</li>")
+        facts.append("<li>" + html.escape(_("Due on {date}")).format(date=html.escape(format_day(card.duedate, lang)))
+                     + "</li>")
+    if card.submitted_late:
+        facts.append('<li class="fadaa-late">' + html.escape(_("Handed in after the due date")) + "</li>")
     if card.status in SCORED and card.max_score:
         score = f"{format_number(card.score, 'fr', 1)} / {format_number(card.max_score, 'fr', 1)}"
         facts.append("<li>" + html.escape(_("Score: {score}")).format(score=bidi(score, lang)) + "</li>")
-    for comment in card.comments:
-        facts.append('<li class="fadaa-comment">💬 ' + html.escape(comment) + "</li>")
     link = ""
     if links.lesson(card, lang):
         word = _("Open the lesson") if card.status not in HANDED_IN else _("See the lesson again")
         link = f'<a class="fadaa-open" href="{html.escape(links.lesson(card, lang))}">{html.escape(word)}</a>'
     return (f'<div class="fadaa-card" data-module="{html.escape(card.module)}">'
-            f"<h2>{html.escape(card.title[lang])}</h2><ul class=\"fadaa-facts\">{''.join(facts)}</ul>{link}</div>")
+            f"<h2>{html.escape(card.title[lang])}</h2><ul class=\"fadaa-facts\">{''.join(facts)}</ul>"
+            f"{results_html(card, lang)}{link}</div>")
 
 
 def _file_link(href: str, label: str, icon: str = "⬇️") -> str:

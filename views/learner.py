@@ -1,8 +1,10 @@
-"""The learner's home as plain data: her modules with status, due date, score, feedback and lesson.
+"""The learner's home as plain data: her modules with status, due date, score, results, feedback
+and lesson.
 
 Her id is the one her home's ``nbgrader_config.py`` gives nbgrader (the hub writes it when her server
 starts, with her hub name): the same id her lessons submit under. Her lessons are the copies in her
-home (``<module>/<lesson>.ipynb``), whose metadata holds each lesson's title in both languages.
+home (``<module>/<lesson>.ipynb``): they give each module's title and each checkpoint's question
+(``grading.names``).
 """
 from __future__ import annotations
 
@@ -12,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-import nbformat
-
 from fadaa.grading.config import load_config
 from fadaa.grading.exchange import LEARNER_CONFIG
+from fadaa.grading.names import Checkpoint, ModuleTitles, checkpoints, lessons_in
 from fadaa.grading.progress import Progress
+from fadaa.grading.results import her_results
 
-from .feedback import fetch_feedback, trainer_comments
+from .feedback import fetch_feedback
 
 HANDED_IN = ("submitted", "needs_manual", "graded", "passed")
 DOCUMENTS = "documents"  # where the lesson kit saves what a lesson makes for her (Lesson.documents_dir)
@@ -38,8 +40,12 @@ class ModuleCard:
     max_score: float | None
     lesson: str | None = None              # path of her copy, relative to her home (and to the page's URL)
     feedback: list[Path] = field(default_factory=list)
+    # once the trainer released feedback: each checkpoint she handed in with its verdict (True
+    # right, False look at it again, None not graded yet), and his comments as he wrote them
+    results: list[tuple[Checkpoint, bool | None]] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     submitted_at: dt.datetime | None = None
+    submitted_late: bool = False
 
     @property
     def passed(self) -> bool:
@@ -68,25 +74,6 @@ def student_id(home: Path) -> str:
     return found
 
 
-def her_lessons(home: Path) -> dict[str, Path]:
-    """Her copy of each module's lesson (the first notebook of the module's folder)."""
-    found: dict[str, Path] = {}
-    for notebook in sorted(home.glob("*/*.ipynb")):
-        found.setdefault(notebook.parent.name, notebook)
-    return found
-
-
-def lesson_title(notebook: Path | None, module: str) -> dict[str, str]:
-    """The title in each language from the lesson's metadata; the module's name if it has none."""
-    titles = {}
-    if notebook is not None:
-        try:
-            titles = nbformat.read(notebook, as_version=4).metadata.get("fadaa", {}).get("title", {})
-        except (OSError, ValueError):
-            titles = {}  # a copy she is saving right now: the module's name will do this time
-    return {lang: titles.get(lang, module) for lang in ("fr", "ar")}
-
-
 def her_documents(home: Path) -> list[Path]:
     """What her lessons made for her (price sheet, cash book, convocation…), newest first."""
     folder = home / DOCUMENTS
@@ -99,16 +86,25 @@ def _none(value):
     return None if value is None or value != value else value
 
 
+def _results(notebook: Path | None, found: dict[str, bool | None]) -> list[tuple[Checkpoint, bool | None]]:
+    """Her verdicts in the lesson's order, each with its checkpoint's question (from her copy)."""
+    points = checkpoints(notebook)
+    ordered = [g for g in points if g in found] + [g for g in found if g not in points]
+    return [(points.get(g) or Checkpoint(g), found[g]) for g in ordered]
+
+
 def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> Home:
-    """Her modules (those given to her or already in her home) in one query, with their feedback."""
+    """Her modules (those given to her or already in her home) with their results, in one query each
+    for all her modules: progress, then her grades and comments."""
     sid = student_id(home)
     rows = progress.learner_modules(now=now, student_id=sid)
     # no row either when the course has no module yet: she is then on the roster with nothing to do
     person = rows if not rows.empty else progress.roster(student_id=sid)
     if person.empty:
         raise UnknownLearner(f"{sid} is not on the roster")
-    lessons = her_lessons(home)
-    comments = trainer_comments(progress.engine, sid)
+    lessons = lessons_in(home)
+    titles = ModuleTitles.read(home)
+    results = her_results(progress.engine, sid)
     cards = []
     for row in rows.itertuples(index=False):
         notebook = lessons.get(row.module)
@@ -118,9 +114,11 @@ def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> 
         # target row: for her it is open
         status = "released" if row.status == "not_released" else row.status
         feedback = fetch_feedback(home, row.module) if status in HANDED_IN else []
+        released = results.get(row.module) if feedback else None
         cards.append(ModuleCard(
-            row.module, lesson_title(notebook, row.module), status, _none(row.duedate), _none(row.score),
+            row.module, titles.both(row.module), status, _none(row.duedate), _none(row.score),
             _none(row.max_score), str(notebook.relative_to(home)) if notebook else None, feedback,
-            comments.get(row.module, []) if feedback else [], _none(row.submitted_at)))
+            _results(notebook, released.checkpoints) if released else [],
+            released.comments if released else [], _none(row.submitted_at), bool(row.submitted_late)))
     first = person.iloc[0]
     return Home(sid, first["name"], first["cooperative"], first["lang"], cards, her_documents(home))

@@ -33,9 +33,10 @@ class Place:
                    Path(exchange) if exchange else None)
 
     def progress(self) -> Progress:
-        """Progress with the course's own rules (pass marks, AGM rule) from its ``nbgrader_config.py``."""
+        """Progress with the course's own rules (pass marks, AGM rule) from its ``nbgrader_config.py``,
+        naming modules by the titles of its lessons."""
         rules = ProgressRules(config=load_config(self.course_root / "nbgrader_config.py"))
-        return Progress(self.db_url, self.course_id, rules)
+        return Progress(self.db_url, self.course_id, rules, self.course_root / "source")
 
     def course(self):
         """The nbgrader course, for the trainer's buttons only: it is slower to open than a query."""

@@ -15,7 +15,6 @@ import ipywidgets as widgets
 
 from fadaa.grading import reminders
 from fadaa.grading.progress import Progress
-from fadaa.grading.titles import module_titles
 from fadaa.widgets.documents.download import DocumentButton
 from fadaa.widgets.i18n import format_day, gettext_for
 
@@ -53,7 +52,7 @@ class ReminderButtons(widgets.VBox):
 
     def file(self, format: str) -> bytes:
         """The reminders file of ``format`` for the filters on screen; says who has no number."""
-        found = reminders.late_reminders(self.progress, module_titles(self.place.course_root), now=self.now,
+        found = reminders.late_reminders(self.progress, self.progress.titles, now=self.now,
                                          **self.filters())
         self.no_phone.value = self._no_phone_html(found)
         return reminders.export(found, format, self.lang)

@@ -1,5 +1,6 @@
-"""The trainer's desk (``notebooks/trainer_desk.ipynb``): his cohort's modules, who to call, and the
-assign / collect / autograde / feedback buttons, which call what the ``fadaa`` CLI calls."""
+"""The trainer's desk (``notebooks/trainer_desk.ipynb``): his cohort's modules, who to call, the
+assign / collect / autograde / feedback buttons, which call what the ``fadaa`` CLI calls, and who
+needs help with which checkpoint of the chosen module."""
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,8 @@ from IPython.display import display
 from fadaa.grading import trainer
 from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
 from fadaa.grading.course import NbgraderStepFailed
-from fadaa.widgets.i18n import gettext_for
+from fadaa.grading.difficulty import who_needs_help
+from fadaa.widgets.i18n import format_day, gettext_for
 
 from . import page
 from .extension_form import ExtensionForm
@@ -47,10 +49,13 @@ class TrainerDesk(widgets.VBox):
         self._course = None
         _ = self.gettext
         self.cohort = widgets.Dropdown(options=cohorts(self.progress), description=_("Cohort"))
-        self.module = widgets.Dropdown(options=modules(self.place.course_root), description=_("Module"))
+        titled = [(self.progress.titles(m, lang), m) for m in modules(self.place.course_root)]
+        self.module = widgets.Dropdown(options=titled, description=_("Module"))
+        self.module.add_class("fadaa-steps-module")  # the module his steps and "who needs help" are about
         self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=21), description=_("Due date"))
         self.counts = widgets.HTML()
         self.nudge = widgets.HTML()
+        self.help = widgets.HTML()
         self.message = widgets.HTML()
         self.bar = widgets.IntProgress(layout=widgets.Layout(visibility="hidden", width="100%"))
         self.buttons = {name: widgets.Button(description=label, button_style=style)
@@ -63,6 +68,7 @@ class TrainerDesk(widgets.VBox):
         self.extension.show_cohort(self.cohort.value)
         self.cohort.observe(lambda _c: self.refresh(), "value")
         self.cohort.observe(lambda change: self.extension.show_cohort(change.new), "value")
+        self.module.observe(lambda _c: self.refresh_help(), "value")
         link = (f'<a class="fadaa-open" href="{html.escape(formgrader_url())}" target="_blank">'
                 + html.escape(_("Grade free-text answers in formgrader")) + "</a>")
         super().__init__([
@@ -72,9 +78,11 @@ class TrainerDesk(widgets.VBox):
             widgets.HTML("<h2>" + html.escape(_("Extra time")) + "</h2>"), self.extension,
             widgets.HTML("<h2>" + html.escape(_("Steps")) + "</h2>"), self.module, self.due,
             widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
-            self.bar, self.message, widgets.HTML(link)])
+            self.bar, self.message,
+            widgets.HTML("<h2>" + html.escape(_("Who needs help")) + "</h2>"), self.help, widgets.HTML(link)])
         page.dress(self, lang)
         self.refresh()
+        self.refresh_help()
 
     @property
     def course(self):
@@ -87,9 +95,18 @@ class TrainerDesk(widgets.VBox):
         self.counts.value = page.table_html(module_counts(self.progress, self.cohort.value, self.lang), self.lang)
         waiting = to_nudge(self.progress, self.cohort.value)
         waiting["status"] = [page.status_text(s, self.lang) for s in waiting.status]
-        waiting["duedate"] = pd.to_datetime(waiting.duedate).dt.strftime("%Y-%m-%d").fillna("")  # none due: no dtype
+        waiting["module"] = [self.progress.titles(m, self.lang) for m in waiting.module]
+        waiting["duedate"] = [format_day(day, self.lang) if pd.notna(day) else ""
+                              for day in pd.to_datetime(waiting.duedate)]
         shown = waiting[list(NUDGE_COLUMNS)].rename(columns={c: _(label) for c, label in NUDGE_COLUMNS.items()})
         self.nudge.value = page.table_html(shown, self.lang, SHOWN_ROWS)
+
+    def refresh_help(self) -> None:
+        """The chosen module's checkpoints from the submissions collected so far."""
+        if self.module.value is None:
+            self.help.value = ""
+            return
+        self.help.value = page.table_html(who_needs_help(self.course, self.module.value, self.lang), self.lang)
 
     def run(self, step) -> None:
         """Run one step with every button off, then say what happened and show the new counts."""
@@ -105,13 +122,15 @@ class TrainerDesk(widgets.VBox):
                 button.disabled = False
         self.message.value = '<div class="fadaa-feedback fadaa-feedback-saved">' + html.escape(text).replace("\n", "<br>") + "</div>"
         self.refresh()
+        self.refresh_help()
 
     def assign(self) -> str:
         _ = self.gettext
         due = dt.datetime.combine(self.due.value, dt.time(23, 59, 59))
         done = trainer.assign(self.course, self.module.value, due, cohort=self.cohort.value)
         return _("{module} released to {name} ({count} learners), due {date}.").format(
-            module=done.module, name=done.name, count=done.learners, date=done.duedate.strftime("%Y-%m-%d %H:%M"))
+            module=self.progress.titles(done.module, self.lang), name=done.name, count=done.learners,
+            date=format_day(done.duedate, self.lang))
 
     def collect(self) -> str:
         _ = self.gettext
@@ -141,7 +160,7 @@ class TrainerDesk(widgets.VBox):
     def feedback(self) -> str:
         _ = self.gettext
         self.course.release_feedback(self.module.value)
-        return _("Feedback released for {module}.").format(module=self.module.value)
+        return _("Feedback released for {module}.").format(module=self.progress.titles(self.module.value, self.lang))
 
 
 def show() -> None:

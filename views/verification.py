@@ -7,12 +7,8 @@ novembre 2026 », « 30 نونبر 2026 », Western digits).
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_date
-
 from fadaa.grading.certificates import Certificate, grouped, normalise
-from fadaa.widgets.i18n import direction, gettext_for
+from fadaa.widgets.i18n import direction, format_day, gettext_for
 
 LANGUAGES = {"fr": "Français", "ar": "العربية"}  # each language's name in itself, for the switch
 
@@ -38,10 +34,6 @@ def both_languages(message: str) -> str:
     return " / ".join(gettext_for(lang)(message) for lang in LANGUAGES)
 
 
-def moroccan_date(day: dt.date, lang: str) -> str:
-    return format_date(day, format="long", locale=f"{lang}_MA")
-
-
 def page(lang: str, code: str | None = None, found: Certificate | None = None) -> dict:
     """The page's words in ``lang``; with a ``code``, the verdict on it (``found``: its certificate, if any)."""
     _ = gettext_for(lang)
@@ -52,5 +44,5 @@ def page(lang: str, code: str | None = None, found: Certificate | None = None) -
         return words
     if found is None or not found.valid:
         return {**words, "valid": False, "verdict": _(REVOKED) if found else _(NOT_VALID), "facts": []}
-    facts = [(_(NAME), found.name), (_(MODULE), found.title[lang]), (_(DATE), moroccan_date(found.passed_on, lang))]
+    facts = [(_(NAME), found.name), (_(MODULE), found.title[lang]), (_(DATE), format_day(found.passed_on, lang))]
     return {**words, "valid": True, "verdict": _(VALID), "facts": facts}

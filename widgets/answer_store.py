@@ -37,6 +37,12 @@ METADATA_KEY = "fadaa"
 #: Under METADATA_KEY: which checkpoints' worked answers she opened, and when (her trainer reads it).
 WORKED_KEY = "worked_answers_seen"
 STEP_KEY = "step"  # the step she was on: a reload or a new kernel opens the lesson there
+#: Under METADATA_KEY: her tries at each checked answer, ``{grade_id: [{"value": v, "right": bool}, ...]}``,
+#: oldest first; the answer cell keeps only the last value, which is all nbgrader grades.
+ATTEMPTS_KEY = "attempts"
+#: Her latest tries kept per answer: enough to see her usual mistakes, never a notebook that grows
+#: with every tap (a learner who tries more counts as trying this many times).
+MAX_ATTEMPTS = 20
 
 
 #: One saved value: (the notebook's path, "cell" or "data", its grade_id or metadata key).
@@ -96,6 +102,17 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
+def _add_attempt(nb: dict, grade_id: str, value: AnswerValue, right: bool) -> None:
+    fadaa = nb.setdefault("metadata", {}).setdefault(METADATA_KEY, {})
+    if not isinstance(fadaa.get(ATTEMPTS_KEY), dict):
+        fadaa[ATTEMPTS_KEY] = {}  # none yet, or not what we write: her answer is saved all the same
+    tries = fadaa[ATTEMPTS_KEY].get(grade_id)
+    tries = [t for t in tries if isinstance(t, dict)] if isinstance(tries, list) else []
+    if tries and tries[-1].get("value") == value:
+        return
+    fadaa[ATTEMPTS_KEY][grade_id] = [*tries, {"value": value, "right": right}][-MAX_ATTEMPTS:]
+
+
 class AnswerStore:
     """Reads and writes the answers kept in one notebook file."""
 
@@ -153,8 +170,13 @@ class AnswerStore:
         raise AnswerCellMissing(grade_id)
 
     # -- answers
-    def save(self, grade_id: str, value: AnswerValue) -> None:
-        """Write ``value`` into the answer cell ``grade_id`` and save the notebook now."""
+    def save(self, grade_id: str, value: AnswerValue, right: bool | None = None) -> None:
+        """Write ``value`` into the answer cell ``grade_id`` and save the notebook now.
+
+        ``right`` is the lesson's verdict on a checked answer (a number or a choice): the try is also
+        added to her attempts, in the same write, unless it repeats her last one (a reload, or
+        Enter then Check).
+        """
         value = _check_value(value)
         with self._locked():
             nb = self._read()
@@ -167,6 +189,8 @@ class AnswerStore:
                 cell["source"] = _lines(f"{grade_id} = {value!r}")
                 cell["outputs"] = []
                 cell["execution_count"] = None
+            if right is not None:
+                _add_attempt(nb, grade_id, value, bool(right))
             self._write(nb)
         self.saved_anew("cell", grade_id)
 

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -132,11 +133,12 @@ def translations(lang: str) -> NullTranslations:
 
 
 def warm_up() -> None:
-    """Compile every language's catalogs and load its number formats now, not in a lesson's first
-    second (a kernel forked after this, see ``grading/forked_kernels``, starts with them)."""
+    """Compile every language's catalogs and load its number and date formats now, not in a lesson's
+    first second (a kernel forked after this, see ``grading/forked_kernels``, starts with them)."""
     for lang in SUPPORTED:
         translations(lang)
         format_number(1.5, lang)
+        format_day(date(2026, 1, 1), lang)
 
 
 def gettext_for(lang: str):

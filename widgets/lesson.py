@@ -150,7 +150,7 @@ class Lesson:
         return box
 
     def _saver(self, grade_id: str):
-        return (lambda value: self.store.save(grade_id, value)) if self.store else None
+        return (lambda value, right=None: self.store.save(grade_id, value, right)) if self.store else None
 
     def _saved(self, grade_id: str, blank: str = "") -> object:
         return self.store.load(grade_id, blank) if self.store else None

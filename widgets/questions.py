@@ -1,5 +1,6 @@
 """Checkpoint blocks: a choice, a number with tolerance, a free text. Each gives instant feedback
-in the learner's language and hands the answer to ``on_answer`` (the lesson saves it).
+in the learner's language and hands the answer to ``on_answer`` (the lesson saves it; a checked
+answer comes with ``right=``, the verdict she was shown, which the lesson keeps among her tries).
 
 A wrong answer explains itself: a checkpoint names its usual mistakes (a number she gets when she
 forgets her work, an option chosen for a reason) and what each one tells her. After two wrong tries
@@ -15,16 +16,16 @@ from .checking import NotANumber, RuleError, bounded_answer, parse_number, withi
 from .feedback_line import feedback_line
 from .i18n import format_number
 
-Saver = Callable[[object], None]
+Saver = Callable[..., None]  # saver(value), or saver(value, right=...) for a checked answer
 FULL_WIDTH = widgets.Layout(width="100%")
 
 
-def _save(saver: Saver | None, value, gettext) -> str:
+def _save(saver: Saver | None, value, gettext, **verdict) -> str:
     """Save through the lesson; on failure say so in her language instead of a traceback."""
     if saver is None:
         return ""
     try:
-        saver(value)
+        saver(value, **verdict)
     except Exception:  # noqa: BLE001 - any failure to save must be shown, never lost silently
         return feedback_line("error", gettext("Your answer could not be saved. Tell your trainer."))
     return ""
@@ -108,8 +109,8 @@ class NumericAnswer(widgets.VBox):
         except RuleError:
             self.feedback.value = feedback_line("error", self._("This number is too large. Check it."))
             return None
-        problem = _save(self.on_answer, value, self._)
         right = within_tolerance(value, self.expected, self.tolerance)
+        problem = _save(self.on_answer, value, self._, right=right)
         message = self._("Correct!") if right else self.why_wrong(value)
         self.feedback.value = feedback_line("right" if right else "wrong", message) + problem
         self.worked.count(right, value)
@@ -154,8 +155,8 @@ class ChoiceQuestion(widgets.VBox):
     def submit(self, key: str | None) -> bool | None:
         if key is None:
             return None
-        problem = _save(self.on_answer, key, self._)
         right = key == self.correct
+        problem = _save(self.on_answer, key, self._, right=right)
         if right:
             message = self._("Correct!") + (f" {self.explanation}" if self.explanation else "")
         else:
