@@ -12,8 +12,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 def open_lesson(page, base: str, assignment: str, notebook: str, lang: str) -> None:
+    """The lesson on its first step: it reopens on the step she was on, and the tests share her home."""
     page.goto(f"{base}/voila/render/{assignment}/{notebook}?lang={lang}", timeout=180_000)
     page.wait_for_selector(".fadaa-next", timeout=180_000)
+    while page.locator(".fadaa-back").is_enabled():
+        move(page, ".fadaa-back")
 
 
 def eventually(read, seconds: float = 15):
@@ -24,11 +27,15 @@ def eventually(read, seconds: float = 15):
     return value
 
 
-def next_step(page) -> None:
-    """Tap 'Next' and wait until the next step is on screen."""
+def move(page, button: str) -> None:
+    """Tap 'Next' or 'Back' and wait until that step is on screen."""
     before = page.inner_text(".fadaa-dots")
-    page.click(".fadaa-next")
+    page.click(button)
     page.wait_for_function("before => document.querySelector('.fadaa-dots').innerText !== before", arg=before)
+
+
+def next_step(page) -> None:
+    move(page, ".fadaa-next")
 
 
 def step_with(page, selector: str) -> None:
