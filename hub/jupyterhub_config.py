@@ -14,9 +14,12 @@ from pathlib import Path
 
 from fadaa.hub import accounts, certificates, system_users
 from fadaa.hub.authenticator import PinAuthenticator
+from fadaa.hub.memory import give_large_buffers_back
 from fadaa.hub.routes import SERVICE_NAME, landing_for
 from fadaa.hub.site import Site
 from fadaa.hub.spawn import FadaaSpawner
+
+give_large_buffers_back()  # a class's PIN hashes (16 MB each) go back to the system
 
 c = get_config()  # noqa: F821 - provided by traitlets when JupyterHub loads this file
 
