@@ -2,7 +2,8 @@
 
 What a training day looks like: N learners type their PINs at the same moment. Each then gets her
 home page and opens the cash-book lesson (HTTP, each page complete: Voilà sends it once the
-notebook has run), her home's kernel shut down as her browser does when she leaves the page. A
+notebook has run; a home page with a kernel, as a server of her own sends it, has that kernel
+shut down as her browser does when she leaves the page). A
 sample of them then open the lesson in headless Chromium (Debian's), timed until its Next button
 is usable. Run on the same demo data with both ways of serving learners, one after the other:
 
