@@ -52,6 +52,7 @@ def her_page(home: Path, query: str, base_url: str) -> str:
 
 
 def downloadable(home: Path, relative: str) -> Path:
+    """Her file at ``relative`` if it is one she may download (``DOWNLOADABLE``, inside her home), else 404."""
     if not DOWNLOADABLE.fullmatch(relative) or any(part.startswith(".") for part in relative.split("/")):
         raise HTTPError(404)
     path = (home / relative).resolve()
