@@ -112,6 +112,7 @@ async def arrive(handler) -> tuple[str, str]:
 
 
 def her_home_folder(handler) -> Path:
+    """Her home, on the replica that holds it."""
     name = her_name(handler)
     site = site_of_this_service()
     check_replica(name, site)
@@ -155,6 +156,8 @@ class HerFileHandler(JupyterHandler):
 
     @authenticated
     async def get(self, relative: str):
+        if not self.authorizer.is_authorized(self, self.current_user, "read", "files"):
+            raise HTTPError(403)  # the hub's check: someone the hub lets into the lessons
         path = downloadable(her_home_folder(self), relative)
         send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
 
