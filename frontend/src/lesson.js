@@ -293,7 +293,7 @@ async function main() {
   // Is her kernel still there? Gone (404: culled, the service restarted), or she is no longer let
   // in (401, 403: her login ended), it will never answer: a kernel shut down leaves its socket
   // open, and a closed socket takes minutes of reconnecting to give up. Asked every few seconds
-  // while the socket reconnects, every half minute otherwise, and as soon as she looks at the
+  // while the socket reconnects, every 20 seconds otherwise, and as soon as she looks at the
   // page again. A network or a service that is down answers nothing: the next check tells.
   const checkKernel = async () => {
     if (document.visibilityState !== 'visible') {
