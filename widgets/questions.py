@@ -34,6 +34,16 @@ def _save(saver: Saver | None, value, gettext, **verdict) -> str:
 TRIES_BEFORE_WORKED = 2
 
 
+def _typed_number(text: str, gettext) -> tuple[float | None, str]:
+    """The number she typed, within the kit's bounds; or None and the line that says why not."""
+    try:
+        return bounded_answer(parse_number(text)), ""
+    except NotANumber:
+        return None, feedback_line("error", gettext("Please type a number, for example 1 250."))
+    except RuleError:
+        return None, feedback_line("error", gettext("This number is too large. Check it."))
+
+
 class WorkedAnswer(widgets.VBox):
     """The worked answer (HTML) behind a button, offered after ``TRIES_BEFORE_WORKED`` wrong tries."""
 
@@ -101,13 +111,9 @@ class NumericAnswer(widgets.VBox):
         if not str(text).strip():
             self.feedback.value = ""
             return None
-        try:
-            value = bounded_answer(parse_number(text))
-        except NotANumber:
-            self.feedback.value = feedback_line("error", self._("Please type a number, for example 1 250."))
-            return None
-        except RuleError:
-            self.feedback.value = feedback_line("error", self._("This number is too large. Check it."))
+        value, refused = _typed_number(text, self._)
+        if refused:
+            self.feedback.value = refused
             return None
         right = within_tolerance(value, self.expected, self.tolerance)
         problem = _save(self.on_answer, value, self._, right=right)
@@ -220,13 +226,9 @@ class Calculator(widgets.VBox):
         self.result.value = ""
         if not self.first.value.strip() or not self.second.value.strip():
             return None
-        try:
-            a, b = (bounded_answer(parse_number(field.value)) for field in (self.first, self.second))
-        except NotANumber:
-            self.result.value = feedback_line("error", self._("Please type a number, for example 1 250."))
-            return None
-        except RuleError:
-            self.result.value = feedback_line("error", self._("This number is too large. Check it."))
+        (a, refused_a), (b, refused_b) = (_typed_number(field.value, self._) for field in (self.first, self.second))
+        if refused_a or refused_b:
+            self.result.value = refused_a or refused_b
             return None
         if self.operation.value == "÷" and b == 0:
             self.result.value = feedback_line("error", self._("One cannot divide by 0."))
