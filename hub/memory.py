@@ -32,25 +32,25 @@ def tree(pid: int) -> list[int]:
     return pids
 
 
+def _rollup(pid: int) -> dict[str, int]:
+    """The kB counts of ``/proc/<pid>/smaps_rollup`` by name (empty if it is gone or not ours to read)."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    except OSError:
+        return {}
+    return {name: int(value.split()[0]) for name, value in (line.split(":", 1) for line in lines)}
+
+
 def pss(pid: int) -> int:
     """One process's PSS in bytes (0 if it is gone or not ours to read)."""
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+    return _rollup(pid).get("Pss", 0) * 1024
 
 
 def private(pid: int) -> int:
     """The memory only this process holds, in bytes: its own pages, not those it shares with its
     zygote (0 if it is gone or not ours to read)."""
-    try:
-        fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
-        return sum(int(fields[key].split()[0]) for key in ("Private_Clean", "Private_Dirty")) * 1024
-    except (OSError, KeyError, ValueError):
-        return 0
+    fields = _rollup(pid)
+    return (fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)) * 1024
 
 
 def tree_pss(pid: int) -> int:
