@@ -37,7 +37,7 @@ from sqlalchemy.engine import make_url
 
 from fadaa.hub import system_users
 from fadaa.hub.site import Site
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.i18n import TranslatedError
 
 from . import exchange
 
@@ -58,15 +58,8 @@ SPOOL = 16 << 20  # a file up to this size is read into memory before it goes in
 CHUNK = 1 << 20
 
 
-class BackupError(Exception):
+class BackupError(TranslatedError):
     """Why a backup or a restore was refused, in the trainer's language (``text``); nothing was changed."""
-
-    def __init__(self, message: str, **params):
-        super().__init__(message.format(**params))
-        self.message, self.params = message, params
-
-    def text(self, lang: str) -> str:
-        return gettext_for(lang)(self.message).format(**self.params)
 
 
 @dataclass(frozen=True)

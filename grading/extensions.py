@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from nbgrader.api import Gradebook
 from sqlalchemy import Connection, Engine, Table, and_, func, or_, select
 
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.i18n import TranslatedError
 
 from .database import extension, learner, open_database, target
 
@@ -31,15 +31,8 @@ def _(message: str) -> str:
     return message
 
 
-class CannotExtend(ValueError):
+class CannotExtend(TranslatedError, ValueError):
     """The learner or cooperative is not on the roster, or the module was never given to her."""
-
-    def __init__(self, message: str, **params: str):
-        super().__init__(message.format(**params))
-        self.message, self.params = message, params
-
-    def text(self, lang: str) -> str:
-        return gettext_for(lang)(self.message).format(**self.params)
 
 
 @dataclass(frozen=True)

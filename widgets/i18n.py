@@ -145,6 +145,18 @@ def gettext_for(lang: str):
     return translations(lang).gettext
 
 
+class TranslatedError(Exception):
+    """A refusal worded once (its catalog's message id, with ``params``) and told in the reader's
+    language by ``text``."""
+
+    def __init__(self, message: str, **params):
+        super().__init__(message.format(**params))
+        self.message, self.params = message, params
+
+    def text(self, lang: str) -> str:
+        return gettext_for(lang)(self.message).format(**self.params)
+
+
 def format_number(value: float, lang: str, decimals: int = 2) -> str:
     """Western digits, grouped by thousands with a narrow space, decimal comma: '1 250,5'."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
