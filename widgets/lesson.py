@@ -204,9 +204,13 @@ class Lesson:
         return Calculator(self._, self.lang)
 
     def free_text(self, grade_id: str, fr: str, ar: str) -> FreeTextAnswer:
+        """Her own words, typed or spoken (a voice note kept beside her notebook)."""
         saved = self._saved(grade_id, RELEASED_TEXT_STUB)
+        store = self.store
         return FreeTextAnswer(self.pick(fr, ar), self._, on_answer=self._saver(grade_id),
-                              initial=saved if isinstance(saved, str) else None)
+                              initial=saved if isinstance(saved, str) else None,
+                              on_voice=(lambda data: store.save_voice(grade_id, data, RELEASED_TEXT_STUB)) if store else None,
+                              saved_voice=(lambda: store.load_voice(grade_id)) if store else None)
 
     @property
     def documents_dir(self) -> Path | None:
