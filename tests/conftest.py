@@ -98,10 +98,11 @@ def running_voila(home: Path, env: dict, log_path: Path):
 
 
 @contextlib.contextmanager
-def running_trainer_server(course_root: Path, var: Path, token: str):
+def running_trainer_server(course_root: Path, var: Path, token: str, env: dict | None = None):
     """A trainer's JupyterLab (with nbgrader's formgrader) over ``course_root``, started as the hub
     starts his (``--config=fadaa.hub.trainer_server.CONFIG``), on a free port of 127.0.0.1 until
-    the block ends; yields its base URL. Its log is ``var/server.log``."""
+    the block ends, with ``env`` added to its environment; yields its base URL. Its log is
+    ``var/server.log``."""
     import subprocess
     import time
     import urllib.request
@@ -111,7 +112,7 @@ def running_trainer_server(course_root: Path, var: Path, token: str):
 
     port = free_port()
     env = {**os.environ, "HOME": str(var), "JUPYTER_CONFIG_DIR": str(var / "config"),
-           "JUPYTER_RUNTIME_DIR": str(var / "runtime")}
+           "JUPYTER_RUNTIME_DIR": str(var / "runtime"), **(env or {})}
     root = ["--allow-root"] if os.geteuid() == 0 else []
     command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--config={CONFIG}", "--no-browser", *root,
                "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",

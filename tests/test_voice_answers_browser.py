@@ -17,7 +17,7 @@ from fadaa.widgets.answer_store import AnswerStore
 from fadaa.widgets.i18n import gettext_for
 from fadaa.widgets.lesson import RELEASED_TEXT_STUB
 from fadaa.widgets.questions import voice_refusals
-from conftest import CHROMIUM, CHROMIUM_ARGS, COURSE, PHONE, running_trainer_server, running_voila, screenshot
+from conftest import CHROMIUM, CHROMIUM_ARGS, COURSE, PHONE, REPO, running_trainer_server, running_voila, screenshot
 from test_browser import eventually, open_lesson, step_with
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -124,8 +124,11 @@ def test_a_learner_records_her_answer_sends_it_and_her_trainer_hears_it_in_formg
     with Gradebook(course.db_url, course_id=course.course_id) as gradebook:
         submission = gradebook.find_submission_notebook("cash_book", MODULE, LEARNER).id
 
-    # ...and plays it in formgrader, where it comes from the submission's own folder
-    with running_trainer_server(course.root, tmp_path_factory.mktemp("trainer-server"), TOKEN) as server:
+    # ...and plays it in formgrader, where it comes from the submission's own folder, and on his desk
+    shutil.copy(REPO / "notebooks" / "trainer_desk.ipynb", course.root)
+    desk_env = {"FADAA_COURSE_ROOT": str(course.root), "FADAA_COURSE": course.course_id,
+                "FADAA_DB_URL": course.db_url, "FADAA_EXCHANGE": str(course.config.Exchange.root)}
+    with running_trainer_server(course.root, tmp_path_factory.mktemp("trainer-server"), TOKEN, desk_env) as server:
         trainer = microphone_browser.new_context(viewport={"width": 1280, "height": 900})
         formgrader = trainer.new_page()
         formgrader.goto(f"{server}/api/status?token={TOKEN}")  # the login cookie
@@ -136,6 +139,16 @@ def test_a_learner_records_her_answer_sends_it_and_her_trainer_hears_it_in_formg
         duration = audio_duration(formgrader, audio)
         assert 2 <= duration <= 5, duration
         screenshot(formgrader, tmp_path, "formgrader-voice-answer")
+
+        desk = trainer.new_page()
+        desk.goto(f"{server}/voila/render/trainer_desk.ipynb?lang=fr", timeout=180_000)
+        desk.wait_for_selector(".fadaa-steps-module select", timeout=180_000)
+        desk.select_option(".fadaa-steps-module select", label="Le cahier de caisse")
+        desk.wait_for_selector("audio.fadaa-voice-answer", state="attached", timeout=60_000)
+        assert 2 <= audio_duration(desk, "audio.fadaa-voice-answer") <= 5
+        assert "Pourquoi faut-il écrire chaque mouvement" in desk.inner_text("body")  # her checkpoint, by its question
+        desk.locator("audio.fadaa-voice-answer").scroll_into_view_if_needed()
+        desk.screenshot(path=str(tmp_path / "trainer-desk-voice-answer.png"))  # the desk scrolls inside its page
         trainer.close()
 
     # he grades and comments it as any free text, and her feedback is released

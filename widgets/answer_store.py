@@ -276,6 +276,18 @@ class AnswerStore:
         self.saved_anew("cell", grade_id)
         return path
 
+    def voice_notes(self) -> dict[str, str]:
+        """grade_id -> the file name of her voice note, for each free-text answer cell that names one
+        (the file itself may be missing: a notebook copied without it)."""
+        notes = {}
+        for cell in self._read().get("cells", []):
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if cell.get("cell_type") == "markdown" and meta.get("solution") and meta.get("grade_id"):
+                name = split_voice(_text(cell.get("source", "")))[1]
+                if name:
+                    notes[meta["grade_id"]] = name
+        return notes
+
     def load_voice(self, grade_id: str) -> bytes | None:
         """Her kept voice note for ``grade_id``: the file her answer cell names, if it is there."""
         if not self.usable("cell", grade_id):
