@@ -148,7 +148,7 @@ def test_a_learner_records_her_answer_sends_it_and_her_trainer_hears_it_in_formg
         assert 2 <= audio_duration(desk, "audio.fadaa-voice-answer") <= 5
         assert "Pourquoi faut-il écrire chaque mouvement" in desk.inner_text("body")  # her checkpoint, by its question
         desk.locator("audio.fadaa-voice-answer").scroll_into_view_if_needed()
-        desk.screenshot(path=str(tmp_path / "trainer-desk-voice-answer.png"))  # the desk scrolls inside its page
+        screenshot(desk, tmp_path, "trainer-desk-voice-answer")
         trainer.close()
 
     # he grades and comments it as any free text, and her feedback is released
