@@ -40,7 +40,7 @@ def _image_attribute(_tag: str, name: str, value: str) -> bool:
 
 
 def _audio_attribute(_tag: str, name: str, value: str) -> bool:
-    """A learner's voice note (``fadaa.widgets.answer_store``) plays the submission's own file, named
+    """A learner's voice note (``fadaa.core.answer_store``) plays the submission's own file, named
     beside her notebook, which formgrader serves from the submission's folder: never a file
     elsewhere on the server, never one from another site."""
     if name == "src":

@@ -1,7 +1,7 @@
 """Learners' spoken answers as their trainer finds them: the voice notes of a module's autograded
 submissions, each played from formgrader's address for the submission's own files.
 
-A voice note travels with her lesson (``fadaa.widgets.answer_store``): nbgrader's submit, collect
+A voice note travels with her lesson (``fadaa.core.answer_store``): nbgrader's submit, collect
 and autograde copy every file of the assignment folder, so it lands in ``autograded/<her id>/<module>/``
 beside her notebook, whose answer cell names it. Formgrader serves that folder to the trainer alone
 (``formgrader/submissions/<submission id>/<file>``), which is where both formgrader's page and his
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 
 from .course import Course
 

@@ -15,7 +15,7 @@ from nbgrader.api import Gradebook
 from fadaa.grading.course import Course
 from fadaa.grading.roster import import_roster
 from fadaa.hub.trainer_server import lab_policy, page_policy
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.questions import FreeTextAnswer
 from conftest import COURSE, running_trainer_server
 from course_fixtures import ASSIGNMENT, COURSE_ID, CELL_TIMEOUT, submit_copy, write_lesson

@@ -12,9 +12,9 @@ from nbgrader.api import Gradebook
 
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
-from fadaa.grading.serve import voila_environment
-from fadaa.widgets.answer_store import AnswerStore
-from fadaa.widgets.i18n import gettext_for
+from fadaa.server.serve import voila_environment
+from fadaa.core.answer_store import AnswerStore
+from fadaa.core.i18n import gettext_for
 from fadaa.widgets.lesson import RELEASED_TEXT_STUB
 from fadaa.widgets.questions import voice_refusals
 from conftest import CHROMIUM, CHROMIUM_ARGS, COURSE, PHONE, REPO, running_trainer_server, running_voila, screenshot

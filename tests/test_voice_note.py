@@ -12,8 +12,8 @@ from PIL import Image
 
 from fadaa.grading.sanitize import markdown2html
 from fadaa.widgets import voice_note
-from fadaa.widgets.answer_store import AnswerStore
-from fadaa.widgets.i18n import gettext_for
+from fadaa.core.answer_store import AnswerStore
+from fadaa.core.i18n import gettext_for
 from fadaa.widgets.lesson import RELEASED_TEXT_STUB
 from fadaa.widgets.questions import FreeTextAnswer, voice_refusals
 

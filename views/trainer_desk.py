@@ -17,7 +17,7 @@ from fadaa.grading.course import NbgraderStepFailed
 from fadaa.grading.difficulty import who_needs_help
 from fadaa.grading.names import checkpoints, lessons_in
 from fadaa.grading.voice_answers import VoiceAnswer, voice_answers
-from fadaa.widgets.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for
 
 from . import page
 from .extension_form import ExtensionForm

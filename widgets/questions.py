@@ -12,10 +12,10 @@ from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
+from fadaa.core.checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
 from . import voice_note
-from .checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
 from .feedback_line import feedback_line
-from .i18n import format_number
+from fadaa.core.i18n import format_number
 from .voice_recorder import VoiceRecorder
 
 Saver = Callable[..., None]  # saver(value), or saver(value, right=...) for a checked answer
