@@ -110,6 +110,14 @@ def test_a_learner_records_her_answer_sends_it_and_her_trainer_hears_it_in_formg
     store = AnswerStore(notebook)
     assert store.load(CELL, RELEASED_TEXT_STUB) == TYPED and store.load_voice(CELL) == note.read_bytes()
 
+    # opened again, the lesson offers the note she kept, and plays it from her kernel
+    page.reload()
+    page.wait_for_selector(".fadaa-voice-play", timeout=180_000)  # it reopens on the step she was on
+    page.click(".fadaa-voice-play")
+    page.wait_for_selector(".fadaa-voice-player:not([hidden])")
+    assert 2 <= audio_duration(page, ".fadaa-voice-player") <= 5
+    assert page.input_value(".fadaa-free-text textarea") == TYPED
+
     # she sends the lesson from its last step
     step_with(page, ".fadaa-submit")
     page.click(".fadaa-submit")
