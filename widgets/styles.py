@@ -18,7 +18,7 @@ LESSON_CSS = """
 .fadaa-step { padding: 0.5em 0 1em 0; }
 .fadaa-prompt { font-weight: 600; margin: 0.6em 0 0.3em 0; }
 .fadaa-voice-prompt { font-weight: 600; margin: 0.8em 0 0.2em 0; }
-.fadaa-free-text textarea { min-height: 7em; }
+.fadaa-free-text textarea { min-height: 8em; font-size: inherit; }
 .fadaa-feedback { font-size: 1.05em; margin-top: 0.4em; padding: 0.4em 0.6em; border-radius: 6px; }
 .fadaa-feedback-right { background: #e6f4ea; }
 .fadaa-feedback-wrong, .fadaa-feedback-error { background: #fdecea; }

@@ -169,7 +169,7 @@ class VoiceRecorderView extends base.DOMWidgetView {
       if (this.model.get('kept')) {
         this.buttons.append(this.button('play', '▶️', () => this.playKept()));
       }
-      this.player.hidden = !this.keptUrl;
+      this.player.hidden = !this.keptLoaded;
     } else if (state === 'recording') {
       this.buttons.append(this.button('stop', '⏹️', () => this.recorder.stop(), true));
       this.player.hidden = true;
@@ -223,7 +223,7 @@ class VoiceRecorderView extends base.DOMWidgetView {
       clearInterval(this.timer);
       stream.getTracks().forEach(track => track.stop());
       this.recording = new Blob(chunks, { type: this.recorder.mimeType || mimeType || 'audio/webm' });
-      this.setPlayer(URL.createObjectURL(this.recording), false);
+      this.setPlayer(URL.createObjectURL(this.recording));
       this.show('recorded');
     });
     this.recorder.addEventListener('error', event => {
@@ -238,14 +238,18 @@ class VoiceRecorderView extends base.DOMWidgetView {
     this.timer = setInterval(tick, 250);
   }
 
-  setPlayer(url, kept) {
-    if (this.player.src && this.player.src.startsWith('blob:') && this.player.src !== this.keptUrl) {
+  /** The player holds her recording to listen to before keeping it, or the note she kept (as her
+   * kernel keeps it, fetched when she taps to listen), or nothing. */
+  setPlayer(url, kept = false) {
+    if (this.player.src.startsWith('blob:')) {
       URL.revokeObjectURL(this.player.src);
     }
-    if (kept) {
-      this.keptUrl = url;
+    if (url) {
+      this.player.src = url;
+    } else {
+      this.player.removeAttribute('src');
     }
-    this.player.src = url;
+    this.keptLoaded = kept;
   }
 
   async keep() {
@@ -258,7 +262,7 @@ class VoiceRecorderView extends base.DOMWidgetView {
   }
 
   playKept() {
-    if (this.keptUrl) {
+    if (this.keptLoaded) {
       this.player.hidden = false;
       this.player.play().catch(() => undefined);
     } else {
@@ -269,7 +273,7 @@ class VoiceRecorderView extends base.DOMWidgetView {
   onMessage(content, buffers) {
     if (content.event === 'done') {
       if (content.kept) {
-        this.setPlayer(this.player.src, true);
+        this.setPlayer(null); // she listens to the note as it was kept, from her kernel
         this.recording = null;
         this.show('idle');
       } else {
