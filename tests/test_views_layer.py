@@ -1,0 +1,82 @@
+"""The views reach the course only through grading's methods (``Progress``, ``Course``, the exchange…):
+no SQL, no nbgrader gradebook and no demo in a page's code, so that the database's shape, its
+queries and what the demo builds change in ``grading`` alone, and every page reads them the same way."""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+VIEWS = Path(__file__).resolve().parents[1] / "views"
+PACKAGE = "fadaa.views"
+
+# the database's own modules, nbgrader's gradebook, and the demo wherever it lives
+FORBIDDEN_IMPORTS = ("sqlalchemy", "sqlite3", "psycopg", "nbgrader.api", "fadaa.grading.database",
+                     "fadaa.grading.demo", "fadaa.server.demo", "fadaa.demo", "fadaa.views.demo")
+FORBIDDEN_ATTRIBUTES = {"engine", "execute", "exec_driver_sql", "read_sql", "read_sql_query", "read_sql_table"}
+SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b[\s\S]*\b(FROM|INTO|SET|WHERE)\b")
+
+
+def _imported(node: ast.AST, module: str) -> list[str]:
+    """The absolute names ``node`` imports, relative imports resolved from ``module``."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom):
+        base = node.module or ""
+        if node.level:
+            parent = module.rsplit(".", node.level)[0]
+            base = f"{parent}.{base}" if base else parent
+        return [base] + [f"{base}.{alias.name}" for alias in node.names]
+    return []
+
+
+def reaches_past_grading(source: str, module: str = f"{PACKAGE}.page") -> list[str]:
+    """What in ``source`` reads or writes the database, or uses the demo, itself."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        for name in _imported(node, module):
+            if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IMPORTS):
+                found.append(f"line {node.lineno}: imports {name}")
+        if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRIBUTES:
+            found.append(f"line {node.lineno}: .{node.attr}")
+        if isinstance(node, ast.Name) and node.id == "Gradebook":
+            found.append(f"line {node.lineno}: Gradebook")
+        # SQLAlchemy's text(...); a method called text (a refusal in her language) is no SQL
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "text":
+            found.append(f"line {node.lineno}: text(...)")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.search(node.value):
+            found.append(f"line {node.lineno}: SQL in a string")
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("path", sorted(VIEWS.glob("**/*.py")), ids=lambda p: str(p.relative_to(VIEWS)))
+def test_a_view_asks_grading_and_runs_no_sql_of_its_own(path):
+    module = f"{PACKAGE}.{'.'.join(path.relative_to(VIEWS).with_suffix('').parts)}"
+    assert reaches_past_grading(path.read_text(encoding="utf-8"), module) == []
+
+
+@pytest.mark.parametrize("source", [
+    # what the views did before they asked grading (issue #15)
+    "from sqlalchemy import select\n",
+    "from fadaa.grading.database import GRADEBOOK, learner\n",
+    "from fadaa.grading.demo import lessons\n",
+    "from .demo import add_history\n",
+    "def cohorts(progress):\n    with progress.engine.connect() as conn:\n        return conn.execute(q)\n",
+    "roster = pd.read_sql(query, conn)\n",
+    "from nbgrader.api import Gradebook\n",
+    "rows = conn.execute(text('SELECT cohort FROM fadaa_learner'))\n",
+    "QUERY = 'SELECT name FROM assignment WHERE id = ?'\n",
+])
+def test_the_check_sees_a_view_reaching_past_grading(source):
+    assert reaches_past_grading(source)
+
+
+def test_the_check_lets_a_view_call_grading():
+    view = ("from fadaa.grading.progress import Progress\n"
+            "from fadaa.grading.course import source_modules\n"
+            "options = progress.choices(cohort)['cooperative']\n"
+            "message = refused.text(lang)\n"  # a refusal told in her language, not SQL
+            "note = 'Select a module from the list'\n")
+    assert reaches_past_grading(view) == []
