@@ -10,7 +10,7 @@ from traitlets import Unicode
 from traitlets.config import LoggingConfigurable
 
 from fadaa.grading import exchange
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT
 
 
