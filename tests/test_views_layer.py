@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-VIEWS = Path(__file__).resolve().parents[1] / "views"
-PACKAGE = "fadaa.views"
+from conftest import REPO
+from test_import_direction import imports
+
+VIEWS = REPO / "views"
 
 # the database's own modules, nbgrader's gradebook, and the demo
 FORBIDDEN_IMPORTS = ("sqlalchemy", "sqlite3", "psycopg", "nbgrader.api", "fadaa.grading.database", "fadaa.demo")
@@ -18,26 +20,11 @@ FORBIDDEN_ATTRIBUTES = {"engine", "execute", "exec_driver_sql", "read_sql", "rea
 SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b[\s\S]*\b(FROM|INTO|SET|WHERE)\b")
 
 
-def _imported(node: ast.AST, module: str) -> list[str]:
-    """The absolute names ``node`` imports, relative imports resolved from ``module``."""
-    if isinstance(node, ast.Import):
-        return [alias.name for alias in node.names]
-    if isinstance(node, ast.ImportFrom):
-        base = node.module or ""
-        if node.level:
-            parent = module.rsplit(".", node.level)[0]
-            base = f"{parent}.{base}" if base else parent
-        return [base] + [f"{base}.{alias.name}" for alias in node.names]
-    return []
-
-
-def reaches_past_grading(source: str, module: str = f"{PACKAGE}.page") -> list[str]:
-    """What in ``source`` reads or writes the database, or uses the demo, itself."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        for name in _imported(node, module):
-            if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IMPORTS):
-                found.append(f"line {node.lineno}: imports {name}")
+def reaches_past_grading(path: Path, module: str) -> list[str]:
+    """What in the view ``path`` (the module ``module``) reads or writes the database, or uses the demo, itself."""
+    found = [f"line {line}: imports {name}" for line, name in imports(path, module)
+             if any(name == f or name.startswith(f + ".") for f in FORBIDDEN_IMPORTS)]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Attribute) and node.attr in FORBIDDEN_ATTRIBUTES:
             found.append(f"line {node.lineno}: .{node.attr}")
         if isinstance(node, ast.Name) and node.id == "Gradebook":
@@ -50,10 +37,16 @@ def reaches_past_grading(source: str, module: str = f"{PACKAGE}.page") -> list[s
     return sorted(set(found))
 
 
-@pytest.mark.parametrize("path", sorted(VIEWS.glob("**/*.py")), ids=lambda p: str(p.relative_to(VIEWS)))
+@pytest.mark.parametrize("path", sorted(VIEWS.rglob("*.py")), ids=lambda p: str(p.relative_to(VIEWS)))
 def test_a_view_asks_grading_and_runs_no_sql_of_its_own(path):
-    module = f"{PACKAGE}.{'.'.join(path.relative_to(VIEWS).with_suffix('').parts)}"
-    assert reaches_past_grading(path.read_text(encoding="utf-8"), module) == []
+    module = ".".join(["fadaa", *path.relative_to(REPO).with_suffix("").parts]).removesuffix(".__init__")
+    assert reaches_past_grading(path, module) == []
+
+
+def a_view(tmp_path: Path, source: str) -> list[str]:
+    path = tmp_path / "page.py"
+    path.write_text(source, encoding="utf-8")
+    return reaches_past_grading(path, "fadaa.views.page")
 
 
 @pytest.mark.parametrize("source", [
@@ -61,22 +54,20 @@ def test_a_view_asks_grading_and_runs_no_sql_of_its_own(path):
     "from sqlalchemy import select\n",
     "from fadaa.grading.database import GRADEBOOK, learner\n",
     "from fadaa.demo.learner import lessons\n",
-    "from fadaa.demo.history import add_history\n",
-    "from ..demo import learner\n",
+    "from ..demo import history\n",
     "def cohorts(progress):\n    with progress.engine.connect() as conn:\n        return conn.execute(q)\n",
     "roster = pd.read_sql(query, conn)\n",
     "from nbgrader.api import Gradebook\n",
     "rows = conn.execute(text('SELECT cohort FROM fadaa_learner'))\n",
     "QUERY = 'SELECT name FROM assignment WHERE id = ?'\n",
 ])
-def test_the_check_sees_a_view_reaching_past_grading(source):
-    assert reaches_past_grading(source)
+def test_the_check_sees_a_view_reaching_past_grading(tmp_path, source):
+    assert a_view(tmp_path, source)
 
 
-def test_the_check_lets_a_view_call_grading():
-    view = ("from fadaa.grading.progress import Progress\n"
-            "from fadaa.grading.course import source_modules\n"
-            "options = progress.choices(cohort)['cooperative']\n"
-            "message = refused.text(lang)\n"  # a refusal told in her language, not SQL
-            "note = 'Select a module from the list'\n")
-    assert reaches_past_grading(view) == []
+def test_the_check_lets_a_view_call_grading(tmp_path):
+    assert a_view(tmp_path, "from fadaa.grading.progress import Progress\n"
+                            "from fadaa.grading.course import source_modules\n"
+                            "options = progress.choices(cohort)['cooperative']\n"
+                            "message = refused.text(lang)\n"  # a refusal told in her language, not SQL
+                            "note = 'Select a module from the list'\n") == []
