@@ -147,3 +147,15 @@ def test_a_kept_note_is_saved_and_said_so():
     assert [kind for kind, _data in saved] == ["voice"] and duration(saved[0][1]) == pytest.approx(2, abs=0.1)
     assert answer.recorder.kept and "réponse vocale est enregistrée" in answer.feedback.value
     assert answer.text.value == "Mon texte"
+
+
+def test_a_note_that_fails_to_keep_is_told_and_the_page_leaves_saving():
+    def broken(_data):
+        raise PermissionError("her folder is read-only")
+
+    answer = FreeTextAnswer("Pourquoi ?", gettext_for("fr"), on_voice=broken)
+    sent = []
+    answer.recorder.send = lambda content, buffers=None: sent.append(content)
+    keep(answer, recording(2))
+    assert "Tell your trainer" not in answer.feedback.value and "formatrice" in answer.feedback.value
+    assert sent == [{"event": "done", "kept": False}] and not answer.recorder.kept

@@ -14,6 +14,7 @@ The view and the kernel speak in custom messages:
 """
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 import ipywidgets as widgets
@@ -22,6 +23,7 @@ from traitlets import Bool, Dict, Int, Unicode
 from .voice_note import MAX_BYTES, MAX_SECONDS
 
 MODULE_VERSION = "1.0.0"
+log = logging.getLogger(__name__)
 
 
 def labels(_) -> dict[str, str]:
@@ -55,7 +57,12 @@ class VoiceRecorder(widgets.DOMWidget):
         if event == "keep":
             data = bytes(buffers[0]) if buffers else b""
             size = content.get("size")
-            kept = self.on_keep(data, size if isinstance(size, int) else len(data))
+            try:
+                kept = self.on_keep(data, size if isinstance(size, int) else len(data))
+            except Exception:  # noqa: BLE001 - her page must leave "Saving…" and say it failed, whatever failed
+                log.exception("a voice note could not be kept")
+                self.on_refused("failed")
+                kept = False
             self.kept = self.kept or kept
             self.send({"event": "done", "kept": kept})
         elif event == "refused":

@@ -204,7 +204,14 @@ class VoiceRecorderView extends base.DOMWidgetView {
     }
     const mimeType = VOICE_TYPES.find(type => MediaRecorder.isTypeSupported(type));
     const chunks = [];
-    this.recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: VOICE_BITS_PER_SECOND });
+    try {
+      this.recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: VOICE_BITS_PER_SECOND });
+    } catch (error) {
+      console.warn('this browser cannot record', error);
+      stream.getTracks().forEach(track => track.stop());
+      this.refuse('unsupported');
+      return;
+    }
     this.recorder.addEventListener('dataavailable', event => event.data.size && chunks.push(event.data));
     const started = Date.now();
     const limit = this.model.get('max_seconds');
