@@ -78,7 +78,7 @@ def set_aside(read: SavedRead) -> None:
 
 #: The line of a free-text answer cell that names her voice note; her own text can never make it,
 #: since every ``<`` she types is stored as ``&lt;``.
-VOICE_LINE = re.compile(r'^<audio controls src="([\w.-]+)"></audio>$', re.MULTILINE)
+VOICE_LINE = re.compile(r'^<audio controls src="([\w-][\w.-]*)"></audio>$', re.MULTILINE)
 VOICE_SUFFIX = ".webm"  # what fadaa.widgets.voice_note keeps
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import av
+import nbformat
 import numpy as np
 import pytest
 from PIL import Image
@@ -106,6 +107,16 @@ def test_a_note_she_types_is_text_never_a_file_to_play(released_lesson):
     store.save(CELL, '<audio controls src="../../gradebook.db"></audio>')
     assert store.load_voice(CELL) is None
     assert store.load(CELL) == '<audio controls src="../../gradebook.db"></audio>'
+
+
+def test_a_hand_edited_cell_names_no_file_outside_her_folder(released_lesson):
+    nb = nbformat.read(released_lesson, as_version=4)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == CELL:
+            cell.source = '<audio controls src=".."></audio>'
+    nbformat.write(nb, released_lesson)
+    store = AnswerStore(released_lesson)
+    assert store.load_voice(CELL) is None and store.voice_notes() == {}
 
 
 def test_formgrader_plays_the_submissions_own_file_only():
