@@ -20,3 +20,23 @@ def load_config(config_file: str | Path | None = None, overrides: Mapping[str, M
         for key, value in values.items():
             config[section][key] = value
     return config
+
+
+class FromHere(str):
+    """A path from the configuration file's own folder, written as such: the file still finds it when
+    the site is moved (``fadaa restore`` into another folder or machine)."""
+
+    def __repr__(self) -> str:
+        return f"os.path.normpath(os.path.join(here, {str(self)!r}))"
+
+
+def write_config(path: Path, values: Mapping[str, Mapping[str, object]]) -> Path:
+    """Write ``values`` (shaped as ``load_config`` takes them: ``{"Exchange": {"root": "/srv/x"}}``)
+    as an ``nbgrader_config.py`` that nbgrader, and ``load_config``, read back the same."""
+    lines = [f"c.{section}.{key} = {value!r}" for section, settings in values.items()
+             for key, value in settings.items()]
+    relative = any(isinstance(value, FromHere) for settings in values.values() for value in settings.values())
+    head = ["import os", "c = get_config()  # noqa: F821",
+            "here = os.path.dirname(os.path.abspath(__file__))"] if relative else ["c = get_config()  # noqa: F821"]
+    path.write_text("\n".join([*head, *lines]) + "\n", encoding="utf-8")
+    return path

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from fadaa.core.settings import site_settings
 from fadaa.grading.course import Course
 from fadaa.grading.demo import COURSE_SOURCE, lessons
 from fadaa.grading.demo_data import cohorts
@@ -154,8 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     site = Site(args.var.resolve())
     print("Preparing the course, the roster and the accounts...", flush=True)
     prepare(site)
-    port = os.environ.get("FADAA_HUB_PORT", "8000")
-    print(f"\nFadaa is ready at http://127.0.0.1:{port}/ — log in with an id (or phone) and PIN:\n", flush=True)
+    print(f"\nFadaa is ready at http://127.0.0.1:{site_settings().hub_port}/ — log in with an id (or phone) and PIN:\n", flush=True)
     for name, phone, group, pin in demo_accounts(site):
         print(f"  {name:14} {phone:15} {group:16} PIN {pin}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)
