@@ -16,10 +16,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from fadaa.core.documents.formulas import inert_table
+from fadaa.core.i18n import gettext_for, normalise
 from fadaa.core.settings import SiteSettings, site_settings
-from fadaa.hub.site import Site
-from fadaa.widgets.documents.formulas import inert_table
-from fadaa.widgets.i18n import gettext_for, normalise
+from fadaa.core.site import Site
 
 from . import activity, backup, certificates, export, reminders, trainer
 from .autograde import FLAG_MESSAGES, autograde_all

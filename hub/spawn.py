@@ -22,11 +22,11 @@ from pathlib import Path
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
 
+from fadaa.core import system_users
 from fadaa.core.settings import site_settings
+from fadaa.core.site import Site
 
-from . import system_users
 from .groups import group_of
-from .site import Site
 from .trainer_server import CONFIG as TRAINER_CONFIG
 
 

@@ -27,7 +27,7 @@ NBGRADER = Path(sys.executable).with_name("nbgrader")
 WHAT_EACH_SEES = """
 import json
 from traitlets.config import PyFileConfigLoader
-from fadaa.hub import system_users
+from fadaa.core import system_users
 system_users.privileged = lambda: False
 hub = PyFileConfigLoader("jupyterhub_config.py", {hub_dir!r}).load_config()
 service = next(s for s in hub.JupyterHub.services if s["name"] == "lessons")
@@ -97,7 +97,7 @@ def test_the_nbgrader_configurations_fadaa_writes_are_read_by_nbgrader(quick_cou
     from fadaa.grading import exchange
     from fadaa.grading.roster import Learner, import_roster, write_roster
     from fadaa.hub.homes import prepare_trainer
-    from fadaa.hub.site import Site
+    from fadaa.core.site import Site
 
     # a site whose course is the quick course, with one learner and the lesson released
     site = Site(tmp_path, db_url_override=db_url)

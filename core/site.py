@@ -11,8 +11,6 @@ from pathlib import Path
 
 from fadaa.core.settings import SiteSettings, site_settings
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @dataclass(frozen=True)
 class Site:
