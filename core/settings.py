@@ -113,17 +113,18 @@ def load(env: Mapping[str, str] | None = None, folders: list[str] | None = None)
     for folder in reversed(jupyter_config_path() if folders is None else folders):
         if (Path(folder) / CONFIG_FILE).is_file():
             config.merge(PyFileConfigLoader(CONFIG_FILE, str(folder)).load_config())
-    for name, trait in SiteSettings.class_traits(config=True).items():
+    try:
+        settings = SiteSettings(config=config)
+    except TraitError as error:
+        raise ValueError(f"{CONFIG_FILE}: {error}") from None
+    for name, trait in settings.traits(config=True).items():
         given = env.get(variable(name))
         if given:  # an empty variable (a placeholder in Kubernetes' values) is no setting
             try:
-                config.SiteSettings[name] = trait.from_string(given)
+                setattr(settings, name, trait.from_string(given))
             except (TraitError, ValueError) as error:
                 raise ValueError(f"{variable(name)}: {given!r} does not fit: {error}") from None
-    try:
-        return SiteSettings(config=config)
-    except TraitError as error:
-        raise ValueError(f"{CONFIG_FILE} or a FADAA_ variable: {error}") from None
+    return settings
 
 
 @functools.cache

@@ -63,8 +63,8 @@ class HelpAll(argparse.Action):
         parser.exit()
 
 
-def build_parser(settings: SiteSettings | None = None) -> argparse.ArgumentParser:
-    settings = settings or site_settings()
+def build_parser() -> argparse.ArgumentParser:
+    settings = site_settings()
     parser = argparse.ArgumentParser(
         prog="fadaa", description="Fadaa for trainers and coordinators: the roster of learners, modules "
         "given to cohorts, collecting and grading (nbgrader underneath), progress and exports.")
@@ -360,7 +360,12 @@ COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "fe
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        parser = build_parser()
+    except ValueError as unfit:  # a FADAA_ variable or a fadaa_config.py setting that does not fit
+        print(f"fadaa: {unfit}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     _ = gettext_for(args.lang)
     if args.command in SITE_COMMANDS:
         try:
