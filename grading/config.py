@@ -4,15 +4,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
+from jupyter_core.paths import jupyter_config_path
 from traitlets.config import Config, PyFileConfigLoader
+
+NBGRADER_CONFIG = "nbgrader_config.py"
 
 
 def load_config(config_file: str | Path | None = None, overrides: Mapping[str, Mapping] | None = None) -> Config:
-    """The traitlets ``Config`` from ``config_file`` (if it exists), with ``overrides`` merged on top.
+    """The traitlets ``Config`` nbgrader's own apps would read, from ``config_file``'s folder.
 
-    ``overrides`` looks like ``{"Exchange": {"root": "/tmp/x"}}``: the shape of ``c.Exchange.root``.
+    First the ``nbgrader_config.py`` of Jupyter's configuration folders (``/etc/jupyter``, the
+    environment's, ``JUPYTER_CONFIG_PATH``...), where a site sets what holds for all, such as the
+    exchange it uses (``c.ExchangeFactory``, ngshare for one): the hub writes each learner's own file
+    again at every login, so her file cannot carry it. Then ``config_file`` (if it exists), then
+    ``overrides`` on top, shaped like ``{"Exchange": {"root": "/tmp/x"}}`` for ``c.Exchange.root``.
     """
     config = Config()
+    for folder in reversed(jupyter_config_path()):  # the most general first, as nbgrader loads them
+        if (Path(folder) / NBGRADER_CONFIG).is_file():
+            config.merge(PyFileConfigLoader(NBGRADER_CONFIG, folder).load_config())
     if config_file and Path(config_file).is_file():
         path = Path(config_file).resolve()
         config.merge(PyFileConfigLoader(path.name, str(path.parent)).load_config())
