@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
+
 from . import exchange
 from .course import Course
 from .serve import REPO, voila_command, voila_environment
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {url}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)
     env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
+    env["FADAA_PROFILE"] = str(profile_of(home))
     return subprocess.call(voila_command(home, args.port), env=env)
 
 

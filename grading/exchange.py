@@ -14,9 +14,9 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 
-from .config import load_config
+from fadaa.core.home_layout import assignment_of, config_of
 
-LEARNER_CONFIG = "nbgrader_config.py"
+from .config import load_config
 
 
 class SubmitFailed(RuntimeError):
@@ -28,7 +28,7 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
     start from the file's own folder, so a site restored into another folder (``fadaa restore``)
     or another machine still finds her lessons and the exchange."""
     home.mkdir(parents=True, exist_ok=True)
-    path = home / LEARNER_CONFIG
+    path = config_of(home)
     exchange_from_home = os.path.relpath(Path(exchange).resolve(), home.resolve())
     path.write_text(
         "import os\n"
@@ -45,7 +45,7 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
 
 
 def _run(exchange_class, home: Path, assignment: str):
-    config = load_config(home / LEARNER_CONFIG, {"Exchange": {"assignment_dir": str(home)}})
+    config = load_config(config_of(home), {"Exchange": {"assignment_dir": str(home)}})
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     step = exchange_class(coursedir=coursedir, authenticator=Authenticator(config=config), config=config)
@@ -74,5 +74,5 @@ def submit(home: Path, assignment: str) -> None:
 
 def submit_notebook(notebook: Path) -> None:
     """Submit the lesson that ``notebook`` belongs to: its folder is the assignment, above is her home."""
-    assignment_dir = notebook.resolve().parent
+    assignment_dir = assignment_of(notebook)
     submit(assignment_dir.parent, assignment_dir.name)

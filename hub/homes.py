@@ -16,6 +16,7 @@ import json
 import shutil
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
 from fadaa.grading.roster_lookup import language_of
 from fadaa.widgets.i18n import remember_language
@@ -26,7 +27,6 @@ NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
-PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
 
 
 def released(site: Site) -> list[str]:
@@ -56,7 +56,7 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
     # a lesson opened by its address, before her home ever showed, opens in her language too
     lang = language_of(site.db_url, username)
     if lang:
-        remember_language(lang, home / PROFILE, key="roster_lang")
+        remember_language(lang, profile_of(home), key="roster_lang")
     for assignment in released(site):
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fadaa.core.home_layout import home_in
+
 REPO = Path(__file__).resolve().parents[1]
 # A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
 # she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
@@ -54,7 +56,7 @@ class Site:
         return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
 
     def home(self, username: str) -> Path:
-        return self.homes / username
+        return home_in(self.homes, username)
 
     @classmethod
     def from_environment(cls, env: dict | None = None) -> "Site":
