@@ -165,8 +165,8 @@ class Lesson:
 
     def keep(self, key: str, data: Any) -> None:
         """Keep ``data`` (JSON) under ``key`` in her notebook, now. Without a notebook nothing is
-        kept, not even in memory: a preview's page works as hers does and forgets on reload, as
-        the pages of a lesson she has not fetched would."""
+        kept, not even in memory: a preview's forms hold what is typed while the page is open, and
+        a reload starts blank."""
         if self.store:
             self.store.save_data(key, data)
 
