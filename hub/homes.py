@@ -19,9 +19,10 @@ from pathlib import Path
 from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
 from fadaa.grading.roster_lookup import language_of
-from fadaa.widgets.i18n import remember_language
+from fadaa.core.i18n import remember_language
 
-from .site import REPO, Site
+from fadaa.core.paths import REPO
+from fadaa.core.site import Site
 
 NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"

@@ -25,7 +25,7 @@ from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
 from fadaa.core.home_layout import profile_of
-from fadaa.widgets.i18n import choose_language
+from fadaa.core.i18n import choose_language
 
 FILES = "files/"
 # what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her

@@ -47,7 +47,7 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
+from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
 
 from fadaa.core.home_layout import home_in, profile_of
 
@@ -56,7 +56,7 @@ from .homes import PREPARE
 from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
-from .site import KERNEL_CULLING, Site
+from fadaa.core.site import KERNEL_CULLING, Site
 from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)

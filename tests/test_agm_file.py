@@ -3,7 +3,7 @@ one she saved last, and a learner whose older Fadaa kept it in ~/.fadaa/agm.json
 import json
 
 from fadaa.widgets.agm import calendar_view, documents_view, records
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.lesson import Lesson
 
 

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from conftest import COURSE, pdf_text
 from fadaa.widgets.agm import records as agm_records
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping import cash_book, year_summary
 from fadaa.widgets.funding import documents, examples, funding_view, programmes, project, readiness
 from fadaa.widgets.funding.own_records import gather
@@ -199,7 +199,7 @@ def test_the_new_modules_are_where_trainers_coordinators_and_learners_find_them(
     certificate read their titles; the AGM-readiness rule leaves them out."""
     import datetime as dt
 
-    from fadaa.grading.demo import lessons
+    from fadaa.demo.learner import lessons
     from fadaa.grading.progress import ProgressRules
     from fadaa.views.certificate import Achievement, certificate_pdf
     from fadaa.grading.names import ModuleTitles

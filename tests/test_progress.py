@@ -8,11 +8,13 @@ import pytest
 from nbgrader.api import Gradebook
 from traitlets.config import Config
 
-from fadaa.grading import activity, demo_data, exchange, trainer
+from fadaa.grading import activity, exchange, trainer
+
+from fadaa.demo import data as demo_data
 from fadaa.grading.database import open_database
 from fadaa.grading.progress import STATUSES, Progress, ProgressRules
 from fadaa.grading.roster import Learner, import_roster, write_roster
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT, COURSE_ID
 
 

@@ -17,8 +17,8 @@ from fadaa.grading import export
 from fadaa.grading.progress import FILTERS
 from fadaa.grading.regions import region_name
 from fadaa.widgets.charts import image_widget
-from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.download import DocumentButton
+from fadaa.core.i18n import gettext_for
 
 from . import page
 from .dashboard import CHARTS, choices

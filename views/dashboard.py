@@ -13,7 +13,7 @@ from fadaa.grading.export import COLUMNS
 from fadaa.grading.progress import STATUSES, Dashboard, Progress
 from fadaa.grading.regions import region_name
 from fadaa.widgets.charts import label, new_figure
-from fadaa.widgets.i18n import gettext_for
+from fadaa.core.i18n import gettext_for
 
 
 STATUS_COLOURS = {"released": "#bbdefb", "started": "#64b5f6", "late": "#e57373", "submitted": "#ffe082",

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from fadaa.grading.extensions import CannotExtend, extend, given_modules
 from fadaa.grading.progress import Progress
-from fadaa.widgets.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for
 
 from .place import Place
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from fadaa.grading import export
 from fadaa.grading.database import learner
-from fadaa.grading.demo import lessons
+from fadaa.demo.learner import lessons
 from fadaa.grading.progress import Progress
 
 NUDGE = ("late", "released")  # late, or given and not started: the learners a trainer calls

@@ -15,7 +15,7 @@ from fadaa.grading import trainer
 from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
 from fadaa.grading.course import NbgraderStepFailed
 from fadaa.grading.difficulty import who_needs_help
-from fadaa.widgets.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for
 
 from . import page
 from .extension_form import ExtensionForm

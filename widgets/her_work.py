@@ -11,9 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from fadaa.core.answer_store import AnswerStore
 from fadaa.core.home_layout import earlier_lesson
-
-from .answer_store import AnswerStore
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from fadaa.core.home_layout import earlier_lesson
+from fadaa.core.i18n import profile_path
 
 from ..her_work import kept_in
-from ..i18n import profile_path
 from .quorum import MajorityRule, Tally, Threshold
 
 DATA_KEY = "agm"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fadaa.core.home_layout import home_in
+from fadaa.core.paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 # A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
 # she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
 # its connection or was put away). Busy kernels are kept.

@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 from fadaa.core.home_layout import profile_of
+from fadaa.grading import exchange
+from fadaa.grading.course import Course
+from fadaa.core.paths import REPO
 
-from . import exchange
-from .course import Course
-from .serve import REPO, voila_command, voila_environment
+from fadaa.server.serve import voila_command, voila_environment
 
 COURSE_SOURCE = REPO / "courses" / "fadaa"
 DEMO_LEARNER = "demo"
