@@ -9,6 +9,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeed
 from traitlets import Unicode
 from traitlets.config import LoggingConfigurable
 
+from fadaa.core.home_layout import config_of
 from fadaa.grading import exchange
 from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT
@@ -39,7 +40,7 @@ class LoggedFeedback(Logged, ExchangeFetchFeedback):
 
 def configure_her_site(home: Path, log: Path) -> None:
     """What a deployment adds to her configuration to plug its exchange in."""
-    with open(home / exchange.LEARNER_CONFIG, "a", encoding="utf-8") as fh:
+    with open(config_of(home), "a", encoding="utf-8") as fh:
         for step, cls in (("fetch_assignment", LoggedFetch), ("submit", LoggedSubmit),
                           ("fetch_feedback", LoggedFeedback)):
             fh.write(f"c.ExchangeFactory.{step} = {f'{__name__}.{cls.__name__}'!r}\n")
