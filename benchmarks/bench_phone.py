@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
 from fadaa.demo.learner import COURSE_SOURCE
@@ -73,7 +74,7 @@ class Server:
 
 def server_environment(home: Path) -> dict:
     env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
+    env["FADAA_PROFILE"] = str(profile_of(home))
     return env
 
 

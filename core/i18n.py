@@ -23,6 +23,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from fadaa.core.home_layout import PROFILE
+
 SUPPORTED = ("fr", "ar")
 DEFAULT = "fr"
 RIGHT_TO_LEFT = frozenset({"ar"})
@@ -50,7 +52,7 @@ def language_from_query(query: str | None) -> str | None:
 
 def profile_path() -> Path:
     """Where the learner's choices are remembered: her own home, unless FADAA_PROFILE says else."""
-    return Path(os.environ.get("FADAA_PROFILE", Path.home() / ".fadaa" / "profile.json"))
+    return Path(os.environ.get("FADAA_PROFILE", Path.home() / PROFILE))
 
 
 def _profile(path: Path) -> dict:

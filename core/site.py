@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from fadaa.core.home_layout import home_in
 from fadaa.core.settings import SiteSettings, site_settings
 
 
@@ -49,7 +50,7 @@ class Site:
         return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
 
     def home(self, username: str) -> Path:
-        return self.homes / username
+        return home_in(self.homes, username)
 
     @classmethod
     def from_settings(cls, settings: SiteSettings | None = None) -> "Site":

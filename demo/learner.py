@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
 from fadaa.core.paths import REPO
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {url}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)
     env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
+    env["FADAA_PROFILE"] = str(profile_of(home))
     return subprocess.call(voila_command(home, args.port), env=env)
 
 

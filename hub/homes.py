@@ -16,6 +16,7 @@ import json
 import shutil
 from pathlib import Path
 
+from fadaa.core.home_layout import config_of, profile_of
 from fadaa.grading import exchange
 from fadaa.grading.config import write_config
 from fadaa.grading.roster_lookup import language_of
@@ -28,7 +29,6 @@ NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
-PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.core.i18n)
 
 
 def released(site: Site) -> list[str]:
@@ -58,7 +58,7 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
     # a lesson opened by its address, before her home ever showed, opens in her language too
     lang = language_of(site.db_url, username)
     if lang:
-        remember_language(lang, home / PROFILE, key="roster_lang")
+        remember_language(lang, profile_of(home), key="roster_lang")
     for assignment in released(site):
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)
@@ -67,7 +67,7 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
 
 def prepare_trainer(site: Site, username: str, home: Path) -> str:
     _own_folder(home)
-    write_config(home / "nbgrader_config.py", {
+    write_config(config_of(home), {
         "CourseDirectory": {"course_id": site.course_id, "root": str(site.course_root), "db_url": site.db_url,
                             # files nbgrader writes stay writable by the other trainers of the course
                             # (nbgrader's shared-course setting)

@@ -24,9 +24,8 @@ from tornado.web import HTTPError
 from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
+from fadaa.core.home_layout import profile_of
 from fadaa.core.i18n import choose_language
-
-from .homes import PROFILE
 
 FILES = "files/"
 # what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her
@@ -45,7 +44,7 @@ def her_page(home: Path, query: str, base_url: str) -> str:
         found = her_home(_progress(), home)
     except UnknownLearner:
         found = None
-    lang = choose_language(query, profile=home / PROFILE, default=found.lang if found else None)
+    lang = choose_language(query, profile=profile_of(home), default=found.lang if found else None)
     links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
                   certificates=hub_page("certificates/"), logout=hub_page("logout"))
     return home_page(found, lang, links, home)

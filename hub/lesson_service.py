@@ -50,8 +50,10 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from fadaa.core.settings import site_settings
 from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
 
+from fadaa.core.home_layout import home_in, profile_of
+
 from .groups import NoRole, group_of
-from .homes import PREPARE, PROFILE
+from .homes import PREPARE
 from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
@@ -96,28 +98,27 @@ def check_replica(name: str, site: Site) -> None:
         raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
 
 
-async def arrive(handler) -> tuple[str, str]:
-    """Fill her home (her configuration, language, lessons released since); her group, and where she lands."""
+def her_home(handler) -> tuple[str, Path]:
+    """Her hub name and her home folder, on the replica that holds it."""
     name = her_name(handler)
+    site = site_of_this_service()
+    check_replica(name, site)
+    return name, site.home(name)
+
+
+async def arrive(handler) -> tuple[str, str, Path]:
+    """Fill her home (her configuration, language, lessons released since); her group, where she
+    lands, and her home."""
     try:
         group = group_of(handler.current_user.hub_user.get("groups", []))
     except NoRole as error:
         raise HTTPError(403, str(error)) from None
     if group not in LANDING_GROUPS:
         raise HTTPError(403, "Trainers work in their own JupyterLab.")
-    site = site_of_this_service()
-    check_replica(name, site)
+    name, home = her_home(handler)
     async with _arriving[name]:  # two tabs at once: one fetch of her lessons
         # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
-        return group, await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
-
-
-def her_home_folder(handler) -> Path:
-    """Her home, on the replica that holds it."""
-    name = her_name(handler)
-    site = site_of_this_service()
-    check_replica(name, site)
-    return site.home(name)
+        return group, await asyncio.to_thread(PREPARE[group], site_of_this_service(), name, home), home
 
 
 class LandingHandler(TornadoVoilaHandler):
@@ -126,10 +127,10 @@ class LandingHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):
-        group, landing = await arrive(self)
+        group, landing, home = await arrive(self)
         if group == "learners":
             self.set_header("Cache-Control", "no-store")  # her progress changes; a shared PC keeps nothing
-            page = await asyncio.to_thread(her_page, her_home_folder(self), self.request.query, self.base_url)
+            page = await asyncio.to_thread(her_page, home, self.request.query, self.base_url)
             self.finish(page)
             return
         if not landing:
@@ -144,8 +145,7 @@ class HerPageHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):
-        name = her_name(self)
-        check_replica(name, site_of_this_service())
+        name, _home = her_home(self)
         page = in_her_home(name, path)
         if not (Path(self.kernel_manager.root_dir) / page).exists():
             await arrive(self)
@@ -159,7 +159,7 @@ class HerFileHandler(JupyterHandler):
     async def get(self, relative: str):
         if not self.authorizer.is_authorized(self, self.current_user, "read", "files"):
             raise HTTPError(403)  # the hub's check: someone the hub lets into the lessons
-        path = downloadable(her_home_folder(self), relative)
+        path = downloadable(her_home(self)[1], relative)
         send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
 
 
@@ -242,7 +242,7 @@ class LearnerKernels(AsyncMappingKernelManager):
         # the service's hub token and OAuth settings are not hers to see
         env = {key: value for key, value in env.items() if not key.startswith(("JUPYTERHUB_", "JPY_"))}
         env["JUPYTERHUB_USER"] = owner
-        env["FADAA_PROFILE"] = str(Path(self.root_dir) / owner / PROFILE)
+        env["FADAA_PROFILE"] = str(profile_of(home_in(self.root_dir, owner)))
         return env
 
     def remove_kernel(self, kernel_id: str):

@@ -61,7 +61,9 @@ class FadaaSpawner(LocalProcessSpawner):
             raise NoServerOfHerOwn(f"{self.user.name}'s lessons are served at /services/lessons/, not by a server of her own.")
         # imported here, not with the hub's configuration: nbgrader, pandas and the kit stay out of
         # the hub's process until a server is started
-        from .homes import PREPARE, PROFILE
+        from fadaa.core.home_layout import profile_of
+
+        from .homes import PREPARE
 
         home = self.home_dir
         if system_users.privileged():
@@ -76,7 +78,7 @@ class FadaaSpawner(LocalProcessSpawner):
             await asyncio.to_thread(system_users.chown_tree, home, entry.pw_uid, entry.pw_gid)
         self.cmd = server_command(group, home)
         self.notebook_dir = str(site.course_root if group == "trainers" else home)
-        self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(home / PROFILE)}
+        self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(profile_of(home))}
         return await super().start()
 
     def make_preexec_fn(self, name):

@@ -10,6 +10,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeed
 from traitlets import Unicode
 from traitlets.config import LoggingConfigurable
 
+from fadaa.core.home_layout import config_of
 from fadaa.grading import exchange
 from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT
@@ -57,7 +58,7 @@ def test_her_fetch_submit_and_feedback_use_the_exchange_her_site_configures(wher
     home, log = tmp_path / "home" / "salma", tmp_path / "site.log"
     exchange.write_learner_config(home, course.course_id, Path(course.config.Exchange.root), "salma")
     if where == "her nbgrader_config.py":
-        configure_exchange(home / exchange.LEARNER_CONFIG, log)
+        configure_exchange(config_of(home), log)
     else:  # as /etc/jupyter holds it: the hub writes her own file again at each login
         site = tmp_path / "etc-jupyter"
         configure_exchange(site / "nbgrader_config.py", log)

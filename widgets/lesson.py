@@ -11,7 +11,7 @@ import html
 import logging
 import os
 from pathlib import Path
-from typing import Callable, Mapping, Sequence, Union
+from typing import Any, Callable, Mapping, Sequence, Union
 from urllib.parse import unquote
 
 import ipywidgets as widgets
@@ -20,6 +20,9 @@ from IPython.display import HTML, display
 
 from fadaa.core.answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
 from fadaa.core.checking import bounded_answer
+from fadaa.core.home_layout import documents_of, home_of
+
+from . import her_work
 from .feedback_line import feedback_line
 from fadaa.core.i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
@@ -149,6 +152,30 @@ class Lesson:
         box.add_class("fadaa-step")
         return box
 
+    # -- her work that is not graded but must survive a reload (her own figures, her AGM file)
+    @property
+    def notebook(self) -> Path | None:
+        """Her copy of this lesson; None in a trainer's preview or a test without one."""
+        return self.store.path if self.store else None
+
+    def kept(self, key: str, default: Any = None) -> Any:
+        """What this lesson keeps under ``key`` in her notebook's metadata; ``default`` when nothing
+        is, or when the lesson has no notebook."""
+        return self.store.load_data(key, default) if self.store else default
+
+    def keep(self, key: str, data: Any) -> None:
+        """Keep ``data`` (JSON) under ``key`` in her notebook, now. Without a notebook nothing is
+        kept, not even in memory: a preview's forms hold what is typed while the page is open, and
+        a reload starts blank."""
+        if self.store:
+            self.store.save_data(key, data)
+
+    def earlier(self, lesson: str | Path, key: str, default: Any = None) -> Any:
+        """What she kept under ``key`` in an earlier lesson of hers (``"bookkeeping_4/year_summary.ipynb"``,
+        her copy beside this lesson's folder); ``default`` when she has not done it, it cannot be
+        read, or this lesson has no notebook."""
+        return her_work.earlier(self.notebook, lesson, key, default)
+
     def _saver(self, grade_id: str):
         return (lambda value, right=None: self.store.save(grade_id, value, right)) if self.store else None
 
@@ -163,9 +190,9 @@ class Lesson:
         def record() -> None:
             from datetime import datetime, timezone
             try:
-                seen = dict(self.store.load_data(WORKED_KEY, {}) or {})
+                seen = dict(self.kept(WORKED_KEY, {}) or {})
                 seen.setdefault(name, datetime.now(timezone.utc).isoformat(timespec="seconds"))
-                self.store.save_data(WORKED_KEY, seen)
+                self.keep(WORKED_KEY, seen)
             except Exception:  # noqa: BLE001 - showing her the answer never fails because of the record
                 pass
         return record
@@ -215,7 +242,7 @@ class Lesson:
     @property
     def documents_dir(self) -> Path | None:
         """Her documents folder, beside her lessons: what the learner home lists for her."""
-        return self.store.path.resolve().parent.parent / "documents" if self.store else None
+        return documents_of(home_of(self.notebook)) if self.notebook else None
 
     def document(self, fr: str, ar: str, filename: str, build) -> "DocumentButton":
         """A button that makes a document (``build()`` returns its bytes) and offers it for download."""
@@ -231,7 +258,7 @@ class Lesson:
     # -- showing it
     def _step_reached(self) -> int:
         """The step she was on last time (0 for a first visit, or a value that is not a step)."""
-        step = self.store.load_data(STEP_KEY, 0) if self.store else 0
+        step = self.kept(STEP_KEY, 0)
         return step if isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(self.steps) else 0
 
     def header_html(self) -> str:
@@ -243,8 +270,7 @@ class Lesson:
     def show(self) -> StepNavigator:
         display(HTML(self.header_html()))
         self.navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl", start=self._step_reached())
-        if self.store:
-            self.navigator.observe(lambda change: self.store.save_data(STEP_KEY, change["new"]), "index")
+        self.navigator.observe(lambda change: self.keep(STEP_KEY, change["new"]), "index")
         self.navigator.add_class("fadaa")
         self.navigator.add_class(f"fadaa-{self.dir}")
         display(self.navigator)
