@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import exchange
+from .audio_drafts import make_drafts, missing_tools
 from .course import Course
 from .serve import REPO, voila_command, voila_environment
 
@@ -31,6 +32,7 @@ def build(var: Path) -> tuple[Course, Path]:
     course_root, exchange_root, home = var / "course", var / "exchange", var / "home" / DEMO_LEARNER
     # the course source comes fresh from the checkout; gradebook and submissions stay
     shutil.copytree(COURSE_SOURCE, course_root, dirs_exist_ok=True)
+    spoken_drafts(course_root / "source")
     exchange_root.mkdir(parents=True, exist_ok=True)
     exchange_root.chmod(0o777)  # nbgrader's shared exchange is world-writable by design
     course = Course(course_root, exchange=exchange_root)
@@ -41,6 +43,16 @@ def build(var: Path) -> tuple[Course, Path]:
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)
     return course, home
+
+
+def spoken_drafts(source: Path) -> None:
+    """A machine draft of every step in French and Arabic where none is up to date (``audio_drafts``)."""
+    missing = missing_tools()
+    if missing:
+        print(f"No spoken drafts: {', '.join(missing)} missing (`make serve` installs them).", flush=True)
+        return
+    print("Speaking the steps' drafts (cached: only new or changed steps take time)...", flush=True)
+    make_drafts(source, log=lambda _line: None)
 
 
 def lesson_urls(port: int) -> list[str]:
