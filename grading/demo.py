@@ -55,6 +55,14 @@ def spoken_drafts(source: Path) -> None:
     make_drafts(source, log=lambda _line: None)
 
 
+def demo_environment(var: Path, profile: Path) -> dict:
+    """Voilà's environment for the demo: her profile, and the course whose step audio the pages play."""
+    env = voila_environment()
+    env["FADAA_PROFILE"] = str(profile)
+    env["FADAA_COURSE_ROOT"] = str(var / "course")
+    return env
+
+
 def lesson_urls(port: int) -> list[str]:
     return [f"http://127.0.0.1:{port}/voila/render/{a}/{nb}?lang={lang}"
             for a, nb in lessons() for lang in ("fr", "ar")]
@@ -71,9 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     for url in lesson_urls(args.port):
         print(f"  {url}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)
-    env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
-    return subprocess.call(voila_command(home, args.port), env=env)
+    return subprocess.call(voila_command(home, args.port), env=demo_environment(args.var, home / ".fadaa" / "profile.json"))
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@ class StepText:
     ar: str
 
     def text(self, lang: str) -> str:
-        """Its text in ``lang``; a spoken language with no text of its own reads the Arabic."""
-        return self.fr if lang == "fr" else self.ar
+        """What a recording in ``lang`` says: its French or Arabic text, both for a language that
+        has no written text of its own (a trainer speaking Darija or Tachelhit reads either)."""
+        return {"fr": self.fr, "ar": self.ar}.get(lang, f"{self.fr}\n\n{self.ar}")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fadaa.widgets.i18n import TranslatedError
+from fadaa.widgets.i18n import SPOKEN, TranslatedError
 
-SPOKEN = ("ar", "fr", "ary", "shi", "tzm", "rif")
 DRAFTED = ("fr", "ar")  # espeak-ng speaks these; never Darija nor Amazigh
 FORMATS = {"ogg": 'audio/ogg; codecs="opus"', "m4a": "audio/mp4"}  # first is what the desk records to
 MAX_SECONDS = 60
@@ -53,6 +52,11 @@ def text_hash(text: str) -> str:
 
 def lesson_audio_dir(source: Path, module: str, stem: str) -> Path:
     return source / module / "audio" / stem
+
+
+def lesson_audio_url(base: str, module: str, stem: str) -> str:
+    """Where the lesson service (or the demo's Voilà) serves that folder: ``AUDIO_PATH`` under ``base``."""
+    return f"{base}{module}/audio/{stem}/"
 
 
 @dataclass(frozen=True)

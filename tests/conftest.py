@@ -101,14 +101,11 @@ def running_voila(home: Path, env: dict, log_path: Path):
 def voila_server(tmp_path_factory):
     """Voilà serving a learner's home with every lesson fetched through nbgrader's exchange (what
     ``python -m fadaa.grading.demo`` runs). Yields (base_url, home)."""
-    from fadaa.grading.demo import build
-    from fadaa.grading.serve import voila_environment
+    from fadaa.grading.demo import build, demo_environment
 
     var = tmp_path_factory.mktemp("voila")
     _course, home = build(var)
-    env = voila_environment()
-    env["FADAA_PROFILE"] = str(var / "profile.json")
-    with running_voila(home, env, var / "voila.log") as base:
+    with running_voila(home, demo_environment(var, var / "profile.json"), var / "voila.log") as base:
         yield base, home
 
 
