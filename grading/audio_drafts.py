@@ -46,8 +46,9 @@ def speakable(markdown: str, lang: str) -> str:
     text = html.unescape(TAG.sub(" ", mistune.html(markdown)))
     for sign, words in SAID[lang].items():
         text = text.replace(sign, words)
-    kept = "".join(" " if unicodedata.category(c) in ("So", "Sk", "Cf", "Co", "Cs") else c for c in text)
-    return re.sub(r"\s+", " ", kept).strip()
+    kept = "".join(" " if unicodedata.category(c) in ("So", "Sk", "Cf", "Co", "Cs") or c == "\ufe0f" else c
+                   for c in text)
+    return re.sub(r"\s+([.,:;!?،؛])", r"\1", re.sub(r"\s+", " ", kept)).strip()
 
 
 @functools.cache

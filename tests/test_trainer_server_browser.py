@@ -7,6 +7,7 @@ added by hand with markup in her name and a hostile roster imported (``hostile_i
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from nbgrader.api import Gradebook
@@ -60,20 +62,20 @@ def hostile_course(tmp_path_factory) -> Course:
     return course
 
 
-@pytest.fixture(scope="module")
-def trainer_server(hostile_course, tmp_path_factory):
-    """JupyterLab over the course folder with the trainer's configuration; yields its base URL."""
-    var = tmp_path_factory.mktemp("trainer-server")
+@contextlib.contextmanager
+def trainer_lab(root: Path, var: Path, env: dict | None = None) -> Iterator[str]:
+    """JupyterLab over ``root`` with the trainer's configuration, as the hub starts his server;
+    yields its base URL (log in with ``?token=TOKEN``)."""
     port = free_port()
     env = {**os.environ, "HOME": str(var), "JUPYTER_CONFIG_DIR": str(var / "config"),
-           "JUPYTER_RUNTIME_DIR": str(var / "runtime")}
-    root = ["--allow-root"] if os.geteuid() == 0 else []
-    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--config={CONFIG}", "--no-browser", *root,
+           "JUPYTER_RUNTIME_DIR": str(var / "runtime"), **(env or {})}
+    as_root = ["--allow-root"] if os.geteuid() == 0 else []
+    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--config={CONFIG}", "--no-browser", *as_root,
                "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
-               f"--ServerApp.root_dir={hostile_course.root}"]
+               f"--ServerApp.root_dir={root}"]
     base = f"http://127.0.0.1:{port}"
     with open(var / "server.log", "w") as log:
-        server = subprocess.Popen(command, cwd=hostile_course.root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -88,6 +90,13 @@ def trainer_server(hostile_course, tmp_path_factory):
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def trainer_server(hostile_course, tmp_path_factory):
+    """JupyterLab over the course folder with the trainer's configuration; yields its base URL."""
+    with trainer_lab(hostile_course.root, tmp_path_factory.mktemp("trainer-server")) as base:
+        yield base
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ def _(message: str) -> str:
 
 
 TITLE = _("Recording desk")
+HOW = _("Record each step as you would say it to a learner. A recording replaces the machine voice.")
 DESK_CSS = """
 .fadaa-desk-step { border-top: 1px solid #ccc; padding: 0.6em 0; }
 .fadaa-desk-texts { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; font-size: 0.9em; }
@@ -63,11 +64,11 @@ def _sound_html(lesson: LessonFile, step: StepText, spoken: str, audio_url: str,
         player = f'<audio controls preload="none">{sources}</audio>'
     state = "fadaa-desk-changed" if recording and not recording.made_for(step.text(spoken)) else ""
     put = f"{audio_url}{quote(lesson.module)}/audio/{quote(lesson.stem)}/{step.number:02d}.{spoken}"
-    delete = (f'<button type="button" class="fadaa-desk-delete">🗑 {html.escape(_("Delete"))}</button>'
-              if recording else "")
+    words = {key: html.escape(word) for key, word in (("record", _("Record")), ("stop", _("Stop")), ("delete", _("Delete")))}
+    delete = f'<button type="button" class="fadaa-desk-delete">🗑 {words["delete"]}</button>' if recording else ""
     return (f'<div class="fadaa-desk-sound" data-put="{html.escape(put)}">'
-            f'<button type="button" class="fadaa-desk-record">🎙 {html.escape(_("Record"))}</button>'
-            f'<button type="button" class="fadaa-desk-stop" hidden>⏹ {html.escape(_("Stop"))}</button>'
+            f'<button type="button" class="fadaa-desk-record">🎙 {words["record"]}</button>'
+            f'<button type="button" class="fadaa-desk-stop" hidden>⏹ {words["stop"]}</button>'
             f'{player}{delete}<span class="fadaa-desk-state {state}">{html.escape(said)}</span>'
             f'<span class="fadaa-desk-refused" role="alert"></span></div>')
 
@@ -86,10 +87,10 @@ def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_ur
     spoken_links = " · ".join(
         _link(f"?lesson={quote(chosen or '')}&spoken={code}&lang={lang}", name, code == spoken)
         for code, name in SPOKEN.items())
-    steps = ""
+    step_word = _("Step {n}")
     if found:
         steps = "".join(
-            f'<section class="fadaa-desk-step" id="step-{step.number}"><h3>{html.escape(_("Step {n}").format(n=step.number))}</h3>'
+            f'<section class="fadaa-desk-step" id="step-{step.number}"><h3>{html.escape(step_word.format(n=step.number))}</h3>'
             f'<div class="fadaa-desk-texts"><div dir="ltr" lang="fr">{html.escape(step.fr)}</div>'
             f'<div dir="rtl" lang="ar">{html.escape(step.ar)}</div></div>'
             f'{_sound_html(found, step, spoken, audio_url, lang, source)}</section>'
@@ -102,8 +103,7 @@ def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_ur
             f'<style>{page_css()}{DESK_CSS}</style></head>'
             f'<body data-xsrf="{html.escape(xsrf)}" data-max-seconds="{step_audio.MAX_SECONDS}">'
             f'<main class="fadaa fadaa-view fadaa-{dir_}" dir="{dir_}" lang="{lang}">'
-            f'<h1 class="fadaa-title">🎙 {html.escape(_(TITLE))}</h1>'
-            f'<p>{html.escape(_("Record each step as you would say it to a learner. A recording replaces the machine voice."))}</p>'
-            f'<p class="fadaa-desk-choice">{html.escape(_("Lesson:"))} {lesson_links}</p>'
-            f'<p class="fadaa-desk-choice">{html.escape(_("Spoken language:"))} {spoken_links}</p>'
+            f'<h1 class="fadaa-title">🎙 {html.escape(_(TITLE))}</h1><p>' + html.escape(_(HOW)) + '</p>'
+            '<p class="fadaa-desk-choice">' + html.escape(_("Lesson:")) + f' {lesson_links}</p>'
+            '<p class="fadaa-desk-choice">' + html.escape(_("Spoken language:")) + f' {spoken_links}</p>'
             f'{steps}</main><script src="{html.escape(script_url)}"></script></body></html>')
