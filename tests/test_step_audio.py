@@ -101,3 +101,12 @@ def test_the_course_build_gives_every_step_of_every_lesson_a_draft_in_french_and
     assert total / seconds * 10 <= 25_000
     # nbgrader hands the lesson out without its sound
     assert not list((site.course_root / "release").rglob("*.ogg"))
+
+
+def test_she_listens_in_the_language_she_reads_until_she_chooses_another(tmp_path):
+    from fadaa.widgets.i18n import choose_spoken
+    profile = tmp_path / "profile.json"
+    assert choose_spoken("lang=ar", "ar", profile) == "ar"
+    assert choose_spoken("spoken=shi", "ar", profile) == "shi"  # on her home
+    assert choose_spoken("lang=fr", "fr", profile) == "shi"  # remembered: she reads French now, still hears Tachelhit
+    assert choose_spoken("spoken=xx", "fr", profile) == "shi"  # a code that is no language changes nothing

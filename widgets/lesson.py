@@ -179,11 +179,10 @@ class Lesson:
             return ""
         sources = "".join(f'<source src="{html.escape(self.audio.url + found.name(ext))}?v={found.version()}" '
                           f'type="{html.escape(step_audio.FORMATS[ext])}">' for ext in found.files)
-        machine = (f'<span class="fadaa-machine-voice">{html.escape(self._("Machine voice"))}</span>'
-                   if found.machine else "")
+        listen, machine_voice = html.escape(self._("Listen")), html.escape(self._("Machine voice"))
+        machine = f'<span class="fadaa-machine-voice">{machine_voice}</span>' if found.machine else ""
         return (f'<div class="fadaa-listen" lang="{found.lang}"><button type="button" class="fadaa-play" '
-                f'aria-label="{html.escape(self._("Listen"))}">▶</button><audio preload="none">{sources}</audio>'
-                f'{machine}</div>')
+                f'aria-label="{listen}">▶</button><audio preload="none">{sources}</audio>{machine}</div>')
 
     def _step_box(self, fr: str, ar: str, parts: Parts, icon: str, source: Text = ("", ""),
                   number: int = 0) -> widgets.VBox:
