@@ -1,6 +1,7 @@
 """The trainer's recording desk as one HTML page: each lesson's steps, their text, and their sound.
 
-For the chosen lesson and spoken language, each step shows its French and Arabic text, what plays
+For the chosen lesson and spoken language, each step shows its French and Arabic text (as the
+lesson shows it), what plays
 now (his recording, or the machine draft, which says so; a recording made for a text the step no
 longer has says that too), and his buttons: record, stop, listen, delete. The page's script
 (``hub/static/recording_desk.js``) records with the browser's microphone and sends the sound to
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+
+import mistune
 from urllib.parse import quote
 
 from fadaa.grading import step_audio
@@ -91,8 +94,8 @@ def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_ur
     if found:
         steps = "".join(
             f'<section class="fadaa-desk-step" id="step-{step.number}"><h3>{html.escape(step_word.format(n=step.number))}</h3>'
-            f'<div class="fadaa-desk-texts"><div dir="ltr" lang="fr">{html.escape(step.fr)}</div>'
-            f'<div dir="rtl" lang="ar">{html.escape(step.ar)}</div></div>'
+            f'<div class="fadaa-desk-texts"><div dir="ltr" lang="fr">{mistune.html(step.fr)}</div>'
+            f'<div dir="rtl" lang="ar">{mistune.html(step.ar)}</div></div>'
             f'{_sound_html(found, step, spoken, audio_url, lang, source)}</section>'
             for step in lesson_steps(found.notebook))
     else:
