@@ -25,8 +25,8 @@ from pathlib import Path
 
 import mistune
 
-from . import step_audio
-from .lesson_steps import course_lessons, lesson_steps
+from fadaa.core import step_audio
+from fadaa.core.lesson_steps import course_lessons, lesson_steps
 
 REPO = Path(__file__).resolve().parents[1]
 VOICES = {"fr": "fr", "ar": "ar"}

@@ -32,7 +32,7 @@ import nbformat
 
 from .course import Course
 from .database import open_database
-from .forked_kernels import use_forked_python_kernels
+from fadaa.server.forked_kernels import use_forked_python_kernels
 from .output_limit import TRUNCATED_MARK, output_text
 
 

@@ -17,15 +17,16 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError, StaticFileHandler, authenticated
 
-from fadaa.grading import step_audio
-from fadaa.grading.lesson_steps import lesson_steps
-from fadaa.grading.serve import StepAudioHandler
+from fadaa.core import step_audio
+from fadaa.core.paths import REPO
+from fadaa.core.lesson_steps import lesson_steps
+from fadaa.server.serve import StepAudioHandler
 from fadaa.views.recording_desk import desk_page
-from fadaa.widgets.i18n import SUPPORTED, spoken_code
+from fadaa.core.i18n import SUPPORTED, spoken_code
 
 ROUTE = "fadaa/recordings"
 STATIC = Path(__file__).with_name("static")
-DEMO_COURSE_ROOT = Path(__file__).resolve().parents[1] / "var" / "hub" / "course"
+DEMO_COURSE_ROOT = REPO / "var" / "hub" / "course"  # what make serve builds
 
 
 def course_source() -> Path:

@@ -16,7 +16,7 @@ from nbgrader.api import Gradebook
 
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from conftest import COURSE, lesson_notebooks
 
 pytestmark = pytest.mark.slow

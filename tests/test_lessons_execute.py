@@ -5,7 +5,7 @@ import html
 
 import pytest
 
-from fadaa.grading.lesson_steps import lesson_steps
+from fadaa.core.lesson_steps import lesson_steps
 from conftest import error_outputs, execute_lesson, lesson_notebooks
 
 

@@ -5,11 +5,11 @@ import subprocess
 
 import pytest
 
-from fadaa.grading import step_audio
+from fadaa.core import step_audio
 from fadaa.grading.audio_drafts import speakable
-from fadaa.grading.lesson_steps import course_lessons, lesson_steps
+from fadaa.core.lesson_steps import course_lessons, lesson_steps
 from fadaa.hub.demo import build
-from fadaa.hub.site import Site
+from fadaa.core.site import Site
 
 pytestmark = pytest.mark.skipif(bool(__import__("fadaa.grading.audio_drafts", fromlist=["x"]).missing_tools()),
                                 reason="espeak-ng / ffmpeg missing: make installs them")
@@ -104,7 +104,7 @@ def test_the_course_build_gives_every_step_of_every_lesson_a_draft_in_french_and
 
 
 def test_she_listens_in_the_language_she_reads_until_she_chooses_another(tmp_path):
-    from fadaa.widgets.i18n import choose_spoken
+    from fadaa.core.i18n import choose_spoken
     profile = tmp_path / "profile.json"
     assert choose_spoken("lang=ar", "ar", profile) == "ar"
     assert choose_spoken("spoken=shi", "ar", profile) == "shi"  # on her home

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.widgets.i18n import SPOKEN, direction, format_day, format_number, gettext_for
+from fadaa.core.i18n import SPOKEN, direction, format_day, format_number, gettext_for
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text

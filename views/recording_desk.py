@@ -15,9 +15,9 @@ from pathlib import Path
 import mistune
 from urllib.parse import quote
 
-from fadaa.grading import step_audio
-from fadaa.grading.lesson_steps import LessonFile, StepText, course_lessons, lesson_steps
-from fadaa.widgets.i18n import SPOKEN, direction, gettext_for
+from fadaa.core import step_audio
+from fadaa.core.lesson_steps import LessonFile, StepText, course_lessons, lesson_steps
+from fadaa.core.i18n import SPOKEN, direction, gettext_for
 
 from .page_style import page_css
 

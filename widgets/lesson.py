@@ -19,10 +19,11 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
-from .checking import bounded_answer
+from fadaa.core.answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
+from fadaa.core.checking import bounded_answer
 from .feedback_line import feedback_line
-from .i18n import choose_language, choose_spoken, direction, gettext_for
+from fadaa.core import step_audio
+from fadaa.core.i18n import choose_language, choose_spoken, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
@@ -53,7 +54,7 @@ def request_query() -> str:
     return os.environ.get("QUERY_STRING", "")
 
 
-AUDIO_ROUTE = "step-audio/"  # fadaa.grading.serve.StepAudioHandler, beside voila/render/
+AUDIO_ROUTE = "step-audio/"  # fadaa.server.serve.StepAudioHandler, beside voila/render/
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,6 @@ class LessonAudio:
     def from_environment(cls, notebook: Path | None) -> "LessonAudio | None":
         """Found from the course (``FADAA_COURSE_ROOT``) and the page Voilà serves (``SCRIPT_NAME``):
         her copy ``<module>/<lesson>.ipynb`` is the source's ``<module>/audio/<lesson>/``."""
-        from fadaa.grading import step_audio
         root, script = os.environ.get("FADAA_COURSE_ROOT"), os.environ.get("SCRIPT_NAME", "")
         if not (notebook and root and "/voila/render/" in script):
             return None
@@ -173,7 +173,6 @@ class Lesson:
         """A big ▶ that plays step ``number`` in the language she listens in (else the one she
         reads): a recording, else a machine draft, which says so. The page fetches the sound only
         when she taps (``preload="none"``), Opus first and AAC for older Safari."""
-        from fadaa.grading import step_audio
         found = step_audio.best(self.audio.folder, number, (self.spoken, self.lang)) if self.audio else None
         if found is None:
             return ""
@@ -262,7 +261,7 @@ class Lesson:
 
     def document(self, fr: str, ar: str, filename: str, build) -> "DocumentButton":
         """A button that makes a document (``build()`` returns its bytes) and offers it for download."""
-        from .documents.download import DocumentButton
+        from .download import DocumentButton
         return DocumentButton(self.pick(fr, ar), filename, build, self._, self.documents_dir)
 
     def submit_button(self) -> SubmitButton:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable, Sequence
 
-from ..documents.pdf import PdfDocument
-from ..i18n import format_amount, gettext_for
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import format_amount, gettext_for
 from . import calendar as cal
 from .quorum import CAST, MajorityRule, Threshold
 from .records import Attendance, Cooperative, Decision, Meeting, format_date
@@ -27,7 +27,7 @@ EXTRA_ATTENDANCE_ROWS = 3   # for a member missing from her list, written by han
 def writer_for(fmt: str) -> Callable[[str, str], object]:
     """The document class for 'pdf' or 'docx' (same interface)."""
     if fmt == "docx":
-        from ..documents.docx import DocxDocument
+        from fadaa.core.documents.docx import DocxDocument
         return DocxDocument
     return PdfDocument
 

@@ -12,9 +12,9 @@ import ipywidgets as widgets
 from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from ..bookkeeping.cash_book_view import category_names
 from ..bookkeeping.year_summary import Allocation
-from ..checking import NotANumber, RuleError, parse_number
+from fadaa.core.checking import NotANumber, RuleError, parse_number
 from ..feedback_line import feedback_line
-from ..i18n import format_amount, format_number, forward_arrow
+from fadaa.core.i18n import format_amount, format_number, forward_arrow
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date

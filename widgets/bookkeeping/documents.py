@@ -8,9 +8,9 @@ from typing import Sequence
 
 from babel.dates import get_month_names
 
-from ..documents.pdf import PdfDocument
-from ..documents.xlsx import workbook_bytes
-from ..i18n import format_amount
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.documents.xlsx import workbook_bytes
+from fadaa.core.i18n import format_amount
 from . import cash_book
 from .cash_book_view import category_names
 from .year_summary import YearSummary

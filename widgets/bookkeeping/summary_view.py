@@ -5,9 +5,9 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import bounded_answer, parse_number, read_or_say_why
+from fadaa.core.checking import bounded_answer, parse_number, read_or_say_why
 from ..feedback_line import feedback_line
-from ..i18n import format_amount, format_number
+from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import summary as rules
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT

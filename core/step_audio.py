@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fadaa.widgets.i18n import SPOKEN, TranslatedError
+from .i18n import SPOKEN, TranslatedError
 
 DRAFTED = ("fr", "ar")  # espeak-ng speaks these; never Darija nor Amazigh
 FORMATS = {"ogg": 'audio/ogg; codecs="opus"', "m4a": "audio/mp4"}  # first is what the desk records to

@@ -13,10 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import exchange
-from .audio_drafts import make_drafts, missing_tools
-from .course import Course
-from .serve import REPO, voila_command, voila_environment
+from fadaa.grading import exchange
+from fadaa.grading.audio_drafts import make_drafts, missing_tools
+from fadaa.grading.course import Course
+from fadaa.core.paths import REPO
+
+from fadaa.server.serve import voila_command, voila_environment
 
 COURSE_SOURCE = REPO / "courses" / "fadaa"
 DEMO_LEARNER = "demo"
