@@ -51,7 +51,7 @@ def trainer_desk(voila_server, browser, tmp_path):
     from test_trainer_server_browser import TOKEN, trainer_lab
 
     _base, home = voila_server
-    course = home.parent.parent / "course"  # grading.demo.build: var/home/<her>, var/course
+    course = home.parent.parent / "course"  # demo.learner.build: var/home/<her>, var/course
     with trainer_lab(course, tmp_path, {"FADAA_COURSE_ROOT": str(course)}) as lab:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.grant_permissions(["microphone"])
