@@ -15,7 +15,7 @@ from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError, ExchangeFactory
 
-from .config import load_config
+from .config import FromHere, load_config, write_config
 
 LEARNER_CONFIG = "nbgrader_config.py"
 
@@ -29,20 +29,12 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
     start from the file's own folder, so a site restored into another folder (``fadaa restore``)
     or another machine still finds her lessons and the exchange."""
     home.mkdir(parents=True, exist_ok=True)
-    path = home / LEARNER_CONFIG
     exchange_from_home = os.path.relpath(Path(exchange).resolve(), home.resolve())
-    path.write_text(
-        "import os\n"
-        "c = get_config()  # noqa: F821\n"
-        "home = os.path.dirname(os.path.abspath(__file__))\n"
-        f"c.CourseDirectory.course_id = {course_id!r}\n"
-        f"c.CourseDirectory.student_id = {student_id!r}\n"
-        f"c.Exchange.root = os.path.normpath(os.path.join(home, {exchange_from_home!r}))\n"
-        "c.Exchange.assignment_dir = home\n"
-        # the lesson's answer-saving lock files stay at home
-        "c.CourseDirectory.ignore = ['.ipynb_checkpoints', '*.pyc', '__pycache__', 'feedback', '.*.lock']\n",
-        encoding="utf-8")
-    return path
+    return write_config(home / LEARNER_CONFIG, {
+        "CourseDirectory": {"course_id": course_id, "student_id": student_id,
+                            # the lesson's answer-saving lock files stay at home
+                            "ignore": [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.lock"]},
+        "Exchange": {"root": FromHere(exchange_from_home), "assignment_dir": FromHere(".")}})
 
 
 def _run(step: str, home: Path, assignment: str):

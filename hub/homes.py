@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 from fadaa.grading import exchange
+from fadaa.grading.config import write_config
 from fadaa.grading.roster_lookup import language_of
 from fadaa.core.i18n import remember_language
 
@@ -66,15 +67,13 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
 
 def prepare_trainer(site: Site, username: str, home: Path) -> str:
     _own_folder(home)
-    (home / "nbgrader_config.py").write_text(
-        "c = get_config()  # noqa: F821\n"
-        f"c.CourseDirectory.course_id = {site.course_id!r}\n"
-        f"c.CourseDirectory.root = {str(site.course_root)!r}\n"
-        f"c.CourseDirectory.db_url = {site.db_url!r}\n"
-        # files nbgrader writes stay writable by the other trainers of the course (nbgrader's shared-course setting)
-        "c.CourseDirectory.groupshared = True\n"
-        f"c.Exchange.root = {str(site.exchange)!r}\n"
-        "c.Authenticator.plugin_class = 'nbgrader.auth.JupyterHubAuthPlugin'\n", encoding="utf-8")
+    write_config(home / "nbgrader_config.py", {
+        "CourseDirectory": {"course_id": site.course_id, "root": str(site.course_root), "db_url": site.db_url,
+                            # files nbgrader writes stay writable by the other trainers of the course
+                            # (nbgrader's shared-course setting)
+                            "groupshared": True},
+        "Exchange": {"root": str(site.exchange)},
+        "Authenticator": {"plugin_class": "nbgrader.auth.JupyterHubAuthPlugin"}})
     settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "translation-extension"
     if not (settings / "plugin.jupyterlab-settings").exists():
         settings.mkdir(parents=True, exist_ok=True)

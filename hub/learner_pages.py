@@ -36,7 +36,7 @@ DOWNLOADABLE = re.compile(r"documents/[^/]+|[^/]+/feedback/[^/]+/[^/]+\.html")
 @functools.cache
 def _progress():
     """The course's progress (one database engine for the service's life)."""
-    return Place.from_environment().progress()
+    return Place.from_settings().progress()
 
 
 def her_page(home: Path, query: str, base_url: str) -> str:

@@ -48,6 +48,7 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
+from fadaa.core.settings import site_settings
 from fadaa.server.serve import FadaaVoila, StepAudioHandler, voila_args, voila_environment
 
 from .groups import NoRole, group_of
@@ -55,7 +56,7 @@ from .homes import PREPARE, PROFILE
 from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
-from fadaa.core.site import KERNEL_CULLING, Site
+from fadaa.core.site import Site
 from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)
@@ -83,8 +84,8 @@ def in_her_home(name: str, path: str | None) -> str:
     return f"{name}/{clean}" if clean else name
 
 
-# the site is the service's environment, set once by the hub: read once, not at every page
-site_of_this_service = functools.cache(Site.from_environment)
+# the site is the service's settings, handed on by the hub: read once, not at every page
+site_of_this_service = functools.cache(Site.from_settings)
 _arriving: dict[str, asyncio.Lock] = collections.defaultdict(asyncio.Lock)  # one filling of a home at a time
 
 
@@ -292,7 +293,7 @@ class LessonService(FadaaVoila):
 
 
 def service_args(homes: Path, port: int, host: str, prefix: str) -> list[str]:
-    return [*voila_args(homes, port, host), *KERNEL_CULLING,
+    return [*voila_args(homes, port, host), *site_settings().kernel_culling(),
             *hub_args(prefix, authorizer=f"{MODULE}.LessonAuthorizer"),
             f"--VoilaConfiguration.multi_kernel_manager_class={MODULE}.LearnerKernels"]
 

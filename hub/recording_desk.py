@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from pathlib import Path
 
 from jupyter_server.base.handlers import JupyterHandler
@@ -18,7 +17,7 @@ from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError, StaticFileHandler, authenticated
 
 from fadaa.core import step_audio
-from fadaa.core.paths import REPO
+from fadaa.core.settings import site_settings
 from fadaa.core.lesson_steps import lesson_steps
 from fadaa.server.serve import StepAudioHandler
 from fadaa.views.recording_desk import desk_page
@@ -26,12 +25,11 @@ from fadaa.core.i18n import SUPPORTED, spoken_code
 
 ROUTE = "fadaa/recordings"
 STATIC = Path(__file__).with_name("static")
-DEMO_COURSE_ROOT = REPO / "var" / "hub" / "course"  # what make serve builds
 
 
 def course_source() -> Path:
-    """The course he teaches (the hub gives his server ``FADAA_COURSE_ROOT``)."""
-    return Path(os.environ.get("FADAA_COURSE_ROOT", DEMO_COURSE_ROOT)) / "source"
+    """The course he teaches (the site's settings: the hub gives his server ``FADAA_COURSE_ROOT``)."""
+    return site_settings().course_folder() / "source"
 
 
 class DeskHandler(JupyterHandler):

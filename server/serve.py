@@ -43,6 +43,7 @@ from voila.app import Voila
 from fadaa.core.paths import REPO
 
 from .forked_kernels import ForkingKernelSpecManager, Zygote
+from fadaa.core.settings import site_settings
 from fadaa.core.step_audio import AUDIO_PATH
 
 TEMPLATE = "fadaa"
@@ -142,8 +143,9 @@ class StepAudioHandler(StaticFileHandler):
         await super().get(path, include_body)
 
 
-def course_source_from_environment() -> str:
-    root = os.environ.get("FADAA_COURSE_ROOT")
+def course_source_from_settings() -> str:
+    """The source folder of the course the site's settings name (``FADAA_COURSE_ROOT``), if they name one."""
+    root = site_settings().course_root
     return str(Path(root) / "source") if root else ""
 
 
@@ -157,7 +159,7 @@ class FadaaVoila(Voila):
 
     @default("course_source")
     def _course_source_default(self) -> str:
-        return course_source_from_environment()
+        return course_source_from_settings()
 
     def initialize(self, argv=None) -> None:
         check_page_script(page_script())

@@ -49,7 +49,7 @@ class TrainerDesk(widgets.VBox):
     def __init__(self, lang: str, place: Place | None = None):
         self.lang = lang
         self.gettext = gettext_for(lang)
-        self.place = place or Place.from_environment()
+        self.place = place or Place.from_settings()
         self.progress = self.place.progress()
         self._course = None
         _ = self.gettext

@@ -24,6 +24,7 @@ from fadaa.core.checking import bounded_answer
 from .feedback_line import feedback_line
 from fadaa.core import step_audio
 from fadaa.core.i18n import choose_language, choose_spoken, direction, gettext_for
+from fadaa.core.settings import site_settings
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
@@ -65,9 +66,9 @@ class LessonAudio:
 
     @classmethod
     def from_environment(cls, notebook: Path | None) -> "LessonAudio | None":
-        """Found from the course (``FADAA_COURSE_ROOT``) and the page Voilà serves (``SCRIPT_NAME``):
-        her copy ``<module>/<lesson>.ipynb`` is the source's ``<module>/audio/<lesson>/``."""
-        root, script = os.environ.get("FADAA_COURSE_ROOT"), os.environ.get("SCRIPT_NAME", "")
+        """Found from the course the site's settings name (``FADAA_COURSE_ROOT``) and the page Voilà
+        serves (``SCRIPT_NAME``): her copy ``<module>/<lesson>.ipynb`` is the source's ``<module>/audio/<lesson>/``."""
+        root, script = site_settings().course_root, os.environ.get("SCRIPT_NAME", "")
         if not (notebook and root and "/voila/render/" in script):
             return None
         base = script.split("/voila/render/")[0] + "/" + AUDIO_ROUTE
