@@ -21,7 +21,7 @@ from typing import Iterator
 
 from fadaa.core.settings import site_settings
 from fadaa.grading.course import Course
-from fadaa.demo.learner import COURSE_SOURCE, lessons
+from fadaa.demo.learner import COURSE_SOURCE, lessons, spoken_drafts
 from fadaa.demo.data import cohorts
 from fadaa.grading.roster import import_roster, write_roster
 from fadaa.demo.history import add_history
@@ -43,6 +43,7 @@ def build(site: Site, assignments: list[str] | None = None, prize_winners: int =
     imported, and the demo's own accounts with their demo PINs: learners a trainer imported later
     get none (a trainer gives each her PIN)."""
     shutil.copytree(COURSE_SOURCE, site.course_root, dirs_exist_ok=True)
+    spoken_drafts(site.course_root / "source")
     for folder in (site.exchange, site.homes):
         folder.mkdir(parents=True, exist_ok=True)
     site.exchange.chmod(0o777)  # nbgrader's shared exchange is world-writable by design

@@ -25,7 +25,7 @@ from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
 from fadaa.core.home_layout import profile_of
-from fadaa.core.i18n import choose_language
+from fadaa.core.i18n import choose_language, choose_spoken
 
 FILES = "files/"
 # what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her
@@ -39,7 +39,8 @@ def _progress():
 
 
 def her_page(home: Path, query: str, base_url: str) -> str:
-    """Her home page in the language she asks for (``?lang=``), else her remembered one, else her roster's."""
+    """Her home page in the language she asks for (``?lang=``), else her remembered one, else her
+    roster's; and the language she listens in (``?spoken=``, remembered: her lessons read it too)."""
     try:
         found = her_home(_progress(), home)
     except UnknownLearner:
@@ -47,7 +48,7 @@ def her_page(home: Path, query: str, base_url: str) -> str:
     lang = choose_language(query, profile=profile_of(home), default=found.lang if found else None)
     links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
                   certificates=hub_page("certificates/"), logout=hub_page("logout"))
-    return home_page(found, lang, links, home)
+    return home_page(found, lang, links, home, choose_spoken(query, lang, profile=profile_of(home)))
 
 
 def downloadable(home: Path, relative: str) -> Path:

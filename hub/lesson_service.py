@@ -7,7 +7,8 @@ standalone Voilà with one kernel zygote: a learner's kernel is a fork of an alr
 
 Who she is comes from the hub (its OAuth, as for any hub service), never from the URL:
 
-- every path is taken inside *her* home: ``voila/render/bookkeeping_1/cash_book.ipynb`` is
+- every path is taken inside *her* home (but a step's sound, ``step-audio/``, which comes from the
+  course source and is the only thing of it served): ``voila/render/bookkeeping_1/cash_book.ipynb`` is
   ``<homes>/<her hub name>/bookkeeping_1/cash_book.ipynb``; a path that climbs out of it, or into
   a hidden folder, is refused; there is no file tree, and the only downloads are her documents
   and feedback (``learner_pages``; her certificates come from the hub, ``certificates``);
@@ -48,7 +49,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from fadaa.core.settings import site_settings
-from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
+from fadaa.server.serve import FadaaVoila, StepAudioHandler, voila_args, voila_environment
 
 from fadaa.core.home_layout import home_in, profile_of
 
@@ -163,6 +164,17 @@ class HerFileHandler(JupyterHandler):
         send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
 
 
+class HerStepAudioHandler(JupyterHandler, StepAudioHandler):
+    """A step's sound (``step-audio/...``), for someone the hub lets into the lessons; nothing else
+    of the course source."""
+
+    @authenticated
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if not self.authorizer.is_authorized(self, self.current_user, "read", "files"):
+            raise HTTPError(403)
+        await super().get(path, include_body)
+
+
 def _kernel_id(handler) -> str | None:
     return handler.path_kwargs.get("kernel_id") or next(iter(handler.path_args), None)
 
@@ -254,8 +266,9 @@ class LessonService(FadaaVoila):
     """Fadaa's Voilà over every home, each request inside the hub user's own (see the module)."""
 
     def init_handlers(self) -> list:
-        replaced = {TornadoVoilaHandler: HerPageHandler, VoilaShutdownKernelHandler: HerKernelShutdownHandler}
-        own = {KernelHandler, VoilaKernelWebsocketHandler, HerPageHandler, HerKernelShutdownHandler}
+        replaced = {TornadoVoilaHandler: HerPageHandler, VoilaShutdownKernelHandler: HerKernelShutdownHandler,
+                    StepAudioHandler: HerStepAudioHandler}
+        own = {KernelHandler, VoilaKernelWebsocketHandler, HerPageHandler, HerKernelShutdownHandler, HerStepAudioHandler}
         pages = {"template_paths": self.template_paths, "config": self.config,
                  "voila_configuration": self.voila_configuration}
         handlers = [(self.server_url, LandingHandler, pages),

@@ -141,14 +141,11 @@ def running_trainer_server(course_root: Path, var: Path, token: str, env: dict |
 def voila_server(tmp_path_factory):
     """Voilà serving a learner's home with every lesson fetched through nbgrader's exchange (what
     ``python -m fadaa.demo.learner`` runs). Yields (base_url, home)."""
-    from fadaa.demo.learner import build
-    from fadaa.server.serve import voila_environment
+    from fadaa.demo.learner import build, demo_environment
 
     var = tmp_path_factory.mktemp("voila")
     _course, home = build(var)
-    env = voila_environment()
-    env["FADAA_PROFILE"] = str(var / "profile.json")
-    with running_voila(home, env, var / "voila.log") as base:
+    with running_voila(home, demo_environment(var, var / "profile.json"), var / "voila.log") as base:
         yield base, home
 
 
@@ -156,7 +153,9 @@ def voila_server(tmp_path_factory):
 #    only one running instance per process, so every browser test shares this one.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 # a microphone that plays a tone, allowed without asking: the recording desk's tests
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 PHONE = {"width": 412, "height": 860}
 
 

@@ -64,6 +64,11 @@ def voice_answers_html(answers: list[VoiceAnswer], questions: dict, lang: str) -
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
+def recording_desk_url(lang: str) -> str:
+    """The recording desk on his own Jupyter server (``fadaa.hub.recording_desk``)."""
+    return os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/") + f"fadaa/recordings?lang={lang}"
+
+
 class TrainerDesk(widgets.VBox):
     def __init__(self, lang: str, place: Place | None = None):
         self.lang = lang
@@ -95,7 +100,9 @@ class TrainerDesk(widgets.VBox):
         self.cohort.observe(lambda change: self.extension.show_cohort(change.new), "value")
         self.module.observe(lambda _c: self.refresh_help(), "value")
         link = (f'<a class="fadaa-open" href="{html.escape(formgrader_url())}" target="_blank">'
-                + html.escape(_("Grade free-text answers in formgrader")) + "</a>")
+                + html.escape(_("Grade free-text answers in formgrader")) + "</a>"
+                f' <a class="fadaa-open fadaa-recording-desk" href="{html.escape(recording_desk_url(lang))}" target="_blank">'
+                + "🎙 " + html.escape(_("Record the steps' sound")) + "</a>")
         super().__init__([
             self.cohort,
             widgets.HTML("<h2>" + html.escape(_("Modules")) + "</h2>"), self.counts,

@@ -526,4 +526,39 @@ async function main() {
   document.addEventListener('visibilitychange', checkKernel);
 }
 
+/** A step's ▶ (widgets/lesson.py ``listen_html``): plays its sound, which the browser fetches only
+ * now (``preload="none"``) and keeps in its cache; ⏸ stops it, and so does moving to another step. */
+let playing = null;
+document.addEventListener('click', event => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (target && target.closest('.fadaa-back, .fadaa-next') && playing) {
+    playing.pause();
+    return;
+  }
+  const button = target && target.closest('.fadaa-play');
+  const audio = button && button.parentElement.querySelector('audio');
+  if (!audio) {
+    return;
+  }
+  if (!audio.paused) {
+    audio.pause();
+    return;
+  }
+  if (playing && playing !== audio) {
+    playing.pause();
+  }
+  playing = audio;
+  audio.play().catch(error => console.error('the step could not be played', error));
+});
+// media events do not bubble: caught on their way down
+for (const [type, on] of [['play', true], ['pause', false], ['ended', false]]) {
+  document.addEventListener(type, event => {
+    const button = event.target.parentElement && event.target.parentElement.querySelector('.fadaa-play');
+    if (button) {
+      button.classList.toggle('fadaa-playing', on);
+      button.textContent = on ? '⏸' : '▶';
+    }
+  }, true);
+}
+
 main().catch(showFailure);
