@@ -7,12 +7,12 @@ STAMP  := $(VENV)/.installed-stamp
 PROXY  := hub/node_modules/.bin/configurable-http-proxy
 BUNDLE := share/jupyter/voila/templates/fadaa/static/fadaa-lesson.js
 NEED_NPM = @command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-# Debian's espeak-ng speaks the steps' drafts; ffmpeg encodes step audio (grading/audio_drafts.py, step_audio.py)
-NEED_SPEECH = @command -v espeak-ng >/dev/null 2>&1 && command -v ffmpeg >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng ffmpeg >/dev/null; }
+# Debian's espeak-ng speaks the steps' drafts (grading/audio_drafts.py); PyAV, from pip, encodes them (core/audio.py)
+NEED_SPEECH = @command -v espeak-ng >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null; }
 PYTHON ?= python3
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: serve test browser frontend speech clean
+.PHONY: serve test browser frontend speech drafts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ frontend: $(BUNDLE)
 
 speech:
 	$(NEED_SPEECH)
+
+# A machine draft of every step in French and Arabic, in the checkout's course (what an image ships;
+# `make serve` makes them in the course it copies)
+drafts: $(STAMP) speech
+	$(PY) -m fadaa.grading.audio_drafts courses/fadaa/source
 
 # JupyterHub on 127.0.0.1:8000 with the demo course, roster and PINs (var/hub); the README lists accounts
 serve: $(STAMP) $(PROXY) $(BUNDLE) speech

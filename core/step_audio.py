@@ -18,23 +18,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import audio
 from .i18n import SPOKEN, TranslatedError
 
 DRAFTED = ("fr", "ar")  # espeak-ng speaks these; never Darija nor Amazigh
 FORMATS = {"ogg": 'audio/ogg; codecs="opus"', "m4a": "audio/mp4"}  # first is what the desk records to
-MAX_SECONDS = 60
-MAX_BYTES = 1_000_000
+LIMITS = audio.Limits(max_seconds=60, max_bytes=1_000_000)
 # a file the lesson service may send: nothing else of the course source
 AUDIO_PATH = re.compile(r"(?P<module>[A-Za-z0-9_]+)/audio/(?P<stem>[A-Za-z0-9_]+)/"
                         r"(?P<number>\d{2})\.(?P<lang>" + "|".join(SPOKEN) + r")(?P<draft>\.draft)?\.(?:ogg|m4a)")
-# speech rates: ~2 KB a second, so 10 s is ≤ 25 KB in either format
-ENCODE = {"ogg": ["-c:a", "libopus", "-b:a", "16k", "-application", "voip"],
-          "m4a": ["-ar", "16000", "-c:a", "aac", "-b:a", "12k"]}
+ENCODINGS = {"ogg": audio.OPUS_OGG, "m4a": audio.AAC_MP4}  # by the file's extension
 
 
 def _(message: str) -> str:
@@ -127,50 +123,29 @@ def delete(folder: Path, number: int, lang: str) -> None:
         (folder / f"{stem}.{ext}").unlink(missing_ok=True)
 
 
-def duration(path: Path) -> float | None:
-    """Seconds of the first audio stream ffprobe finds in ``path``; None if there is none."""
-    probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
-                            "stream=codec_type:format=duration", "-of", "json", str(path)],
-                           capture_output=True, text=True, timeout=30)
-    try:
-        found = json.loads(probe.stdout or "{}")
-        if not found.get("streams"):
-            return None
-        return float(found["format"]["duration"])
-    except (ValueError, KeyError, TypeError):
-        return None
+def encode(sound: bytes | Path) -> dict[str, bytes]:
+    """``sound`` (any audio FFmpeg reads) as small mono speech files, by format."""
+    return _by_extension(audio.encode(sound, tuple(ENCODINGS.values())))
 
 
-def encode(source: Path) -> dict[str, bytes]:
-    """``source`` (any audio ffmpeg reads) as small mono speech files, by format."""
-    encoded = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for ext, options in ENCODE.items():
-            out = Path(tmp) / f"step.{ext}"
-            subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(source), "-vn", "-ac", "1", *options, str(out)],
-                           check=True, capture_output=True, timeout=120)
-            encoded[ext] = out.read_bytes()
-    return encoded
+def _by_extension(sound: audio.Sound) -> dict[str, bytes]:
+    return {ext: sound.encoded[encoding] for ext, encoding in ENCODINGS.items()}
+
+
+# what the desk tells the trainer for each reason a recording is refused
+REFUSALS = {"empty": (_("The recording is empty. Record the step again."), {}),
+            "too_large": (_("The recording is too large (at most {mb} MB). Record a shorter one."),
+                          {"mb": LIMITS.max_bytes // 10**6}),
+            "too_long": (_("The recording is too long (at most {seconds} seconds). Record a shorter one."),
+                         {"seconds": LIMITS.max_seconds}),
+            "not_audio": (_("This file is not a sound recording."), {})}
 
 
 def checked_recording(data: bytes) -> dict[str, bytes]:
     """A trainer's upload, encoded for keeping, or ``AudioRefused`` saying why not."""
-    if not data:
-        raise AudioRefused(_("The recording is empty. Record the step again."))
-    if len(data) > MAX_BYTES:
-        raise AudioRefused(_("The recording is too large (at most {mb} MB). Record a shorter one."), mb=MAX_BYTES // 10**6)
-    with tempfile.TemporaryDirectory() as tmp:
-        upload = Path(tmp) / "upload"
-        upload.write_bytes(data)
-        seconds = duration(upload)
-        if seconds is None:
-            raise AudioRefused(_("This file is not a sound recording."))
-        if seconds > MAX_SECONDS:
-            raise AudioRefused(_("The recording is too long (at most {seconds} seconds). Record a shorter one."),
-                               seconds=MAX_SECONDS)
-        if seconds < 0.3:
-            raise AudioRefused(_("The recording is empty. Record the step again."))
-        try:
-            return encode(upload)
-        except subprocess.CalledProcessError:
-            raise AudioRefused(_("This file is not a sound recording.")) from None
+    try:
+        sound = audio.checked(data, LIMITS, tuple(ENCODINGS.values()))
+    except audio.Refused as refused:
+        message, params = REFUSALS[refused.reason]
+        raise AudioRefused(message, **params) from None
+    return _by_extension(sound)

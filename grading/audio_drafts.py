@@ -2,7 +2,7 @@
 
 Debian's ``espeak-ng`` reads the step's words (not its markdown, nor its emoji); Arabic is given
 its short vowels first by ``mishkal`` (offline), or espeak-ng guesses them badly. The sound is
-encoded small (``step_audio.encode``) and kept beside the recordings as ``<NN>.<lang>.draft.*``,
+encoded small (``step_audio.encode``, in-process) and kept beside the recordings as ``<NN>.<lang>.draft.*``,
 marked as a machine voice. A draft already made for the same text is kept as it is, and every
 draft ever made is cached by its text's hash (``FADAA_SPEECH_CACHE``, default ``var/speech-cache``),
 so building the course again, or another copy of it, synthesises only what changed.
@@ -14,21 +14,22 @@ from __future__ import annotations
 
 import functools
 import html
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import mistune
 
 from fadaa.core import step_audio
 from fadaa.core.lesson_steps import course_lessons, lesson_steps
+from fadaa.core.paths import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 VOICES = {"fr": "fr", "ar": "ar"}
 RATE = {"fr": "150", "ar": "140"}  # words a minute: slower than espeak-ng's 175, for learners
 TAG = re.compile(r"<[^>]+>")
@@ -62,44 +63,65 @@ def with_vowels(text: str) -> str:
     return _vocaliser().tashkeel(text)
 
 
-def synthesise(text: str, lang: str) -> dict[str, bytes]:
-    """``text`` spoken in ``lang`` by espeak-ng, encoded by format (cached by its hash)."""
+def _cached(text: str, lang: str, cache: Path) -> dict[str, Path]:
     key = step_audio.text_hash(f"{lang}\n{text}")
-    cached = {ext: cache_dir() / f"{key}.{lang}.{ext}" for ext in step_audio.FORMATS}
+    return {ext: cache / f"{key}.{lang}.{ext}" for ext in step_audio.ENCODINGS}
+
+
+def synthesise(text: str, lang: str, cache: Path | None = None) -> dict[str, bytes]:
+    """``text`` spoken in ``lang`` by espeak-ng, encoded by format (cached by its hash in ``cache``)."""
+    cache = cache or cache_dir()
+    cached = _cached(text, lang, cache)
     if all(path.is_file() for path in cached.values()):
         return {ext: path.read_bytes() for ext, path in cached.items()}
     said = with_vowels(text) if lang == "ar" else text
-    with tempfile.TemporaryDirectory() as tmp:
-        wav = Path(tmp) / "step.wav"
-        subprocess.run(["espeak-ng", "-v", VOICES[lang], "-s", RATE[lang], "-w", str(wav), "--", said],
-                       check=True, capture_output=True, timeout=120)
-        encoded = step_audio.encode(wav)
-    cache_dir().mkdir(parents=True, exist_ok=True)
+    wav = subprocess.run(["espeak-ng", "-v", VOICES[lang], "-s", RATE[lang], "--stdout", "--", said],
+                         check=True, capture_output=True, timeout=120).stdout
+    encoded = step_audio.encode(wav)
+    cache.mkdir(parents=True, exist_ok=True)
     for ext, data in encoded.items():
-        cached[ext].write_bytes(data)
+        part = cached[ext].with_name(f".{cached[ext].name}.{os.getpid()}")
+        part.write_bytes(data)
+        part.replace(cached[ext])  # another build reading the cache never gets half a file
     return encoded
 
 
+def _into_cache(cache: Path, said: tuple[str, str]) -> None:
+    synthesise(*said, cache=cache)
+
+
 def missing_tools() -> list[str]:
-    return [tool for tool in ("espeak-ng", "ffmpeg", "ffprobe") if shutil.which(tool) is None]
+    return [] if shutil.which("espeak-ng") else ["espeak-ng"]
 
 
-def make_drafts(source: Path, log=print) -> int:
+def make_drafts(source: Path, log=print, workers: int | None = None) -> int:
     """A draft in French and Arabic for every step of every lesson under ``source`` whose draft is
-    missing or was made for another text; returns how many were made."""
-    made = 0
+    missing or was made for another text; returns how many were made.
+
+    What the cache lacks is synthesised on every core (``workers``, default all): diacritizing
+    Arabic is pure Python, and each worker loads mishkal's dictionaries once."""
+    wanted = []  # (lesson, its audio folder, step number, language, step text, what is said)
     for lesson in course_lessons(source):
         folder = step_audio.lesson_audio_dir(source, lesson.module, lesson.stem)
         for step in lesson_steps(lesson.notebook):
             for lang in step_audio.DRAFTED:
                 text = step.text(lang)
                 draft = step_audio.read(folder, step.number, lang, machine=True)
-                if not text or (draft and draft.made_for(text)):
-                    continue
-                step_audio.write(folder, step.number, lang, synthesise(speakable(text, lang), lang), text, machine=True)
-                made += 1
+                if text and not (draft and draft.made_for(text)):
+                    wanted.append((lesson, folder, step.number, lang, text, (speakable(text, lang), lang)))
+    cache = cache_dir()
+    new = sorted({said for *_rest, said in wanted if not all(p.is_file() for p in _cached(*said, cache).values())},
+                 key=lambda said: said[1] != "ar")  # Arabic first: the slowest, so the cores end together
+    if new:
+        workers = min(workers or os.cpu_count() or 1, len(new))
+        # forkserver: a worker never inherits the threads of the process that builds (a hub, a test)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            list(pool.map(functools.partial(_into_cache, cache), new))
+    for lesson, folder, number, lang, text, said in wanted:  # from the cache the workers filled
+        step_audio.write(folder, number, lang, synthesise(*said, cache=cache), text, machine=True)
+    for lesson in dict.fromkeys(lesson for lesson, *_rest in wanted):
         log(f"  spoken drafts: {lesson.module}/{lesson.stem}")
-    return made
+    return len(wanted)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 A page (``fadaa.views.recording_desk``) and its sound files, loaded by the server extension
 ``fadaa.hub.trainer_server``: only a trainer's server has it, and jupyter_server's login guards
 it as every page of that server. He records in the browser (MediaRecorder); the sound is checked
-(really audio, not empty, at most ``step_audio.MAX_SECONDS`` and ``MAX_BYTES``), encoded small and
+(really audio, not empty, at most ``step_audio.LIMITS``), encoded small and
 kept with the course source, where the lesson service plays it to learners.
 """
 from __future__ import annotations

@@ -1,30 +1,22 @@
 """Step audio kept with the course source, trainers' uploads checked, machine drafts made at build time."""
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 
-from fadaa.core import step_audio
+from fadaa.core import audio, step_audio
 from fadaa.grading.audio_drafts import speakable
 from fadaa.core.lesson_steps import course_lessons, lesson_steps
 from fadaa.hub.demo import build
 from fadaa.core.site import Site
+from sounds import recording
 
 pytestmark = pytest.mark.skipif(bool(__import__("fadaa.grading.audio_drafts", fromlist=["x"]).missing_tools()),
-                                reason="espeak-ng / ffmpeg missing: make installs them")
-
-
-def tone(path, seconds: float) -> bytes:
-    """A sound file as a browser's recorder makes one (WebM with Opus)."""
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}",
-                    "-c:a", "libopus", str(path)], check=True)
-    return path.read_bytes()
+                                reason="espeak-ng missing: make installs it")
 
 
 def test_a_recording_plays_instead_of_the_draft_and_deleting_it_brings_the_draft_back(tmp_path):
     folder = step_audio.lesson_audio_dir(tmp_path, "bookkeeping_1", "cash_book")
-    encoded = step_audio.checked_recording(tone(tmp_path / "t.webm", 2))
+    encoded = step_audio.checked_recording(recording(2))
     step_audio.write(folder, 1, "fr", encoded, "Le cahier", machine=True)
     assert step_audio.best(folder, 1, ("fr",)).machine
     step_audio.write(folder, 1, "fr", encoded, "Le cahier", machine=False)
@@ -54,8 +46,8 @@ def test_only_step_audio_matches_what_the_lesson_service_may_send():
 @pytest.mark.parametrize("make, refusal", [
     (lambda tmp: b"", "The recording is empty"),
     (lambda tmp: b"PK\x03\x04 a spreadsheet, not a sound", "not a sound recording"),
-    (lambda tmp: b"\0" * (step_audio.MAX_BYTES + 1), "too large"),
-    (lambda tmp: tone(tmp / "long.webm", step_audio.MAX_SECONDS + 5), "too long"),
+    (lambda tmp: b"\0" * (step_audio.LIMITS.max_bytes + 1), "too large"),
+    (lambda tmp: recording(step_audio.LIMITS.max_seconds + 5), "too long"),
 ])
 def test_the_desk_refuses_what_is_not_a_step_recording_in_both_languages(tmp_path, make, refusal):
     with pytest.raises(step_audio.AudioRefused) as refused:
@@ -65,10 +57,10 @@ def test_the_desk_refuses_what_is_not_a_step_recording_in_both_languages(tmp_pat
 
 
 def test_a_recording_is_kept_small_and_plays_as_long_as_it_was(tmp_path):
-    encoded = step_audio.checked_recording(tone(tmp_path / "t.webm", 10))
+    encoded = step_audio.checked_recording(recording(10))
     for ext, data in encoded.items():
         (tmp_path / f"kept.{ext}").write_bytes(data)
-        assert step_audio.duration(tmp_path / f"kept.{ext}") == pytest.approx(10, abs=0.2)
+        assert audio.duration(tmp_path / f"kept.{ext}") == pytest.approx(10, abs=0.2)
         assert len(data) <= 25_000, ext  # ≤ 25 KB for 10 s
 
 
@@ -93,7 +85,7 @@ def test_the_course_build_gives_every_step_of_every_lesson_a_draft_in_french_and
                 assert draft and draft.made_for(step.text(lang)), (lesson, step.number, lang)
                 assert set(draft.files) == {"ogg", "m4a"}
                 total += draft.files["ogg"].stat().st_size
-                seconds += step_audio.duration(draft.files["ogg"])
+                seconds += audio.duration(draft.files["ogg"])
                 steps += 1
             assert not list(folder.glob(f"{step.number:02d}.ary*"))  # never a machine Darija
     print(f"\nspoken drafts: {steps} (step, language) pairs, {total / steps / 1000:.1f} KB a step on average "
@@ -110,3 +102,16 @@ def test_she_listens_in_the_language_she_reads_until_she_chooses_another(tmp_pat
     assert choose_spoken("spoken=shi", "ar", profile) == "shi"  # on her home
     assert choose_spoken("lang=fr", "fr", profile) == "shi"  # remembered: she reads French now, still hears Tachelhit
     assert choose_spoken("spoken=xx", "fr", profile) == "shi"  # a code that is no language changes nothing
+
+
+def test_her_roster_names_the_language_she_listens_in_until_she_chooses_one(tmp_path):
+    from fadaa.core.i18n import choose_spoken, remember_language
+    profile = tmp_path / "profile.json"
+    remember_language("shi", profile, key="roster_spoken")  # what her arrival keeps (fadaa.hub.homes)
+    assert choose_spoken("lang=ar", "ar", profile) == "shi"
+    assert choose_spoken("spoken=ary", "ar", profile) == "ary"  # her own choice wins
+    remember_language("rif", profile, key="roster_spoken")
+    assert choose_spoken("", "ar", profile) == "ary"  # and stays hers when the roster changes
+    other = tmp_path / "other.json"
+    remember_language("", other, key="roster_spoken")  # a roster that names none
+    assert choose_spoken("", "fr", other) == "fr"

@@ -7,11 +7,13 @@ import io
 
 import av
 import nbformat
-import numpy as np
 import pytest
 from PIL import Image
 
+from sounds import recording
+
 from fadaa.grading.sanitize import markdown2html
+from fadaa.core import audio
 from fadaa.widgets import voice_note
 from fadaa.core.answer_store import AnswerStore
 from fadaa.core.i18n import gettext_for
@@ -19,23 +21,6 @@ from fadaa.widgets.lesson import RELEASED_TEXT_STUB
 from fadaa.widgets.questions import FreeTextAnswer, voice_refusals
 
 CELL = "why_same_day"
-
-
-def recording(seconds: float, container: str = "webm", codec: str = "libopus", rate: int = 48_000) -> bytes:
-    """A tone as a browser's recorder makes one: Opus in WebM (Chrome, Firefox), AAC in MP4 (Safari)."""
-    out = io.BytesIO()
-    with av.open(out, "w", format=container) as target:
-        stream = target.add_stream(codec, rate=rate, layout="mono")
-        t = np.arange(int(seconds * rate)) / rate
-        pcm = (0.3 * np.sin(2 * np.pi * 440 * t) * 32767).astype("int16")
-        for start in range(0, len(pcm), 1024):
-            frame = av.AudioFrame.from_ndarray(pcm[None, start:start + 1024], format="s16", layout="mono")
-            frame.sample_rate = rate
-            for packet in stream.encode(frame):
-                target.mux(packet)
-        for packet in stream.encode(None):
-            target.mux(packet)
-    return out.getvalue()
 
 
 def duration(data: bytes) -> float:
@@ -51,7 +36,7 @@ def test_a_recording_is_kept_as_opus_in_webm_that_tells_its_duration(container, 
     assert duration(note.data) == pytest.approx(3, abs=0.1)  # Chrome's own recordings carry none
     with av.open(io.BytesIO(note.data)) as kept:
         assert kept.format.name.startswith("matroska") and kept.streams.audio[0].codec_context.name == "opus"
-    assert len(note.data) < 3 * voice_note.KEPT_BITS_PER_SECOND / 8 * 1.5
+    assert len(note.data) < 3 * voice_note.KEPT.bit_rate / 8 * 1.5
 
 
 def png() -> bytes:
@@ -63,16 +48,16 @@ def png() -> bytes:
 @pytest.mark.parametrize("data, size, reason", [
     (b"", None, "empty"),
     (recording(0.2), None, "empty"),                               # Record, then Stop at once
-    (recording(voice_note.MAX_SECONDS + 5), None, "too_long"),
-    (b"", voice_note.MAX_BYTES + 1, "too_large"),                  # the page sent its size only
-    (b"\x1aE\xdf\xa3" + bytes(voice_note.MAX_BYTES), None, "too_large"),
+    (recording(voice_note.LIMITS.max_seconds + 5), None, "too_long"),
+    (b"", voice_note.LIMITS.max_bytes + 1, "too_large"),                  # the page sent its size only
+    (b"\x1aE\xdf\xa3" + bytes(voice_note.LIMITS.max_bytes), None, "too_large"),
     (png(), None, "not_audio"),
     (b"Bonjour, ceci est du texte.\n" * 40, None, "not_audio"),
     (recording(3)[:200], None, "not_audio"),                        # cut off in its header
 ], ids=["nothing", "a fifth of a second", "over two minutes", "announced too large", "too large",
         "a photo", "text", "cut short"])
 def test_a_recording_that_cannot_be_kept_says_why(data, size, reason):
-    with pytest.raises(voice_note.VoiceNoteError) as refused:
+    with pytest.raises(audio.Refused) as refused:
         voice_note.check(data, size)
     assert refused.value.reason == reason
 
@@ -144,7 +129,7 @@ def test_a_refused_note_is_told_in_her_language_and_her_text_stays():
     answer = checkpoint(saved, "ar")
     keep(answer, png())
     assert voice_refusals(gettext_for("ar"))["not_audio"] in answer.feedback.value
-    keep(answer, b"", voice_note.MAX_BYTES * 2)
+    keep(answer, b"", voice_note.LIMITS.max_bytes * 2)
     assert voice_refusals(gettext_for("ar"))["too_large"] in answer.feedback.value
     answer.recorder._handle_custom_msg({"event": "refused", "reason": "denied"}, [])
     assert voice_refusals(gettext_for("ar"))["denied"] in answer.feedback.value

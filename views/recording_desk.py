@@ -104,7 +104,7 @@ def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_ur
             '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
             f'<title>{html.escape(_(TITLE))}</title><link rel="icon" href="data:;base64,=">'
             f'<style>{page_css()}{DESK_CSS}</style></head>'
-            f'<body data-xsrf="{html.escape(xsrf)}" data-max-seconds="{step_audio.MAX_SECONDS}">'
+            f'<body data-xsrf="{html.escape(xsrf)}" data-max-seconds="{step_audio.LIMITS.max_seconds}">'
             f'<main class="fadaa fadaa-view fadaa-{dir_}" dir="{dir_}" lang="{lang}">'
             f'<h1 class="fadaa-title">🎙 {html.escape(_(TITLE))}</h1><p>' + html.escape(_(HOW)) + '</p>'
             '<p class="fadaa-desk-choice">' + html.escape(_("Lesson:")) + f' {lesson_links}</p>'

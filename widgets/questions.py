@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
+from fadaa.core import audio
 from fadaa.core.checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
 from . import voice_note
 from .feedback_line import feedback_line
@@ -179,9 +180,9 @@ def voice_refusals(_) -> dict[str, str]:
     return {
         "empty": _("Nothing was heard. Tap Record, speak, then tap Stop."),
         "too_long": _("Your voice note is longer than {minutes} minutes. Record a shorter one.").format(
-            minutes=voice_note.MAX_SECONDS // 60),
+            minutes=voice_note.LIMITS.max_seconds // 60),
         "too_large": _("Your voice note is too large (more than {size} MB). Record a shorter one.").format(
-            size=voice_note.MAX_BYTES // 1_000_000),
+            size=voice_note.LIMITS.max_bytes // 1_000_000),
         "not_audio": _("This recording cannot be played. Record it again."),
         "denied": _("The microphone is not allowed. Allow it in the browser's settings, or write your answer."),
         "no_microphone": _("No microphone was found. Write your answer instead."),
@@ -231,7 +232,7 @@ class FreeTextAnswer(widgets.VBox):
         """Check and keep her voice note; True when it is kept."""
         try:
             note = voice_note.check(data, size)
-        except voice_note.VoiceNoteError as refused:
+        except audio.Refused as refused:
             self.voice_refused(refused.reason)
             return False
         problem = _save(self.on_voice, note.data, self._)

@@ -20,7 +20,7 @@ from typing import Callable
 import ipywidgets as widgets
 from traitlets import Bool, Dict, Int, Unicode
 
-from .voice_note import MAX_BYTES, MAX_SECONDS
+from .voice_note import LIMITS
 
 MODULE_VERSION = "1.0.0"
 log = logging.getLogger(__name__)
@@ -41,8 +41,8 @@ class VoiceRecorder(widgets.DOMWidget):
     _view_name = Unicode("VoiceRecorderView").tag(sync=True)
 
     labels = Dict().tag(sync=True)
-    max_seconds = Int(MAX_SECONDS).tag(sync=True)
-    max_bytes = Int(MAX_BYTES).tag(sync=True)
+    max_seconds = Int(int(LIMITS.max_seconds)).tag(sync=True)
+    max_bytes = Int(LIMITS.max_bytes).tag(sync=True)
     kept = Bool(False).tag(sync=True)  # a note is kept: the view offers to play it
 
     def __init__(self, gettext, on_keep: Callable[[bytes, int], bool], on_refused: Callable[[str], None],
