@@ -114,12 +114,14 @@ def spoken_code(lang: str | None) -> str | None:
 
 def choose_spoken(query: str | None, written: str, profile: Path | None = None) -> str:
     """The language she listens in: ``?spoken=`` wins and is remembered (her home offers it);
-    otherwise her remembered choice; otherwise the language she reads."""
+    otherwise her remembered choice; otherwise her roster's (``roster_spoken``, which her arrival
+    keeps in her profile: ``fadaa.hub.homes``); otherwise the language she reads."""
     asked = spoken_code((parse_qs(query or "").get("spoken") or [""])[0])
     if asked:
         remember_language(asked, profile, key="spoken")
         return asked
-    return spoken_code(_profile(profile or profile_path()).get("spoken")) or written
+    remembered = _profile(profile or profile_path())
+    return spoken_code(remembered.get("spoken")) or spoken_code(remembered.get("roster_spoken")) or written
 
 
 def direction(lang: str) -> str:

@@ -23,7 +23,7 @@ GRADEBOOK = Base.metadata.tables
 
 metadata = MetaData()
 
-#: Who each learner is, beyond the nbgrader student id: her cooperative, cohort, region, language.
+#: Who each learner is, beyond the nbgrader student id: her cooperative, cohort, region, languages.
 learner = Table(
     "fadaa_learner", metadata,
     Column("student_id", String(128), primary_key=True),
@@ -35,6 +35,8 @@ learner = Table(
     Column("phone", String(32)),
     Column("role", String(32), nullable=False),
     Column("updated_at", DateTime(), nullable=False),
+    # the language she listens in, if not the one she reads (ary, shi...): added to older databases
+    Column("spoken", String(8)),
 )
 
 #: A module given to a cohort or to one cooperative (``fadaa assign``): what makes it "released" for her.

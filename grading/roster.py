@@ -7,7 +7,7 @@ trainer asks for the valid rows (``accept_valid_rows``); a re-import updates lea
 deletes one that the file does not list.
 
 Each learner becomes an nbgrader student (so nbgrader's tools know her); what nbgrader has no
-place for (cooperative, cohort, region, language, phone, role) goes in the ``fadaa_learner`` table
+place for (cooperative, cohort, region, language, phone, role, spoken language) goes in the ``fadaa_learner`` table
 beside the gradebook, through SQLAlchemy, so PostgreSQL works as well as SQLite.
 
 Markup in a name, cooperative or cohort is stripped on import, with a note in the report: these
@@ -22,7 +22,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -31,7 +31,7 @@ import pandas as pd
 from nbgrader.api import Student
 from sqlalchemy import select
 
-from fadaa.core.i18n import gettext_for
+from fadaa.core.i18n import SPOKEN, gettext_for
 from .database import learner, open_database
 from .phones import normalise_phone
 from .regions import fold, region_code
@@ -42,7 +42,7 @@ def _(message: str) -> str:
     return message
 
 
-FIELDS = ("student_id", "name", "cooperative", "cohort", "region", "lang", "phone", "role")
+FIELDS = ("student_id", "name", "cooperative", "cohort", "region", "lang", "phone", "role", "spoken")
 REQUIRED = ("student_id", "name", "cooperative", "cohort", "region", "lang")
 FREE_TEXT = ("name", "cooperative", "cohort")  # kept as written, so stripped of markup
 
@@ -56,6 +56,9 @@ _HEADERS = {
     "lang": ("lang", "language", "langue", "اللغة"),
     "phone": ("phone", "téléphone", "tel", "tél", "gsm", "mobile", "الهاتف"),
     "role": ("role", "rôle", "fonction", "الصفة", "الدور"),
+    # the language she listens in, when it is not the one she reads (fadaa.core.i18n.SPOKEN)
+    "spoken": ("spoken", "spoken language", "langue parlée", "langue orale", "parle", "écoute",
+               "اللغة المنطوقة", "اللغة المحكية", "لغة الاستماع", "لغة التحدث"),
 }
 HEADER_FIELD = {fold(alias): name for name, aliases in _HEADERS.items() for alias in aliases}
 
@@ -64,6 +67,19 @@ _LANGUAGES = {
     "ar": ("ar", "arabe", "arabic", "darija", "العربية", "عربية", "الدارجة"),
 }
 LANGUAGE = {fold(alias): code for code, aliases in _LANGUAGES.items() for alias in aliases}
+
+_SPOKEN = {
+    "ar": ("arabe", "arabic", "arabe classique", "fusha", "العربية", "عربية", "الفصحى"),
+    "fr": ("français", "french", "الفرنسية", "فرنسية"),
+    "ary": ("darija", "darija marocaine", "arabe marocain", "arabe dialectal", "الدارجة", "دارجة", "الدارجة المغربية"),
+    "shi": ("tachelhit", "tachelhite", "tachelhiyt", "tashelhit", "tashelhiyt", "chleuh", "soussi", "تشلحيت",
+            "تاشلحيت", "الشلحة", "السوسية", "ⵜⴰⵛⵍⵃⵉⵜ"),
+    "tzm": ("tamazight", "tamazight du centre", "central atlas tamazight", "amazigh", "تمازيغت", "تامازيغت",
+            "الأمازيغية", "ⵜⴰⵎⴰⵣⵉⵖⵜ"),
+    "rif": ("tarifit", "rifain", "riffian", "تاريفيت", "تريفيت", "الريفية", "ⵜⴰⵔⵉⴼⵉⵜ"),
+}
+# each code, its aliases, and its name as the home page offers it ("Taclḥit ⵜⴰⵛⵍⵃⵉⵜ")
+SPOKEN_LANGUAGE = {fold(alias): code for code, aliases in _SPOKEN.items() for alias in (code, SPOKEN[code], *aliases)}
 
 _ROLES = {
     "president": ("president", "présidente", "président", "رئيسة", "رئيس", "الرئيسة"),
@@ -95,6 +111,7 @@ class Learner:
     lang: str
     phone: str | None
     role: str
+    spoken: str | None = None  # None: the file has no such column, and the roster keeps what it had
 
 
 @dataclass(frozen=True)
@@ -272,7 +289,15 @@ def _validate(line: int, values: dict[str, str], titles: dict[str, str]) -> tupl
         problem(_("Unknown role {value}: president, vice-president, treasurer, secretary or member."), value=values["role"])
     if problems:
         return None, notes + problems
-    return Learner(student_id, values["name"], values["cooperative"], values["cohort"], region, lang, phone, role), notes
+    spoken = None
+    if "spoken" in titles:  # optional, so a value it does not know loses her nothing else
+        spoken = SPOKEN_LANGUAGE.get(fold(values.get("spoken", "")), "")
+        if values.get("spoken") and not spoken:
+            notes.append(Problem(line, _("Unknown spoken language {value}, not kept: write ar, fr, darija, tachelhit, "
+                                         "tamazight or tarifit (or leave it empty)."),
+                                 {"value": values["spoken"]}, blocking=False))
+    return (Learner(student_id, values["name"], values["cooperative"], values["cohort"], region, lang, phone, role,
+                    spoken), notes)
 
 
 def parse(path: str | Path) -> tuple[int, dict[str, Learner], list[Problem]]:
@@ -316,6 +341,7 @@ def import_roster(path: str | Path, db_url: str, course_id: str, accept_valid_ro
     with engine.begin() as conn:
         existing = {row.student_id: Learner(*(getattr(row, name) for name in FIELDS))
                     for row in conn.execute(select(learner))}
+        valid = {sid: _kept_spoken(person, existing.get(sid)) for sid, person in valid.items()}
         new = [person for sid, person in valid.items() if sid not in existing]
         changed = [person for sid, person in valid.items() if sid in existing and existing[sid] != person]
         if new:
@@ -330,6 +356,14 @@ def import_roster(path: str | Path, db_url: str, course_id: str, accept_valid_ro
     report.kept = len(set(existing) - set(valid))
     report.applied = True
     return report
+
+
+def _kept_spoken(person: Learner, before: Learner | None) -> Learner:
+    """``person`` as stored: a file without a spoken column keeps her spoken language; an empty
+    cell clears it."""
+    if person.spoken is None:
+        return replace(person, spoken=before.spoken if before else None)
+    return replace(person, spoken=person.spoken or None)
 
 
 def _nbgrader_students(conn, people: list[Learner]) -> None:

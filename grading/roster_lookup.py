@@ -22,11 +22,14 @@ def ids_with_phone(engine: Engine, phone: str) -> list[str]:
                             {"phone": phone}).scalars().all()
 
 
-def language_of(db_url: str, student_id: str) -> str | None:
-    """Her language on the roster, or None if the roster does not know her (or does not exist yet)."""
+def language_of(db_url: str, student_id: str, column: str = "lang") -> str | None:
+    """Her language on the roster (``column="spoken"``: the one she listens in), or None if the
+    roster does not know her or names none (or does not exist yet)."""
+    if column not in ("lang", "spoken"):
+        raise ValueError(column)
     try:
         with roster_engine(db_url).connect() as conn:
-            return conn.execute(text("SELECT lang FROM fadaa_learner WHERE student_id = :id"),
+            return conn.execute(text(f"SELECT {column} FROM fadaa_learner WHERE student_id = :id"),
                                 {"id": student_id}).scalar()
-    except Exception:  # noqa: BLE001 - no roster table yet: she has no roster language
+    except Exception:  # noqa: BLE001 - no roster table (or column) yet: she has no roster language
         return None

@@ -1,7 +1,7 @@
 """What each person's home folder holds, filled before she first needs it.
 
 - a learner's: her ``nbgrader_config.py`` (course, exchange, her id = her hub name), her roster's
-  language in her profile, every released lesson she does not have yet (fetched through nbgrader)
+  languages (read, spoken) in her profile, every released lesson she does not have yet (fetched through nbgrader)
   and her home page;
 - a coordinator's: the coordinator dashboard;
 - a trainer's: his ``nbgrader_config.py`` (the course folder, the shared exchange, hub groups for
@@ -59,6 +59,8 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
     lang = language_of(site.db_url, username)
     if lang:
         remember_language(lang, profile_of(home), key="roster_lang")
+    # and the one she listens in, if the roster names one ("" once it names none: no stale choice)
+    remember_language(language_of(site.db_url, username, "spoken") or "", profile_of(home), key="roster_spoken")
     for assignment in released(site):
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)

@@ -1,6 +1,8 @@
 """Roster import from the files trainers really have: Excel's CSV in a French locale, and XLSX."""
 from __future__ import annotations
 
+import shutil
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -44,7 +46,7 @@ def test_an_excel_csv_with_bom_semicolons_blank_rows_and_spaces_imports_clean(tm
     roster = learners(db_url, COURSE_ID).set_index("student_id")
     assert roster.loc["F001"].to_dict() == {
         "name": "Fatima Zahra", "cooperative": "Coopérative Tifawin", "cohort": "Lalla Al Moutaawina",
-        "region": "souss-massa", "lang": "fr", "phone": "+212612345678", "role": "president"}
+        "region": "souss-massa", "lang": "fr", "phone": "+212612345678", "role": "president", "spoken": None}
     assert roster.loc["F002", "name"] == "خديجة بنعلي"
     assert roster.loc["F002", "role"] == "treasurer" and roster.loc["F002", "lang"] == "ar"
     assert roster.loc["F003", "role"] == "member"  # no role given: a member
@@ -163,6 +165,61 @@ def test_reimport_updates_and_never_deletes(tmp_path, db_url):
     assert roster.loc["F001", "role"] == "president"
     assert sorted(roster.index) == ["F001", "F002", "F003"]  # F003 is not in the file and stays
     assert sorted(students(db_url)) == ["F001", "F002", "F003"]
+
+
+HEADER_AR_SPOKEN = "المعرف;الاسم;التعاونية;الفوج;الجهة;اللغة;الهاتف;اللغة المنطوقة"
+
+
+def test_the_language_she_listens_in_is_an_optional_column_and_a_bad_one_loses_nothing_else(tmp_path, db_url):
+    path = excel_csv(tmp_path, HEADER_AR_SPOKEN,
+                     "S1;Itto Aït Ali;Coop Tifawin;LM;سوس ماسة;العربية;0612345678;Tachelhit",
+                     "S2;Hadda Naciri;Coop Tifawin;LM;سوس ماسة;ar;;الدارجة",
+                     "S3;Mimouna Ziani;Coop Tifawin;LM;Oriental;fr;;tarifit",
+                     "S4;Ito Moha;Coop Tifawin;LM;سوس ماسة;ar;;tzm",
+                     "S5;Fatna Bahi;Coop Tifawin;LM;سوس ماسة;ar;;",
+                     "S6;Zahra Ouali;Coop Tifawin;LM;سوس ماسة;ar;0612345679;berbère du nord")
+
+    report = import_roster(path, db_url, COURSE_ID)
+
+    assert report.applied and report.errors == [] and report.created == ["S1", "S2", "S3", "S4", "S5", "S6"]
+    roster = learners(db_url, COURSE_ID).set_index("student_id")
+    assert roster.spoken.fillna("").to_dict() == {
+        "S1": "shi", "S2": "ary", "S3": "rif", "S4": "tzm", "S5": "", "S6": ""}  # S5, S6: her written language
+    assert roster.loc["S6", "phone"] == "+212612345679" and roster.loc["S1", "lang"] == "ar"  # the rest is kept
+    assert problems(report) == [(7, "Langue parlée inconnue berbère du nord, non retenue : écrivez ar, fr, darija, "
+                                    "tachelhit, tamazight ou tarifit (ou laissez vide).")]
+    assert "berbère du nord" in problems(report, "ar")[0][1] and "تشلحيت" in problems(report, "ar")[0][1]
+
+    # a file without the column (the older one, say) keeps what the roster knew; an empty cell clears it
+    again = import_roster(excel_csv(tmp_path, HEADER_FR, "S1;Itto Aït Ali;Coop Tifawin;LM;Souss-Massa;ar;;présidente",
+                                    name="older.csv"), db_url, COURSE_ID)
+    assert again.updated == ["S1"] and learners(db_url, COURSE_ID).set_index("student_id").loc["S1", "spoken"] == "shi"
+    import_roster(excel_csv(tmp_path, HEADER_AR_SPOKEN, "S2;Hadda Naciri;Coop Tifawin;LM;سوس ماسة;ar;;", name="cleared.csv"),
+                  db_url, COURSE_ID)
+    assert pd.isna(learners(db_url, COURSE_ID).set_index("student_id").loc["S2", "spoken"])
+
+
+def test_a_gradebook_made_before_the_spoken_column_gets_it_and_keeps_its_learners(tmp_path, empty_gradebook):
+    from sqlalchemy import create_engine, text
+
+    from fadaa.grading.database import open_database
+    path = tmp_path / "older.db"
+    shutil.copy(empty_gradebook, path)
+    older = create_engine(f"sqlite:///{path}")
+    with older.begin() as conn:
+        conn.execute(text("ALTER TABLE fadaa_learner DROP COLUMN spoken"))
+        conn.execute(text("INSERT INTO fadaa_learner (student_id, name, cooperative, cohort, region, lang, role, "
+                          "updated_at) VALUES ('F9', 'Naima Tazi', 'Coop Nour', 'LM', 'oriental', 'fr', 'member', "
+                          "'2026-01-01 00:00:00')"))
+    older.dispose()
+    open_database.cache_clear()
+
+    report = import_roster(excel_csv(tmp_path, HEADER_AR_SPOKEN, "S1;Itto Aït Ali;Coop Tifawin;LM;سوس ماسة;ar;;shi"),
+                           f"sqlite:///{path}", COURSE_ID)
+
+    assert report.created == ["S1"] and report.kept == 1
+    roster = learners(f"sqlite:///{path}", COURSE_ID).set_index("student_id")
+    assert roster.loc["S1", "spoken"] == "shi" and roster.loc["F9", "name"] == "Naima Tazi"
 
 
 def test_a_file_saved_in_windows_1252_keeps_its_accents(tmp_path, db_url):
