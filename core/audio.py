@@ -101,13 +101,9 @@ def _encoded(frames: list, encoding: Encoding) -> bytes:
         stream = target.add_stream(encoding.codec, rate=encoding.rate, layout="mono")
         stream.bit_rate = encoding.bit_rate
         stream.codec_context.options = dict(encoding.options)
-        # the encoder's own sample format, rate and frame size (AAC takes 1024 samples a frame)
-        resampler = av.AudioResampler(format=stream.codec_context.codec.audio_formats[0].name, layout="mono",
-                                      rate=encoding.rate, frame_size=stream.codec_context.frame_size or None)
+        # PyAV resamples to the encoder's own format, rate and frame size; None, last, flushes it
         for frame in [*frames, None]:
-            for resampled in resampler.resample(frame):
-                target.mux(stream.encode(resampled))
-        target.mux(stream.encode(None))
+            target.mux(stream.encode(frame))
     return out.getvalue()
 
 
