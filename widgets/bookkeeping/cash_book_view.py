@@ -15,16 +15,9 @@ from ..i18n import format_amount
 from ..lesson import Lesson
 from . import cash_book as rules
 from .examples import EXAMPLE_OPENING, example_month
+from .words import category_names
 
 ICON_IN, ICON_OUT = "⬇️💰", "⬆️💸"
-
-
-def category_names(_) -> dict[str, str]:
-    return {
-        "sale": _("Sale"), "contribution": _("Member contribution"), "other_in": _("Other money in"),
-        "purchase": _("Purchase of materials"), "transport": _("Transport"),
-        "delivery": _("Delivery"), "other_out": _("Other money out"),
-    }
 
 
 def entries_table(opening: float, entries: list[rules.Entry], lang: str, _) -> str:

@@ -12,7 +12,8 @@ from ..lesson import Lesson
 from . import stock as rules
 from .lesson_examples import example_items, example_movements
 from ..feedback_line import feedback_line
-from .summary_view import BLUE, GREEN, number_field, read_number, wide_table
+from ..forms import number_field, read_number
+from .summary_view import BLUE, GREEN, wide_table
 
 ICON_RAW, ICON_FINISHED = "🧶", "🧺"
 ICON_IN, ICON_OUT = "📥", "📤"
@@ -135,7 +136,7 @@ class StockEditor(widgets.VBox):
         self.item_kind = widgets.ToggleButtons(options=[(v, k) for k, v in kind_names(_).items()])
         self.item_unit = widgets.Text(description=_("Unit"), placeholder=_("kg, piece, metre"),
                                       style={"description_width": "initial"}, layout=widgets.Layout(width="16em"))
-        self.item_quantity = number_field(_("Quantity at the start"))
+        self.item_quantity = number_field(_("Quantity at the start"), placeholder="0")
         self.item_cost = number_field(_("Cost of one"))
         self.add_item_button = widgets.Button(description=_("Add the item"), icon="plus", button_style="success",
                                               layout=widgets.Layout(min_height="48px", width="auto"))
@@ -144,7 +145,7 @@ class StockEditor(widgets.VBox):
         self.move_item = widgets.Dropdown(description=_("Item"))
         self.move_direction = widgets.ToggleButtons(options=[(f"{ICON_IN} " + _("In"), rules.IN),
                                                              (f"{ICON_OUT} " + _("Out"), rules.OUT)])
-        self.move_quantity = number_field(_("Quantity"))
+        self.move_quantity = number_field(_("Quantity"), placeholder="0")
         self.move_cost = number_field(_("Cost of one"))
         self.move_label = widgets.Text(description=_("What"), placeholder=_("e.g. bought at the souk"),
                                        style={"description_width": "initial"})

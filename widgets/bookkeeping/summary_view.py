@@ -5,16 +5,19 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import bounded_answer, parse_number, read_or_say_why
+from ..checking import read_or_say_why
 from ..feedback_line import feedback_line
+from ..forms import number_field, read_number
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import summary as rules
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT
-from .cash_book_view import ICON_IN, ICON_OUT, category_names
+from . import statement
+from .cash_book_view import ICON_IN, ICON_OUT
 from .examples import example_month
 from .lesson_examples import example_products, example_receipt
 from .own_records import her_cash_book
+from .words import category_names, line_words
 
 GREEN, RED, BLUE = "#2e7d32", "#c62828", "#1565c0"
 CATEGORY_ICONS = {"sale": "🛍️", "contribution": "🤝", "other_in": "➕", "purchase": "🧶",
@@ -31,21 +34,6 @@ def receipt_item_names(_) -> dict[str, str]:
 def wide_table(table_html: str) -> str:
     """A table wider than a phone scrolls sideways instead of being cut off."""
     return f'<div class="fadaa-wide" style="overflow-x:auto;font-size:0.9em">{table_html}</div>'
-
-
-def number_field(description: str, value: float | None = None, width: str = "16em") -> widgets.Text:
-    """A number typed as she writes it; read with ``parse_number``. A saved ``value`` that is no
-    figure at all raises RuleError: the lesson sets it aside (``Lesson.step``)."""
-    field = widgets.Text(value="" if not value else format_number(bounded_answer(value), "fr"), description=description,
-                         placeholder="0", continuous_update=False, style={"description_width": "initial"},
-                         layout=widgets.Layout(width=width))
-    field.add_class("fadaa-number-input")
-    return field
-
-
-def read_number(field: widgets.Text) -> float:
-    """The field's number; a blank field is 0. Raises NotANumber on text that is not a number."""
-    return parse_number(field.value) if field.value.strip() else 0.0
 
 
 def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
@@ -107,7 +95,6 @@ class ReceiptChecklist(widgets.VBox):
 
 def totals_table(totals: rules.Totals, lang: str, _) -> str:
     """Money in by kind, money out by kind, and the surplus or deficit, as a two-column table."""
-    names = category_names(_)
 
     def row(label: str, amount: float, strong: bool = False) -> str:
         cell = "th" if strong else "td"
@@ -115,15 +102,18 @@ def totals_table(totals: rules.Totals, lang: str, _) -> str:
                 f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
 
     money_in, money_out = html.escape(_("Money in")), html.escape(_("Money out"))
-    rows = [f'<tr><th colspan="2">{ICON_IN} {money_in}</th></tr>']
-    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.income.items()]
-    rows.append(row(_("Total money in"), totals.total_income, strong=True))
-    rows.append(f'<tr><th colspan="2">{ICON_OUT} {money_out}</th></tr>')
-    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.expenses.items()]
-    rows.append(row(_("Total money out"), totals.total_expenses, strong=True))
-    result = _("Surplus") if totals.surplus >= 0 else _("Deficit")
-    icon = "🟢" if totals.surplus >= 0 else "🔴"
-    rows.append(row(f"{icon} {result}", totals.surplus, strong=True))
+    headings = {statement.MONEY_IN: f"{ICON_IN} {money_in}", statement.MONEY_OUT: f"{ICON_OUT} {money_out}"}
+    rows = []
+    for line in statement.money_lines(totals):
+        group = next((parts for parts in headings if line.part in parts), None)
+        if group:
+            rows.append(f'<tr><th colspan="2">{headings.pop(group)}</th></tr>')
+        words = line_words(line, _)
+        if line.part in ("in", "out"):
+            words = f"{CATEGORY_ICONS.get(line.key, '')} {words}"
+        elif line.part == "result":
+            words = ("🟢 " if line.amount >= 0 else "🔴 ") + words
+        rows.append(row(words, line.amount, strong=line.is_total))
     return f'<table class="fadaa-summary">{"".join(rows)}</table>'
 
 
@@ -181,9 +171,9 @@ class MonthSummaryEditor(widgets.VBox):
                 start = rules.totals(e for e in kept[1] if (e.day.year, e.day.month) == (last.year, last.month))
                 note = _("These figures come from your cash book (lesson 1). Correct them if needed.")
         start = start or rules.Totals()
-        self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}", start.income.get(k))
+        self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}", start.income.get(k) or None)
                        for k in CATEGORIES_IN}
-        self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}", start.expenses.get(k))
+        self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}", start.expenses.get(k) or None)
                             for k in CATEGORIES_OUT})
         for field in self.fields.values():
             field.observe(lambda _c: self.refresh(save=True), names="value")
@@ -270,7 +260,7 @@ class ProductEditor(widgets.VBox):
                 continue
         self.name = widgets.Text(description=_("Product"), placeholder=_("e.g. cushion"),
                                  style={"description_width": "initial"})
-        self.quantity = number_field("#️⃣ " + _("Sold"))
+        self.quantity = number_field("#️⃣ " + _("Sold"), placeholder="0")
         self.price = number_field("🏷️ " + _("Price of one"))
         self.cost = number_field("🧶 " + _("Cost of one"))
         self.add = widgets.Button(description=_("Add the product"), icon="plus", button_style="success",

@@ -12,7 +12,7 @@ from ..checking import read_or_say_why
 from ..feedback_line import feedback_line
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
-from ..selling.form import form_css, number_field, read, text_field
+from ..forms import form_css, number_field, read_number, text_field
 from . import documents, examples, programmes, project, readiness
 from .own_records import gather
 
@@ -238,8 +238,8 @@ class ProjectForm(widgets.VBox):
 
     def add_item(self) -> None:
         _ = self._
-        item = read_or_say_why(lambda: project.make_item(self.item_label.value, read(self.item_quantity, 1.0),
-                                                         read(self.item_price)),
+        item = read_or_say_why(lambda: project.make_item(self.item_label.value, read_number(self.item_quantity, 1.0),
+                                                         read_number(self.item_price)),
                                self.item_feedback, feedback_line("error", _("Please type a number, for example 1 250.")),
                                lambda exc: feedback_line("error", error_text(exc, _)), project.ProjectError)
         if item is None:
@@ -260,7 +260,7 @@ class ProjectForm(widgets.VBox):
 
     def current(self) -> project.Project:
         return project.make_project(self.cooperative.value, self.product.value, self.goal.value, self.sheet.items,
-                                    read(self.own), read(self.ceiling))
+                                    read_number(self.own), read_number(self.ceiling))
 
     def refresh(self, save: bool = False) -> None:
         _ = self._

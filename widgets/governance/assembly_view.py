@@ -13,9 +13,9 @@ import ipywidgets as widgets
 from ..agm import quorum as q
 from ..agm import reports
 from ..agm.day_view import ThresholdField
-from ..agm.documents import majority_words
 from ..agm.documents_view import MoralForm
 from ..agm.forms_view import STYLE, AgmFile, explain, whole_number
+from ..agm.words import majority_words
 from ..checking import NotANumber
 from ..feedback_line import feedback_line
 from ..lesson import Lesson

@@ -14,7 +14,7 @@ from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import channels, examples
 from ..feedback_line import feedback_line
-from .form import number_field, read
+from ..forms import number_field, read_number
 
 ICONS = {"marketplace": "🏬", "social": "📱", "own_shop": "🌐", "sent": "📦", "refused": "↩️",
          "price": "🏷️", "delivery_out": "🚚", "delivery_back": "🔙", "packaging": "🎁", "cash": "💵"}
@@ -119,7 +119,7 @@ class RefusalCalculator(widgets.VBox):
         self._refresh()
 
     def month(self) -> channels.RefusalMonth:
-        return channels.make_month(*(read(self.fields[k]) for k in self.FIELDS))
+        return channels.make_month(*(read_number(self.fields[k]) for k in self.FIELDS))
 
     def _refresh(self, save: bool = False) -> None:
         _ = self._

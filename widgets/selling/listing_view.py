@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..lesson import Lesson
 from . import examples, listing
 from ..feedback_line import feedback_line
-from .form import form_css
+from ..forms import form_css
 
 ICONS = {"title_clear": "🏷️", "description": "📝", "dimensions": "📏", "materials": "🧶",
          "photo_light": "☀️", "photo_background": "⬜", "photo_angles": "🔄", "photo_detail": "🔍",

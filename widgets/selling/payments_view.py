@@ -12,7 +12,7 @@ from ..i18n import format_amount
 from ..lesson import Lesson
 from . import channels, examples, payment_examples, payment_sheet, payments
 from .channels_view import month_table
-from .form import form_css, number_field, read, text_field
+from ..forms import form_css, number_field, read_number, text_field
 from .own_records import her_refusal_month
 
 ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳", "mobile_wallet": "📱",
@@ -105,7 +105,7 @@ class CodCost(widgets.VBox):
         if not self.fee.value.strip():
             self.result.value = ""
             return
-        fee = read_or_say_why(lambda: payments.courier_fee(read(self.fee)), self.result,
+        fee = read_or_say_why(lambda: payments.courier_fee(read_number(self.fee)), self.result,
                               feedback_line("error", _("Please type a number, for example 1 250.")),
                               lambda exc: feedback_line("error", error_text(exc, _)), payments.PaymentError)
         if fee is None:
@@ -133,7 +133,7 @@ class AdvanceCalculator(widgets.VBox):
         if not (self.price.value.strip() and self.percent.value.strip()):
             self.result.value = ""
             return
-        amount = read_or_say_why(lambda: payments.advance(read(self.price), read(self.percent)), self.result,
+        amount = read_or_say_why(lambda: payments.advance(read_number(self.price), read_number(self.percent)), self.result,
                                  feedback_line("error", _("Please type a number, for example 1 250.")),
                                  lambda exc: feedback_line("error", error_text(exc, _)), payments.PaymentError)
         if amount is not None:
@@ -197,7 +197,7 @@ class PaymentOptionsForm(widgets.VBox):
 
     def options(self) -> payments.PaymentOptions:
         return payments.make_options(methods=[m for m, box in self.boxes.items() if box.value],
-                                     advance_percent=read(self.advance),
+                                     advance_percent=read_number(self.advance),
                                      **{k: field.value for k, field in self.texts.items()})
 
     def _refresh(self, save: bool = False) -> None:

@@ -14,7 +14,7 @@ from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
 from ..feedback_line import feedback_line
-from .form import NotANumber, form_css, number_field, read, text_field
+from ..forms import NotANumber, form_css, number_field, read_number, text_field
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
@@ -164,12 +164,12 @@ class PriceCalculator(widgets.VBox):
 
     # -- reading her figures
     def platform(self) -> pricing.Platform:
-        return pricing.make_platform(self.platform_name.value, read(self.commission), read(self.fixed_fee))
+        return pricing.make_platform(self.platform_name.value, read_number(self.commission), read_number(self.fixed_fee))
 
     def product(self) -> pricing.ProductCosts:
-        return pricing.make_costs(self.name.value or self._("My product"), read(self.materials), read(self.hours),
-                                  read(self.rate), read(self.packaging), read(self.delivery), read(self.cod_fee),
-                                  read(self.return_rate), read(self.return_cost), read(self.profit))
+        return pricing.make_costs(self.name.value or self._("My product"), read_number(self.materials), read_number(self.hours),
+                                  read_number(self.rate), read_number(self.packaging), read_number(self.delivery), read_number(self.cod_fee),
+                                  read_number(self.return_rate), read_number(self.return_cost), read_number(self.profit))
 
     def priced(self) -> tuple[pricing.ProductCosts, pricing.PriceLine]:
         platform, product = self.platform(), self.product()
