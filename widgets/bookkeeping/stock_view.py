@@ -73,10 +73,10 @@ def value_chart(lines: list[rules.StockLine], lang: str, _) -> widgets.Image:
     ys = list(range(len(lines)))
     ax.barh(ys, [line.value for line in lines],
             color=[GREEN if line.item.kind == rules.RAW else BLUE for line in lines])
-    ax.set_yticks(ys, [charts.label(line.item.name, lang) for line in lines])
+    ax.set_yticks(ys, [line.item.name for line in lines])
     ax.invert_yaxis()  # first item on top, as in the table
     ax.set_xlabel("DH")
-    ax.set_title(charts.label(_("Value of the stock at cost"), lang))
+    ax.set_title(_("Value of the stock at cost"))
     if lang == "ar":
         ax.invert_xaxis()
         ax.yaxis.tick_right()

@@ -126,14 +126,14 @@ def totals_chart(totals: rules.Totals, lang: str, _) -> widgets.Image:
     bars = [(_("Money in"), totals.total_income, GREEN), (_("Money out"), totals.total_expenses, RED),
             (_("Surplus") if totals.surplus >= 0 else _("Deficit"), totals.surplus, BLUE)]
     left.bar(range(3), [b[1] for b in bars], color=[b[2] for b in bars])
-    left.set_xticks(range(3), [charts.label(b[0], lang) for b in bars])
+    left.set_xticks(range(3), [b[0] for b in bars])
     left.axhline(0, color="#555", linewidth=0.8)
     left.set_ylabel("DH")
     kinds = [k for k in CATEGORIES_OUT if totals.expenses.get(k)]
     right.barh(range(len(kinds)), [totals.expenses[k] for k in kinds], color=RED)
-    right.set_yticks(range(len(kinds)), [charts.label(names[k], lang) for k in kinds])
+    right.set_yticks(range(len(kinds)), [names[k] for k in kinds])
     right.set_xlabel("DH")
-    right.set_title(charts.label(_("Money out by kind"), lang))
+    right.set_title(_("Money out by kind"))
     if lang == "ar":
         left.invert_xaxis()
         right.invert_xaxis()
@@ -220,13 +220,13 @@ def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Ima
     fig, ax = charts.new_figure()
     xs = list(range(len(products)))
     ax.bar([x - 0.2 for x in xs], [p.sales for p in products], width=0.4, color=GREEN,
-           label=charts.label(_("Sales"), lang))
+           label=_("Sales"))
     ax.bar([x + 0.2 for x in xs], [p.margin for p in products], width=0.4, color=BLUE,
-           label=charts.label(_("Margin over materials"), lang))
-    ax.set_xticks(xs, [charts.label(p.name, lang) for p in products])
+           label=_("Margin over materials"))
+    ax.set_xticks(xs, [p.name for p in products])
     ax.axhline(0, color="#555", linewidth=0.8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Sales and margin over materials by product"), lang))
+    ax.set_title(_("Sales and margin over materials by product"))
     ax.legend()
     if lang == "ar":
         ax.invert_xaxis()

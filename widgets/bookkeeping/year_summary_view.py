@@ -53,14 +53,14 @@ def months_chart(summary: rules.YearSummary, lang: str, _) -> widgets.Image:
     rows = summary.monthly()
     fig, ax = charts.new_figure(7, 3)
     xs = [m for m, *_rest in rows]
-    ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREEN, label=charts.label(_("Money in"), lang))
-    ax.bar([x + 0.2 for x in xs], [r[2] for r in rows], width=0.4, color=RED, label=charts.label(_("Money out"), lang))
+    ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREEN, label=_("Money in"))
+    ax.bar([x + 0.2 for x in xs], [r[2] for r in rows], width=0.4, color=RED, label=_("Money out"))
     ax.plot(xs, [r[3] for r in rows], color=BLUE, marker="o",
-            label=charts.label(_("Surplus or deficit"), lang))
+            label=_("Surplus or deficit"))
     ax.axhline(0, color="#555", linewidth=0.8)
-    ax.set_xticks(xs, [charts.label(month_name(m, lang)[:4], lang) for m in xs], fontsize=8)
+    ax.set_xticks(xs, [month_name(m, lang)[:4] for m in xs], fontsize=8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("The year month by month"), lang))
+    ax.set_title(_("The year month by month"))
     ax.legend(fontsize=8)
     if lang == "ar":
         ax.invert_xaxis()

@@ -76,9 +76,9 @@ def month_chart(month: channels.RefusalMonth, lang: str, _) -> widgets.Image:
     fig, ax = charts.new_figure(5.0, 2.6)
     xs = list(range(len(values)))
     ax.bar(xs, values, color=colours)
-    ax.set_xticks(xs, [charts.label(n, lang) for n in names], fontsize=8)
+    ax.set_xticks(xs, [n for n in names], fontsize=8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Your month of cash on delivery"), lang))
+    ax.set_title(_("Your month of cash on delivery"))
     if lang == "ar":
         ax.invert_xaxis()
     return charts.image_widget(fig)

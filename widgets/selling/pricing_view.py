@@ -53,16 +53,16 @@ def price_split_chart(lines: list[pricing.PriceLine], lang: str, _) -> widgets.I
     shares = [l.platform for l in lines]
     margins = [max(l.margin, 0) for l in lines]
     losses = [min(l.margin, 0) for l in lines]
-    ax.barh(ys, costs, color=COLOURS["cost"], label=charts.label(_("Costs"), lang))
-    ax.barh(ys, shares, left=costs, color=COLOURS["platform"], label=charts.label(_("Platform's share"), lang))
+    ax.barh(ys, costs, color=COLOURS["cost"], label=_("Costs"))
+    ax.barh(ys, shares, left=costs, color=COLOURS["platform"], label=_("Platform's share"))
     ax.barh(ys, margins, left=[c + s for c, s in zip(costs, shares)], color=COLOURS["margin"],
-            label=charts.label(_("Margin"), lang))
+            label=_("Margin"))
     if any(losses):
-        ax.barh(ys, losses, color=COLOURS["loss"], label=charts.label(_("Loss"), lang))
-    ax.set_yticks(ys, [charts.label(f"{l.name[:22]} · {format_amount(l.price, lang)}", lang) for l in lines])
+        ax.barh(ys, losses, color=COLOURS["loss"], label=_("Loss"))
+    ax.set_yticks(ys, [f"{l.name[:22]} · {format_amount(l.price, lang)}" for l in lines])
     ax.invert_yaxis()  # the first product on top, as in the table
     ax.set_xlabel("DH")
-    ax.set_title(charts.label(_("Where the price goes"), lang))
+    ax.set_title(_("Where the price goes"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 - 0.1 / len(lines)), ncol=3, fontsize=8, frameon=False)
     if lang == "ar":
         ax.invert_xaxis()
