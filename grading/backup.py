@@ -37,14 +37,9 @@ from sqlalchemy.engine import make_url
 
 from fadaa.hub import system_users
 from fadaa.hub.site import Site
-from fadaa.widgets.i18n import TranslatedError
+from fadaa.widgets.i18n import TranslatedError, mark as _
 
 from . import exchange
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs (pybabel extracts ``_``); it is translated when shown."""
-    return message
 
 
 FORMAT = 1

@@ -15,7 +15,7 @@ from fadaa.grading import trainer
 from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
 from fadaa.grading.course import NbgraderStepFailed
 from fadaa.grading.difficulty import who_needs_help
-from fadaa.widgets.i18n import format_day, gettext_for
+from fadaa.widgets.i18n import format_day, gettext_for, mark as _
 
 from . import page
 from .extension_form import ExtensionForm
@@ -23,11 +23,6 @@ from .place import Place
 from .trainer import cohorts, module_counts, modules, to_nudge
 
 SHOWN_ROWS = 50
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Trainer's desk")
