@@ -1,5 +1,5 @@
-"""Form pieces every subject's views share: a labelled box for a number or a short text, how a
-number box is read, and the style of her own words in a box."""
+"""Form pieces every subject's views share: a labelled box for a number or a short text, and how a
+number box is read (their look: ``styles.LESSON_CSS``)."""
 from __future__ import annotations
 
 import ipywidgets as widgets
@@ -37,16 +37,4 @@ def text_field(label: str, value: str = "", placeholder: str = "", icon: str = "
     return field
 
 
-# Her own words (a title, a product name) follow their own script's direction, whatever the page's;
-# checklist lines wrap instead of being cut on a phone.
-FORM_CSS = ("<style>.fadaa-text-input input, .fadaa-text-input textarea "
-            "{ unicode-bidi: plaintext; text-align: start; direction: inherit; }"
-            ".fadaa-checklist-box label { white-space: normal !important; overflow: visible !important; "
-            "text-overflow: clip !important; height: auto !important; }</style>")
-
-
-def form_css() -> widgets.HTML:
-    return widgets.HTML(FORM_CSS)
-
-
-__all__ = ["NotANumber", "number_field", "number_text", "text_field", "read_number", "form_css"]
+__all__ = ["NotANumber", "number_field", "number_text", "text_field", "read_number"]

@@ -13,7 +13,8 @@ from . import stock as rules
 from .lesson_examples import example_items, example_movements
 from ..feedback_line import feedback_line
 from ..forms import number_field, read_number
-from .summary_view import BLUE, GREEN, wide_table
+from ..styles import scrolling
+from .summary_view import BLUE, GREEN
 
 ICON_RAW, ICON_FINISHED = "🧶", "🧺"
 ICON_IN, ICON_OUT = "📥", "📤"
@@ -50,7 +51,7 @@ def sheet_table(lines: list[rules.StockLine], lang: str, _) -> str:
     total_words = html.escape(_("Value of the stock at cost"))
     total = (f'<tr><th colspan="5">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_value(lines), lang)}</th></tr>')
-    return wide_table(f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>')
+    return scrolling(f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>', small=True)
 
 
 def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
@@ -64,7 +65,7 @@ def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
         rows.append("<tr>" + "".join(f'<td class="{"num" if i in (1, 2, 3) else ""}">{c}</td>'
                                      for i, c in enumerate(cells)) + "</tr>")
     head = "".join(f"<th>{w}</th>" for w in words)
-    return wide_table(f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>')
+    return scrolling(f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>', small=True)
 
 
 def value_chart(lines: list[rules.StockLine], lang: str, _) -> widgets.Image:

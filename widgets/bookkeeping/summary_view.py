@@ -10,6 +10,7 @@ from ..feedback_line import feedback_line
 from ..forms import number_field, read_number
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import summary as rules
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from . import statement
@@ -29,11 +30,6 @@ def receipt_item_names(_) -> dict[str, str]:
             "seller": "🏠 " + _("Seller: name and address"), "buyer": "👤 " + _("Buyer"),
             "description": "📝 " + _("What was sold"), "quantity": "#️⃣ " + _("Quantity"),
             "unit_price": "🏷️ " + _("Price of one"), "total": "💰 " + _("Total")}
-
-
-def wide_table(table_html: str) -> str:
-    """A table wider than a phone scrolls sideways instead of being cut off."""
-    return f'<div class="fadaa-wide" style="overflow-x:auto;font-size:0.9em">{table_html}</div>'
 
 
 def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
@@ -212,7 +208,7 @@ def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
     total_words = html.escape(_("Total margin over materials"))
     total = (f'<tr><th colspan="4">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_margin(products), lang)}</th></tr>')
-    return wide_table(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>')
+    return scrolling(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>', small=True)
 
 
 def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Image:

@@ -12,7 +12,8 @@ from ..checking import read_or_say_why
 from ..feedback_line import feedback_line
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
-from ..forms import form_css, number_field, read_number, text_field
+from ..styles import scrolling
+from ..forms import number_field, read_number, text_field
 from . import documents, examples, programmes, project, readiness
 from .own_records import gather
 
@@ -69,7 +70,7 @@ def programmes_table(lesson: Lesson) -> widgets.HTML:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in (_("Programme"), _("For whom"), _("What it gives"), _("Ask")))
     body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
     note = _("Reported by the press: the terms change, check them with ODCO before you apply.")
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-programmes"><tr>{head}</tr>{body}</table></div>'
+    return widgets.HTML(scrolling(f'<table class="fadaa-programmes"><tr>{head}</tr>{body}</table>')
                         + feedback_line("info", note))
 
 
@@ -173,7 +174,7 @@ def budget_html(sheet: project.Project, lang: str, _, show_asked: bool = True) -
     if show_asked:
         lines += (f'<tr><th>{html.escape(asked)}</th><td></td><td></td>'
                   f'<th class="num" style="font-size:1.2em">{format_amount(sheet.asked, lang)}</th></tr>')
-    return f'<div style="overflow-x:auto"><table class="fadaa-budget"><tr>{head}</tr>{rows}{lines}</table></div>'
+    return scrolling(f'<table class="fadaa-budget"><tr>{head}</tr>{rows}{lines}</table>')
 
 
 def problem_names(_) -> dict[str, str]:
@@ -229,7 +230,7 @@ class ProjectForm(widgets.VBox):
         self.add.on_click(lambda _b: self.add_item())
         self.remove.on_click(lambda _b: self.remove_last())
         buy = _("What the money would buy:")
-        super().__init__([form_css(), self.cooperative, self.product, self.programme, self.ceiling, self.goal,
+        super().__init__([self.cooperative, self.product, self.programme, self.ceiling, self.goal,
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(buy)}</div>'),
                           self.item_label, self.item_quantity, self.item_price,
                           widgets.HBox([self.add, self.remove], layout=widgets.Layout(flex_flow="row wrap")),

@@ -12,6 +12,7 @@ from .. import charts
 from ..checking import read_or_say_why
 from ..i18n import format_amount, format_number
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import channels, examples
 from ..feedback_line import feedback_line
 from ..forms import number_field, read_number
@@ -37,8 +38,7 @@ def channels_table(lesson: Lesson) -> widgets.HTML:
     head_html = "".join(f"<th>{i} {html.escape(h)}</th>" for i, h in zip(icons, head))
     body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{html.escape(v)}</td>" for v in values)
                    + "</tr>" for label, values in rows)
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-channels"><tr><th></th>{head_html}</tr>'
-                        f"{body}</table></div>")
+    return widgets.HTML(scrolling(f'<table class="fadaa-channels"><tr><th></th>{head_html}</tr>{body}</table>'))
 
 
 def month_table(month: channels.RefusalMonth, lang: str, _) -> str:

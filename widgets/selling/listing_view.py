@@ -11,7 +11,6 @@ import ipywidgets as widgets
 from ..lesson import Lesson
 from . import examples, listing
 from ..feedback_line import feedback_line
-from ..forms import form_css
 
 ICONS = {"title_clear": "🏷️", "description": "📝", "dimensions": "📏", "materials": "🧶",
          "photo_light": "☀️", "photo_background": "⬜", "photo_angles": "🔄", "photo_detail": "🔍",
@@ -112,7 +111,7 @@ class ListingChecker(widgets.VBox):
         for box in self.boxes.values():
             box.observe(lambda _c: self._refresh(save=True), names="value")
         ticks_prompt = _("Tick what your listing already has:")
-        super().__init__([form_css(), self.title, self.description, self.text_feedback,
+        super().__init__([self.title, self.description, self.text_feedback,
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(ticks_prompt)}</div>'),
                           *self.boxes.values(), self.score])
         self._refresh()

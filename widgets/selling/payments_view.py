@@ -10,9 +10,10 @@ from ..checking import read_or_say_why
 from ..feedback_line import feedback_line
 from ..i18n import format_amount
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import channels, examples, payment_examples, payment_sheet, payments
 from .channels_view import month_table
-from ..forms import form_css, number_field, read_number, text_field
+from ..forms import number_field, read_number, text_field
 from .own_records import her_refusal_month
 
 ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳", "mobile_wallet": "📱",
@@ -39,7 +40,7 @@ def methods_table(lesson: Lesson) -> widgets.HTML:
                    ("", _("When the money reaches you"), _("What it costs you"), _("Check with")))
     body = "".join(f"<tr><th>{ICONS[m]} {html.escape(names[m])}</th>"
                    + "".join(f"<td>{html.escape(v)}</td>" for v in rows[m]) + "</tr>" for m in payments.METHODS)
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-payment-ways"><tr>{head}</tr>{body}</table></div>')
+    return widgets.HTML(scrolling(f'<table class="fadaa-payment-ways"><tr>{head}</tr>{body}</table>'))
 
 
 def cod_results_html(month: channels.RefusalMonth, fee: float, lang: str, _) -> str:
@@ -94,7 +95,7 @@ class CodCost(widgets.VBox):
             intro = feedback_line("saved", _("Your month of parcels, from lesson 3:"))
             shown = self.month
         self.fee.observe(lambda _c: self._refresh(save=True), names="value")
-        super().__init__([form_css(), widgets.HTML(intro + month_table(shown, lesson.lang, _)), self.fee, self.result])
+        super().__init__([widgets.HTML(intro + month_table(shown, lesson.lang, _)), self.fee, self.result])
         self._refresh()
 
     def shown_month(self) -> channels.RefusalMonth:
@@ -139,7 +140,7 @@ class AdvanceCalculator(widgets.VBox):
         if amount is not None:
             word = _("Advance to ask before you start")
             self.result.value = (f'<p>{ICONS["advance"]} {html.escape(word)}: '
-                                 f'<b class="num" style="font-size:1.3em">{format_amount(amount, self.lesson.lang)}</b></p>')
+                                 f'<b class="num fadaa-big">{format_amount(amount, self.lesson.lang)}</b></p>')
 
 
 def missing_names(_) -> dict[str, str]:
@@ -188,7 +189,7 @@ class PaymentOptionsForm(widgets.VBox):
         for widget in [*self.boxes.values(), *self.texts.values(), self.advance]:
             widget.observe(lambda _c: self._refresh(save=True), names="value")
         prompt = _("Tick the ways you accept:")
-        super().__init__([form_css(), self.texts["seller"], self.texts["phone"],
+        super().__init__([self.texts["seller"], self.texts["phone"],
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(prompt)}</div>'), *self.boxes.values(),
                           *(self.texts[k] for k in ("account_holder", "bank", "account_number", "platform", "wallet",
                                                     "delivery_time", "return_rule")),

@@ -14,7 +14,7 @@ from ..i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
 from ..feedback_line import feedback_line
-from ..forms import NotANumber, form_css, number_field, read_number, text_field
+from ..forms import NotANumber, number_field, read_number, text_field
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
@@ -157,7 +157,7 @@ class PriceCalculator(widgets.VBox):
                                      *fields[:3]])
         product_box = widgets.VBox([widgets.HTML(f'<div class="fadaa-prompt">{html.escape(product_title)}</div>'),
                                     *fields[3:]])
-        super().__init__([form_css(), platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
+        super().__init__([platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
                           self.sheet, self.chart, self.documents])
         self.preview()
         self._refresh()
@@ -192,7 +192,7 @@ class PriceCalculator(widgets.VBox):
         covering_word, price_word, margin_word = _("Price that covers everything"), _("Selling price"), _("Margin")
         text = (f'<div class="fadaa-price-result">{costs_table(product, lang, _)}'
                 f'<p>{html.escape(covering_word)}: <b class="num">{format_amount(line.covering, lang)}</b><br>'
-                f'🏷️ {html.escape(price_word)}: <b class="num" style="font-size:1.3em">{format_amount(line.price, lang)}</b><br>'
+                f'🏷️ {html.escape(price_word)}: <b class="num fadaa-big">{format_amount(line.price, lang)}</b><br>'
                 f'{ICONS["margin"]} {html.escape(margin_word)}: <span class="num">{format_amount(line.margin, lang)}</span>'
                 f' (<span class="num">{format_number(line.margin_percent, lang, 1)} %</span>)</p></div>')
         self.result.value = text + "".join(feedback_line("info", notes[w]) for w in pricing.warnings(product))
