@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from fadaa.grading.course import Course
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 
 REPO = Path(__file__).resolve().parents[1]
 LESSON = ("bookkeeping_1", "cash_book.ipynb")

@@ -35,7 +35,7 @@ import requests
 
 from fadaa.hub.demo import LEARNER_PIN, build, running_hub
 from fadaa.hub.memory import tree_pss
-from fadaa.hub.site import Site
+from fadaa.core.site import Site
 
 LESSON = ("bookkeeping_1", "cash_book.ipynb")
 TIMEOUT = 300.0  # a learner who has no page after this has failed

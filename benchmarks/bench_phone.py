@@ -30,8 +30,9 @@ from pathlib import Path
 
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
-from fadaa.grading.demo import COURSE_SOURCE
-from fadaa.grading.serve import free_port, running, voila_command, voila_environment
+from fadaa.demo.learner import COURSE_SOURCE
+from fadaa.server.running import free_port, running
+from fadaa.server.serve import voila_command, voila_environment
 
 LESSON = ("bookkeeping_1", "cash_book.ipynb")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

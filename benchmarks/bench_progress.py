@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from fadaa.grading import demo_data
+from fadaa.demo import data as demo_data
 from fadaa.grading.database import open_database
 from fadaa.grading.progress import Progress
 

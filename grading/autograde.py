@@ -30,11 +30,11 @@ from typing import Callable
 
 import nbformat
 
-from fadaa.widgets.i18n import mark as _
+from fadaa.core.i18n import mark as _
 
 from .course import Course
 from .database import open_database
-from .forked_kernels import use_forked_python_kernels
+from fadaa.server.forked_kernels import use_forked_python_kernels
 from .output_limit import TRUNCATED_MARK, output_text
 
 

@@ -1,7 +1,7 @@
 """``fadaa backup`` and ``fadaa restore``: a whole site copied while it runs, and put back here or
 in another folder or machine.
 
-A site (``fadaa.hub.site.Site``) is one folder: the course (nbgrader's source, release, submitted,
+A site (``fadaa.core.site.Site``) is one folder: the course (nbgrader's source, release, submitted,
 autograded and feedback folders and the SQLite gradebook), the exchange, every home, and the hub's
 state (cookie secret, hub database, PIN accounts). Copying those files while the hub runs is not a
 backup: SQLite keeps the latest writes in its write-ahead log, and a copy of ``gradebook.db`` once
@@ -35,9 +35,9 @@ from pathlib import Path
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
-from fadaa.hub import system_users
-from fadaa.hub.site import Site
-from fadaa.widgets.i18n import TranslatedError, mark as _
+from fadaa.core import system_users
+from fadaa.core.site import Site
+from fadaa.core.i18n import TranslatedError, mark as _
 
 from . import exchange
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from fadaa.hub.site import Site
-from fadaa.widgets.documents.formulas import inert_table
-from fadaa.widgets.i18n import gettext_for, normalise
+from fadaa.core.site import Site
+from fadaa.core.documents.formulas import inert_table
+from fadaa.core.i18n import gettext_for, normalise
 
 from . import activity, backup, certificates, export, reminders, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
@@ -25,7 +25,7 @@ from .course import Course, NbgraderStepFailed
 from .extensions import CannotExtend, extend
 from .progress import Progress, ProgressRules
 from .roster import RosterFileError, import_roster, learners
-from .serve import REPO
+from fadaa.core.paths import REPO
 
 DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE_ROOT", REPO / "courses" / "fadaa"))
 VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")

@@ -15,6 +15,7 @@ from nbgrader.utils import capture_log, temp_attrs
 
 from .config import load_config
 from .database import nbgrader_tools_on_path
+from .names import lessons_in
 
 
 class NbgraderStepFailed(RuntimeError):
@@ -26,6 +27,12 @@ class Score:
     score: float
     max_score: float
     needs_manual_grade: bool
+
+
+def source_modules(root: str | Path) -> list[str]:
+    """The modules of the course at ``root``: its ``source/`` folders with a lesson, which nbgrader
+    generates when a trainer gives one (read from the folder: opening the ``Course`` is slower)."""
+    return sorted(lessons_in(Path(root) / "source"))
 
 
 class Course:

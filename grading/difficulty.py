@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from fadaa.widgets.answer_store import ATTEMPTS_KEY, AnswerStore
-from fadaa.widgets.i18n import format_number, gettext_for, mark as _
+from fadaa.core.answer_store import ATTEMPTS_KEY, AnswerStore
+from fadaa.core.i18n import format_number, gettext_for, mark as _
 
 from .course import Course
 from .names import Checkpoint, checkpoints, lessons_in

@@ -1,8 +1,10 @@
 """The learner's side of nbgrader's exchange: fetch a released lesson into her home, submit it back.
 
-Uses nbgrader's own exchange classes, so whatever exchange the deployment configures (the default
-shared folder, or another) keeps working. A learner's home holds an ``nbgrader_config.py`` naming
-the course, the exchange and her id; the lesson's Submit button reads it from there.
+Asks nbgrader's ``ExchangeFactory`` for its exchange classes, as nbgrader's own ``fetch_assignment``
+and ``submit`` do, so whatever exchange the deployment configures (the default shared folder,
+ngshare, or another: ``c.ExchangeFactory.submit = ...``) is the one used. A learner's home holds an
+``nbgrader_config.py`` naming the course, the exchange and her id; the lesson's Submit button reads
+it from there, and so does the factory.
 """
 from __future__ import annotations
 
@@ -11,8 +13,7 @@ from pathlib import Path
 
 from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.exchange import ExchangeError
-from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
+from nbgrader.exchange import ExchangeError, ExchangeFactory
 
 from .config import load_config
 
@@ -44,30 +45,31 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
     return path
 
 
-def _run(exchange_class, home: Path, assignment: str):
+def _run(step: str, home: Path, assignment: str):
+    """Run the exchange's ``step`` (``FetchAssignment``, ``FetchFeedback``, ``Submit``) from her home."""
     config = load_config(home / LEARNER_CONFIG, {"Exchange": {"assignment_dir": str(home)}})
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
-    step = exchange_class(coursedir=coursedir, authenticator=Authenticator(config=config), config=config)
-    return step.start()
+    make = getattr(ExchangeFactory(config=config), step)
+    return make(coursedir=coursedir, authenticator=Authenticator(config=config), config=config).start()
 
 
 def fetch(home: Path, assignment: str) -> Path:
     """Copy the released ``assignment`` into the learner's home; returns its folder."""
-    _run(ExchangeFetchAssignment, home, assignment)
+    _run("FetchAssignment", home, assignment)
     return home / assignment
 
 
 def fetch_feedback(home: Path, assignment: str) -> Path:
     """Copy the feedback the trainer released for her ``assignment`` into its ``feedback/`` folder."""
-    _run(ExchangeFetchFeedback, home, assignment)
+    _run("FetchFeedback", home, assignment)
     return home / assignment / "feedback"
 
 
 def submit(home: Path, assignment: str) -> None:
     """Hand her copy of ``assignment`` in through the exchange, answers as saved in her notebook."""
     try:
-        _run(ExchangeSubmit, home, assignment)
+        _run("Submit", home, assignment)
     except ExchangeError as exc:
         raise SubmitFailed(str(exc)) from exc
 

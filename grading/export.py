@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from fadaa.widgets.documents.formulas import inert_table
-from fadaa.widgets.documents.pdf import PdfDocument
-from fadaa.widgets.i18n import format_day, gettext_for, mark as _
+from fadaa.core.documents.formulas import inert_table
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from .progress import Dashboard
 from .regions import region_name

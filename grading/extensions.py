@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from nbgrader.api import Gradebook
 from sqlalchemy import Connection, Engine, Table, and_, func, or_, select
 
-from fadaa.widgets.i18n import TranslatedError, mark as _
+from fadaa.core.i18n import TranslatedError, mark as _
 
 from .database import extension, learner, open_database, target
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from fadaa.widgets.i18n import format_number
+from fadaa.core.i18n import format_number
 
 LANGUAGES = ("fr", "ar")
 TEST_PREFIX = "test_"  # the course's convention: the hidden tests of answer ``x`` are cell ``test_x``

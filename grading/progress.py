@@ -39,7 +39,9 @@ from traitlets import Dict, Float, Integer, List, Unicode
 from traitlets.config import Configurable
 
 from .database import GRADEBOOK, activity, extension, learner, open_database, target
+from .extensions import given_modules
 from .names import ModuleTitles
+from .results import ModuleResults, her_results
 
 STATUSES = ("not_released", "released", "started", "late", "submitted", "needs_manual", "graded", "passed")
 FILTERS = ("cohort", "region", "cooperative", "module")
@@ -89,6 +91,11 @@ def _on_roster(query, filters: dict):
         if filters.get(name):
             query = query.where(learner.c[name] == filters[name])
     return query
+
+
+def _roster_values(conn, column, **filters: str | None) -> list[str]:
+    """The values of the roster's ``column`` among the learners the filters name, sorted."""
+    return sorted(conn.execute(_on_roster(select(column).distinct(), filters)).scalars())
 
 
 def _learners(conn, student_id: str | None = None, **filters: str | None) -> pd.DataFrame:
@@ -353,6 +360,26 @@ class Progress:
         """The learners on the roster (filtered), with or without modules to do."""
         with self.engine.connect() as conn:
             return _learners(conn, student_id, **filters)
+
+    def cohorts(self) -> list[str]:
+        """Every cohort on the roster."""
+        with self.engine.connect() as conn:
+            return _roster_values(conn, learner.c.cohort)
+
+    def choices(self, cohort: str | None = None, region: str | None = None) -> dict[str, list[str]]:
+        """What each of the coordinator's filters offers; the cooperatives narrowed to the chosen cohort and region."""
+        with self.engine.connect() as conn:
+            return {"cohort": _roster_values(conn, learner.c.cohort), "region": _roster_values(conn, learner.c.region),
+                    "cooperative": _roster_values(conn, learner.c.cooperative, cohort=cohort, region=region),
+                    "module": sorted(conn.execute(select(_assignment.c.name)).scalars())}
+
+    def given_modules(self, cohort: str) -> list[str]:
+        """The modules given to ``cohort`` or to one of its cooperatives: those that can get extra time."""
+        return given_modules(self.engine, cohort)
+
+    def results(self, student_id: str) -> dict[str, ModuleResults]:
+        """Her checkpoints and her trainer's comments, by module she handed in (one query)."""
+        return her_results(self.engine, student_id)
 
     def learner_modules(self, now: dt.datetime | None = None, **filters: str | None) -> pd.DataFrame:
         """A row per learner × module, for the learner's home and the trainer's lists (filtered)."""

@@ -20,8 +20,8 @@ from urllib.parse import quote
 import pandas as pd
 from sqlalchemy import select
 
-from fadaa.widgets.documents.formulas import inert_table
-from fadaa.widgets.i18n import SUPPORTED, direction, format_day, gettext_for, mark as _
+from fadaa.core.documents.formulas import inert_table
+from fadaa.core.i18n import SUPPORTED, direction, format_day, gettext_for, mark as _
 
 from . import sms
 from .database import learner

@@ -31,7 +31,7 @@ import pandas as pd
 from nbgrader.api import Student
 from sqlalchemy import select
 
-from fadaa.widgets.i18n import gettext_for, mark as _
+from fadaa.core.i18n import gettext_for, mark as _
 from .database import learner, open_database
 from .phones import normalise_phone
 from .regions import fold, region_code

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from fadaa.widgets.answer_store import WORKED_KEY, AnswerStore
+from fadaa.core.answer_store import WORKED_KEY, AnswerStore
 
 from . import activity
 from .course import Course

@@ -31,7 +31,7 @@ from traitlets.config import Configurable
 from fadaa.grading import certificates
 
 from fadaa.views import verification
-from fadaa.widgets.i18n import normalise
+from fadaa.core.i18n import normalise
 
 from .issue_certificate import DB_URL_VARIABLE, NOT_PASSED, REVOKED
 

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Iterator
 
 from fadaa.grading.course import Course
-from fadaa.grading.demo import COURSE_SOURCE, lessons
-from fadaa.grading.demo_data import cohorts
+from fadaa.demo.learner import COURSE_SOURCE, lessons
+from fadaa.demo.data import cohorts
 from fadaa.grading.roster import import_roster, write_roster
-from fadaa.views.demo import add_history
+from fadaa.demo.history import add_history
 
 from .accounts import accounts, open_accounts, set_pin
-from .site import REPO, Site
+from fadaa.core.paths import REPO
+from fadaa.core.site import Site
 
 HUB_DIR = Path(__file__).resolve().parent
 # Demo only: real PINs are set one by one by trainers (``python -m fadaa.hub.accounts``).
@@ -100,7 +101,7 @@ def running_hub(site: Site, log_path: Path, timeout: float = 120) -> Iterator[Ru
     """JupyterHub over ``site`` on free ports of 127.0.0.1, for the tests and benchmarks: yields once
     the hub answers (and its lesson service is behind its route), and stops it and everything it
     started when the block ends. Its output goes to ``log_path``."""
-    from fadaa.grading.serve import free_ports
+    from fadaa.server.serve import free_ports
 
     port, hub_api, proxy_api, lessons = free_ports(4)
     env = hub_environment(site)

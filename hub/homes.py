@@ -18,15 +18,16 @@ from pathlib import Path
 
 from fadaa.grading import exchange
 from fadaa.grading.roster_lookup import language_of
-from fadaa.widgets.i18n import remember_language
+from fadaa.core.i18n import remember_language
 
-from .site import REPO, Site
+from fadaa.core.paths import REPO
+from fadaa.core.site import Site
 
 NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
-PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.widgets.i18n)
+PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.core.i18n)
 
 
 def released(site: Site) -> list[str]:

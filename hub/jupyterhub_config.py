@@ -6,17 +6,19 @@ Everything listens on 127.0.0.1. Where the data lives comes from ``FADAA_HUB_VAR
 so tests run a hub of their own.
 
 Learners and coordinators share one lesson service (``/services/lessons/``); trainers get a
-JupyterLab each. Run as root, the hub starts nothing as root (``fadaa.hub.system_users``).
+JupyterLab each. Run as root, the hub starts nothing as root (``fadaa.core.system_users``).
 """
 import os
 import sys
 from pathlib import Path
 
-from fadaa.hub import accounts, certificates, system_users
+from fadaa.hub import accounts, certificates
+
+from fadaa.core import system_users
 from fadaa.hub.authenticator import PinAuthenticator
 from fadaa.hub.memory import give_large_buffers_back
 from fadaa.hub.routes import SERVICE_NAME, landing_for
-from fadaa.hub.site import Site
+from fadaa.core.site import Site
 from fadaa.hub.spawn import FadaaSpawner
 
 give_large_buffers_back()  # a class's PIN hashes (16 MB each) go back to the system

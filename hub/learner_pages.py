@@ -24,7 +24,7 @@ from tornado.web import HTTPError
 from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
-from fadaa.widgets.i18n import choose_language
+from fadaa.core.i18n import choose_language
 
 from .homes import PROFILE
 

@@ -47,14 +47,14 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
+from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
 
 from .groups import NoRole, group_of
 from .homes import PREPARE, PROFILE
 from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
-from .site import KERNEL_CULLING, Site
+from fadaa.core.site import KERNEL_CULLING, Site
 from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)

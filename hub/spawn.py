@@ -22,9 +22,9 @@ from pathlib import Path
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
 
-from . import system_users
+from fadaa.core import system_users
 from .groups import group_of
-from .site import KERNEL_CULLING, Site
+from fadaa.core.site import KERNEL_CULLING, Site
 from .trainer_server import CONFIG as TRAINER_CONFIG
 
 

@@ -1,7 +1,7 @@
 """The Content-Security-Policy of the trainer's Jupyter server (JupyterLab with nbgrader's formgrader).
 
 A learner's text reaches the trainer's browser through formgrader. It is stored inert and rendered
-sanitised (``fadaa.widgets.answer_store``, ``fadaa.grading.sanitize``); the policy is the layer
+sanitised (``fadaa.core.answer_store``, ``fadaa.grading.sanitize``); the policy is the layer
 under those: whatever slips through may talk to this server only, and on JupyterLab's pages it
 cannot run at all.
 

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from jupyter_server.utils import url_path_join
 from jupyterhub.singleuser.extension import JupyterHubIdentityProvider
 from tornado.web import RedirectHandler
-from fadaa.grading.serve import FadaaVoila, voila_args, voila_environment
+from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
 
 
 class HubIdentityProvider(JupyterHubIdentityProvider):

@@ -112,7 +112,8 @@ def learner_home(tmp_path, course):
 def running_voila(home: Path, env: dict, log_path: Path):
     """Real standalone Voilà (``voila_command``, Fadaa's template) serving ``home`` on a free port
     of 127.0.0.1, until the block ends; yields its base URL. Its output goes to ``log_path``."""
-    from fadaa.grading.serve import free_port, running, voila_command
+    from fadaa.server.running import free_port, running
+    from fadaa.server.serve import voila_command
 
     port = free_port()
     with running(voila_command(home, port), port, env, log_path, timeout=60) as base:
@@ -122,9 +123,9 @@ def running_voila(home: Path, env: dict, log_path: Path):
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory):
     """Voilà serving a learner's home with every lesson fetched through nbgrader's exchange (what
-    ``python -m fadaa.grading.demo`` runs). Yields (base_url, home)."""
-    from fadaa.grading.demo import build
-    from fadaa.grading.serve import voila_environment
+    ``python -m fadaa.demo.learner`` runs). Yields (base_url, home)."""
+    from fadaa.demo.learner import build
+    from fadaa.server.serve import voila_environment
 
     var = tmp_path_factory.mktemp("voila")
     _course, home = build(var)

@@ -25,7 +25,7 @@ LESSON = ("bookkeeping_1", "cash_book.ipynb")
 @dataclass
 class Hub:
     url: str
-    site: object  # fadaa.hub.site.Site
+    site: object  # fadaa.core.site.Site
     log: Path
     lesson: tuple[str, str] = LESSON
 
@@ -113,7 +113,7 @@ def hub():
     if not PROXY.exists():
         pytest.fail("configurable-http-proxy is missing: `make test` installs it (cd hub && npm ci)")
     from fadaa.hub.demo import build, running_hub
-    from fadaa.hub.site import Site
+    from fadaa.core.site import Site
 
     # not under pytest's own temporary folder: pytest keeps that 0700 (every session sets it again),
     # and the hub's unprivileged users must pass through to their homes

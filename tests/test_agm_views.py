@@ -115,7 +115,7 @@ def test_financial_report_reads_her_bookkeeping_year_summary(lessons):
 def test_a_checkpoints_answer_is_not_printed_above_it():
     """agm_2 asks for Nour's cash surplus: the table above the question shows money in and out, the
     whole report (surplus, net surplus, carried forward) comes after the checkpoints."""
-    from fadaa.widgets import i18n
+    from fadaa.core import i18n
     from fadaa.widgets.agm import examples
 
     _ = i18n.gettext_for("fr")

@@ -6,7 +6,7 @@ import json
 
 import nbformat
 
-from fadaa.widgets.answer_store import ATTEMPTS_KEY, MAX_ATTEMPTS, METADATA_KEY, AnswerStore
+from fadaa.core.answer_store import ATTEMPTS_KEY, MAX_ATTEMPTS, METADATA_KEY, AnswerStore
 
 
 def answer_cell(path, grade_id: str) -> str:

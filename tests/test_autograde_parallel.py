@@ -83,7 +83,7 @@ _GRADE_AND_MEASURE = """
 import resource, sys
 from fadaa.grading.autograde import grade_one
 from fadaa.grading.course import Course
-from fadaa.grading.forked_kernels import use_forked_python_kernels
+from fadaa.server.forked_kernels import use_forked_python_kernels
 use_forked_python_kernels()
 course = Course(sys.argv[1], exchange=sys.argv[2])
 assert grade_one(course, sys.argv[3], "right").graded

@@ -30,10 +30,11 @@ from fadaa.grading.cli import main
 from fadaa.grading.course import Course
 from fadaa.grading.database import GRADEBOOK
 from fadaa.grading.roster import Learner, import_roster, write_roster
-from fadaa.hub import accounts, homes, system_users
+from fadaa.hub import accounts, homes
+from fadaa.core import system_users
 from fadaa.hub.demo import LEARNER_PIN, running_hub
-from fadaa.hub.site import Site
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.site import Site
+from fadaa.core.answer_store import AnswerStore
 from test_postgres_pipeline import postgres  # noqa: F401 - its own PostgreSQL server, for this module too
 
 pytest_plugins = ["hub_fixtures"]

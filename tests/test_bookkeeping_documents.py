@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping import cash_book, documents, own_records
 from fadaa.widgets.bookkeeping import year_summary as ys
 from fadaa.widgets.bookkeeping.lesson_examples import example_year
 from fadaa.widgets.bookkeeping.summary import Totals
-from fadaa.widgets.i18n import gettext_for
+from fadaa.core.i18n import gettext_for
 from fadaa.widgets.lesson import Lesson
 from conftest import pdf_text
 

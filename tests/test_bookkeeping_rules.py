@@ -228,7 +228,7 @@ def test_year_summary_keeps_through_json():
 # -- corporate tax (CGI art. 6 and 7-I-A) ---------------------------------------------------------
 
 def test_a_cooperative_that_processes_is_exempt_only_under_the_ceiling():
-    from fadaa.widgets import nour
+    from fadaa.widgets.bookkeeping import nour
     from fadaa.widgets.bookkeeping import tax
 
     assert tax.PROCESSING_TURNOVER_CEILING == 10_000_000   # not the 5 M DH of older texts

@@ -5,7 +5,7 @@ import pytest
 
 from fadaa.widgets.bookkeeping.summary_view import MonthSummaryEditor, ProductEditor
 from fadaa.widgets.bookkeeping.year_summary_view import YearSummaryEditor
-from fadaa.widgets.i18n import format_amount
+from fadaa.core.i18n import format_amount
 from fadaa.widgets.lesson import Lesson
 
 NOT_A_NUMBER = "Écrivez un nombre, par exemple 1 250."

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from conftest import lesson_notebooks, screenshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

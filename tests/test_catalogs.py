@@ -2,7 +2,7 @@
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from fadaa.widgets import i18n
+from fadaa.core import i18n
 from conftest import REPO
 
 

@@ -12,7 +12,7 @@ import pytest
 from fadaa.grading import exchange
 from fadaa.grading.cli import main
 from fadaa.grading.roster import Learner, write_roster
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT, submit_copy
 
 FADAA = Path(sys.executable).with_name("fadaa")

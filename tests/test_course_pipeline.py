@@ -15,7 +15,7 @@ from nbgrader.api import Gradebook
 
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping import cash_book_view
 from conftest import COURSE, lesson_notebooks, solution_answers
 

@@ -7,7 +7,9 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from fadaa.grading import demo_data, export
+from fadaa.demo import data as demo_data
+
+from fadaa.grading import export
 from fadaa.grading.database import open_database
 from fadaa.grading.progress import Progress
 from course_fixtures import COURSE_ID
@@ -94,14 +96,14 @@ def test_no_export_cell_is_a_formula_whatever_a_cooperative_is_called(hostile_bo
 
 
 def export_formula_starts() -> tuple[str, ...]:
-    from fadaa.widgets.documents.formulas import FORMULA_STARTS
+    from fadaa.core.documents.formulas import FORMULA_STARTS
     return FORMULA_STARTS
 
 
 def test_a_learners_workbook_keeps_her_formula_like_text_as_text():
     import io
     from openpyxl import load_workbook
-    from fadaa.widgets.documents.xlsx import workbook_bytes
+    from fadaa.core.documents.xlsx import workbook_bytes
     data = workbook_bytes({"caisse": (["Libellé", "Montant"], [["=HYPERLINK(\"http://x\")", 12.5], ["-vente", -3]])}, "fr")
     sheet = load_workbook(io.BytesIO(data))["caisse"]
     assert sheet["A2"].value == "'=HYPERLINK(\"http://x\")" and sheet["A2"].data_type != "f"

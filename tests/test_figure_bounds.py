@@ -11,8 +11,8 @@ import pytest
 
 from conftest import COURSE, error_outputs, execute_lesson
 from hostile_inputs import ANSWER_SOURCES, SAVED_FIGURES, TYPED_FIGURES, with_saved_figure
-from fadaa.widgets.answer_store import METADATA_KEY, AnswerStore
-from fadaa.widgets.i18n import gettext_for
+from fadaa.core.answer_store import METADATA_KEY, AnswerStore
+from fadaa.core.i18n import gettext_for
 
 SET_ASIDE = "An answer you gave earlier could not be used. Please give it again."
 NOT_SHOWN = "This step could not be shown. Tell your trainer."

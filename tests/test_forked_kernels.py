@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 
-from fadaa.grading.forked_kernels import ForkingKernelSpecManager, Zygote
+from fadaa.server.forked_kernels import ForkingKernelSpecManager, Zygote
 
 
 def in_own_loop(coroutine):
@@ -131,15 +131,15 @@ def test_no_kernel_outlives_its_zygote(tmp_path):
 def test_the_zygote_loads_catalogs_before_kernels_need_them(capsys):
     """A "module:function" preload entry runs the function: kernels forked afterwards have every
     language's catalogs compiled; an entry that fails is reported, not fatal to the zygote."""
-    from fadaa.grading.forked_kernels import PRELOAD, _preload
-    from fadaa.widgets import i18n
+    from fadaa.server.forked_kernels import PRELOAD, _preload
+    from fadaa.core import i18n
 
-    assert "fadaa.widgets.i18n:warm_up" in PRELOAD
+    assert "fadaa.core.i18n:warm_up" in PRELOAD
     i18n.translations.cache_clear()
-    _preload("fadaa.widgets.i18n:warm_up")
+    _preload("fadaa.core.i18n:warm_up")
     assert i18n.translations.cache_info().currsize == len(i18n.SUPPORTED)
-    _preload("fadaa.widgets.i18n:no_such_function")
-    assert "fadaa.widgets.i18n:no_such_function not preloaded" in capsys.readouterr().err
+    _preload("fadaa.core.i18n:no_such_function")
+    assert "fadaa.core.i18n:no_such_function not preloaded" in capsys.readouterr().err
 
 
 def _children(pid: int) -> list[str]:
@@ -156,14 +156,15 @@ def _children(pid: int) -> list[str]:
 
 def test_the_zygote_starts_with_the_server_before_any_page(tmp_path):
     """So that the first learner does not wait for ipykernel, matplotlib and the kit to import."""
-    from fadaa.grading.serve import free_port, running, voila_command, voila_environment
+    from fadaa.server.running import free_port, running
+    from fadaa.server.serve import voila_command, voila_environment
 
     (tmp_path / "home").mkdir()
     port = free_port()
     with running(voila_command(tmp_path / "home", port), port, voila_environment(), tmp_path / "voila.log"):
         server = next(int(p.parent.name) for p in Path("/proc").glob("[0-9]*/cmdline")
-                      if f"--port={port}".encode() in p.read_bytes() and b"fadaa.grading.serve" in p.read_bytes())
+                      if f"--port={port}".encode() in p.read_bytes() and b"fadaa.server.serve" in p.read_bytes())
         deadline = time.monotonic() + 30
-        while not any("fadaa.grading.forked_kernels" in line for line in _children(server)):
+        while not any("fadaa.server.forked_kernels" in line for line in _children(server)):
             assert time.monotonic() < deadline, "no kernel zygote under the server before its first page"
             time.sleep(0.2)

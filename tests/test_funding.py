@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 
 from conftest import COURSE, pdf_text
 from fadaa.widgets.agm import records as agm_records
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping import cash_book, year_summary
 from fadaa.widgets.funding import documents, examples, funding_view, programmes, project, readiness
 from fadaa.widgets.funding.own_records import gather
@@ -202,17 +202,17 @@ def test_the_new_modules_are_where_trainers_coordinators_and_learners_find_them(
     certificate read their titles; the AGM-readiness rule leaves them out."""
     import datetime as dt
 
-    from fadaa.grading.demo import lessons
+    from fadaa.demo.learner import lessons
+    from fadaa.grading.course import source_modules
     from fadaa.grading.progress import ProgressRules
     from fadaa.views.certificate import Achievement, certificate_pdf
     from fadaa.grading.names import ModuleTitles
-    from fadaa.views.trainer import modules
 
     new = {"selling_4", "selling_5", "funding_1", "funding_2"}
-    assert new <= set(modules(COURSE)) and new <= {module for module, _notebook in lessons()}
+    assert new <= set(source_modules(COURSE)) and new <= {module for module, _notebook in lessons()}
     title = ModuleTitles.read(COURSE / "source").both("funding_2")
     assert title == {"fr": "Demander un soutien", "ar": "طلب الدعم"}
     text = pdf_text(certificate_pdf(Achievement("Fatima", "Nour", title, dt.date(2026, 11, 30), 5, 6, "K7QM-4XRT-9PZC",
                                            "https://fadaa.example.ma/hub/verify/K7QM4XRT9PZC")))
     assert "Demander un soutien" in text and "طلب الدعم" in text
-    assert ProgressRules().agm_required(sorted(modules(COURSE))) == ["agm_1", "agm_2", "agm_3", "bookkeeping_4"]
+    assert ProgressRules().agm_required(source_modules(COURSE)) == ["agm_1", "agm_2", "agm_3", "bookkeeping_4"]

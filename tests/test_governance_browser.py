@@ -5,7 +5,7 @@ import base64
 import pytest
 
 from conftest import pdf_text, screenshot
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from test_browser import assert_clean, eventually, open_lesson, step_with
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]

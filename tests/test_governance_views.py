@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from conftest import COURSE, pdf_text
 from fadaa.widgets.agm import day_view, documents_view
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.bookkeeping.summary import Totals
 from fadaa.widgets.bookkeeping.year_summary import YearSummary
 from fadaa.widgets.governance import assembly_view, board_view, register_view
@@ -156,7 +156,7 @@ def test_examples_give_the_checkpoints_answers():
 def test_the_kernel_zygote_preloads_what_the_governance_lessons_import():
     """A learner's first governance page should not wait for its views to import (see forked_kernels)."""
     import re
-    from fadaa.grading.forked_kernels import PRELOAD
+    from fadaa.server.forked_kernels import PRELOAD
     for notebook in sorted((COURSE / "source").glob("governance_*/*.ipynb")):
         setup = next(c.source for c in nbformat.read(notebook, as_version=4).cells
                      if c.metadata.get("nbgrader", {}).get("grade_id") == "setup")

@@ -13,7 +13,7 @@ import pytest
 from fadaa.grading.course import Course
 from fadaa.grading.roster import learners
 from fadaa.hub.demo import COORDINATOR_PIN, LEARNER_PIN
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from conftest import PHONE
 
 pytest_plugins = ["hub_fixtures"]

@@ -5,7 +5,7 @@ import pytest
 
 from fadaa.grading.progress import Progress
 from fadaa.hub.demo import prepare
-from fadaa.hub.site import Site
+from fadaa.core.site import Site
 
 pytestmark = pytest.mark.slow
 

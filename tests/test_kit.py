@@ -6,9 +6,9 @@ import types
 import nbformat
 import pytest
 
-from fadaa.widgets import i18n
-from fadaa.widgets.answer_store import AnswerCellMissing, AnswerStore
-from fadaa.widgets.checking import NotANumber, parse_number, read_or_say_why, within_tolerance
+from fadaa.core import i18n
+from fadaa.core.answer_store import AnswerCellMissing, AnswerStore
+from fadaa.core.checking import NotANumber, parse_number, read_or_say_why, within_tolerance
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -276,7 +276,7 @@ def test_the_calculator_does_the_division_with_her():
 
 def test_carried_forward_points_the_way_her_text_reads():
     from fadaa.widgets.bookkeeping.year_summary_view import allocations_table
-    from fadaa.widgets.nour import year
+    from fadaa.widgets.bookkeeping.nour import year
 
     assert "⬅️" in allocations_table(year(), "ar", i18n.gettext_for("ar")) and "➡️" not in allocations_table(
         year(), "ar", i18n.gettext_for("ar"))

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 import requests
 
-from fadaa.grading.serve import check_page_script, page_script
+from fadaa.server.serve import check_page_script, page_script
 from fadaa.widgets.steps import BACK_NEXT_ICONS
 from conftest import REPO, lesson_notebooks, screenshot
 

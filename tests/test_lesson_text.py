@@ -12,7 +12,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from fadaa.widgets import i18n, nour
+from fadaa.core import i18n
+
+from fadaa.widgets.bookkeeping import nour
 from fadaa.widgets.agm import calendar as cal
 from fadaa.widgets.agm import documents as agm_docs
 from fadaa.widgets.agm import examples as agm_examples

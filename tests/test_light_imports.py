@@ -18,7 +18,7 @@ def _loaded(modules: str) -> set[str]:
 
 
 def test_the_hubs_own_modules_load_nothing_heavy():
-    hub = ("fadaa.hub.authenticator, fadaa.hub.spawn, fadaa.hub.routes, fadaa.hub.site, fadaa.hub.system_users, "
+    hub = ("fadaa.hub.authenticator, fadaa.hub.spawn, fadaa.hub.routes, fadaa.core.site, fadaa.core.system_users, "
            "fadaa.hub.certificates")  # a certificate's PDF is made in a process of its own
     assert _loaded(hub) == set()
 
@@ -27,7 +27,7 @@ def test_the_hubs_own_modules_load_nothing_heavy():
     # it serves Voilà pages, fetches with nbgrader, and reads her progress (pandas) for her home page
     ("fadaa.hub.lesson_service", {"voila", "nbgrader", "pandas"}),
     ("fadaa.views.home_page", {"pandas", "nbgrader"}),  # her progress, and her feedback fetched through nbgrader
-    ("fadaa.widgets.i18n", set()),  # the languages, which the hub and the CLI use too
+    ("fadaa.core.i18n", set()),  # the languages, which the hub and the CLI use too
 ])
 def test_what_serves_pages_loads_no_widget_or_table_library(modules, allowed):
     assert _loaded(modules) <= allowed

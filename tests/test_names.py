@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 
 from fadaa.grading.names import ModuleTitles, checkpoint_of, checkpoints
-from fadaa.widgets.i18n import format_day
+from fadaa.core.i18n import format_day
 from conftest import COURSE
 
 

@@ -1,11 +1,11 @@
-"""« Nour », the example cooperative, is one year in one place (``fadaa.widgets.nour``): every
+"""« Nour », the example cooperative, is one year in one place (``fadaa.widgets.bookkeeping.nour``): every
 bookkeeping and AGM lesson's example reads it, and the figures that one lesson shows agree with the
 figures of the others."""
 import json
 
 import pytest
 
-from fadaa.widgets import nour
+from fadaa.widgets.bookkeeping import nour
 from fadaa.widgets.agm import calendar as cal
 from fadaa.widgets.agm import calendar_view, day_view, documents_view, examples as agm_examples
 from fadaa.widgets.bookkeeping import cash_book, cash_book_view, stock, stock_view, summary_view, year_summary_view

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import COURSE, pdf_text
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.lesson import Lesson
 from fadaa.widgets.selling import channels, examples, payment_examples, payment_sheet, payments, payments_view
 

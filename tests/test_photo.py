@@ -11,7 +11,7 @@ from PIL import Image, ImageFilter
 from pypdf import PdfReader
 
 from conftest import COURSE, REPO, pdf_text
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.lesson import Lesson
 from fadaa.widgets.selling import photo, photo_examples, photo_view
 

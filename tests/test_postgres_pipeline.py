@@ -21,7 +21,7 @@ from conftest import COURSE
 from fadaa.grading import exchange
 from fadaa.grading.autograde import autograde_all
 from fadaa.grading.course import Course
-from fadaa.grading.demo_data import cohorts
+from fadaa.demo.data import cohorts
 from fadaa.grading.extensions import extend
 from fadaa.grading.names import ModuleTitles
 from fadaa.grading.progress import Progress
@@ -29,9 +29,9 @@ from fadaa.grading.reminders import late_reminders
 from fadaa.grading.results import her_results
 from fadaa.grading.roster import import_roster, write_roster
 from fadaa.grading.roster_lookup import roster_engine
-from fadaa.grading.serve import free_port
+from fadaa.server.running import free_port
 from fadaa.hub import accounts
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from course_fixtures import COURSE_ID
 from late_class import LATER, late_class
 

@@ -8,11 +8,13 @@ import pytest
 from nbgrader.api import Gradebook
 from traitlets.config import Config
 
-from fadaa.grading import activity, demo_data, exchange, trainer
+from fadaa.grading import activity, exchange, trainer
+
+from fadaa.demo import data as demo_data
 from fadaa.grading.database import open_database
 from fadaa.grading.progress import STATUSES, Progress, ProgressRules
 from fadaa.grading.roster import Learner, import_roster, write_roster
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT, COURSE_ID
 
 
@@ -208,6 +210,22 @@ def test_filters_narrow_every_number(demo):
     board = Progress(db_url, COURSE_ID).dashboard(now=sim.now, cohort=cohort)
     assert set(board.summary.cohort) == {cohort}
     assert board.members.members.sum() == sum(p.cohort == cohort for p in people)
+
+
+def test_the_filters_offer_what_the_roster_and_the_gradebook_hold(demo):
+    db_url, people, _sim = demo
+    progress = Progress(db_url, COURSE_ID)
+    everything = progress.choices()
+    assert everything["cohort"] == progress.cohorts() == sorted({p.cohort for p in people})
+    assert everything["region"] == sorted({p.region for p in people})
+    assert everything["cooperative"] == sorted({p.cooperative for p in people})
+    assert everything["module"] == sorted(progress.learner_modules().module.unique())
+    cohort = demo_data.PRIZE_COHORT
+    region = min(p.region for p in people if p.cohort == cohort)
+    narrowed = progress.choices(cohort, region)
+    theirs = sorted({p.cooperative for p in people if (p.cohort, p.region) == (cohort, region)})
+    assert narrowed["cooperative"] == theirs and 0 < len(theirs) < len(everything["cooperative"])
+    assert narrowed["cohort"] == everything["cohort"] and narrowed["region"] == everything["region"]  # the others stay whole
 
 
 def test_a_gradebook_graded_before_fadaa_opened_it_counts_at_once(tmp_path):

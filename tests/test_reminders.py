@@ -21,7 +21,7 @@ from fadaa.grading.reminders import COLUMNS, late_reminders, sms_csv
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
-from fadaa.widgets.i18n import format_day
+from fadaa.core.i18n import format_day
 from conftest import COURSE
 from course_fixtures import COURSE_ID
 from late_class import DUE, LATER, UNALLOCATED, late_class

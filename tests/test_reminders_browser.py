@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from fadaa.grading.serve import voila_environment
+from fadaa.server.serve import voila_environment
 from conftest import COURSE, REPO, running_voila, screenshot
 from course_fixtures import COURSE_ID
 from late_class import LATER, late_class

@@ -18,7 +18,7 @@ from fadaa.grading.cli import main as fadaa
 from fadaa.grading.course import Course
 from fadaa.grading.difficulty import difficulty, who_needs_help
 from fadaa.grading.roster import Learner, import_roster, write_roster
-from fadaa.grading.serve import voila_environment
+from fadaa.server.serve import voila_environment
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.home_page import Links, home_page
 from fadaa.views.learner import her_home

@@ -20,9 +20,9 @@ from nbgrader.api import Gradebook
 
 from fadaa.grading.course import Course
 from fadaa.grading.roster import import_roster
-from fadaa.grading.serve import free_port
+from fadaa.server.running import free_port
 from fadaa.hub.trainer_server import CONFIG, lab_policy, page_policy
-from fadaa.widgets.answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.questions import FreeTextAnswer
 from conftest import COURSE
 from course_fixtures import ASSIGNMENT, COURSE_ID, CELL_TIMEOUT, submit_copy, write_lesson

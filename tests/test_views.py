@@ -13,17 +13,17 @@ import pytest
 from pypdf import PdfReader
 
 from fadaa.grading import exchange, export
-from fadaa.grading.demo_data import PRIZE_COHORT
+from fadaa.demo.data import PRIZE_COHORT
 from fadaa.grading.roster import Learner, import_roster, learners, write_roster
-from fadaa.views import demo
+from fadaa.demo import history as demo
 from fadaa.views.certificate import Achievement, certificate_pdf
 from fadaa.views.coordinator_dashboard import CoordinatorDashboard
 from fadaa.views.learner import her_home
 from fadaa.views.learner_home import her_page
 from fadaa.views.place import Place
 from fadaa.views.trainer_desk import TrainerDesk
-from fadaa.widgets.answer_store import AnswerStore
-from fadaa.widgets.documents.download import DocumentButton
+from fadaa.core.answer_store import AnswerStore
+from fadaa.widgets.download import DocumentButton
 from conftest import pdf_text
 from course_fixtures import ASSIGNMENT, COURSE_ID
 

@@ -11,9 +11,9 @@ import pytest
 import requests
 
 from fadaa.grading import exchange
-from fadaa.grading.serve import voila_environment
-from fadaa.views import demo
-from fadaa.widgets.i18n import gettext_for
+from fadaa.server.serve import voila_environment
+from fadaa.demo import history as demo
+from fadaa.core.i18n import gettext_for
 from conftest import REPO, running_voila, screenshot
 from course_fixtures import COURSE_ID
 

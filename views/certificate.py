@@ -15,8 +15,8 @@ from typing import Mapping
 
 import segno
 
-from fadaa.widgets.documents.pdf import PdfDocument
-from fadaa.widgets.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate, mark as _
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate, mark as _
 
 LANGUAGES = ("fr", "ar")
 

@@ -17,11 +17,11 @@ from fadaa.grading import export
 from fadaa.grading.progress import FILTERS
 from fadaa.grading.regions import region_name
 from fadaa.widgets.charts import image_widget
-from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import gettext_for, mark as _
+from fadaa.widgets.download import DocumentButton
+from fadaa.core.i18n import gettext_for, mark as _
 
 from . import page
-from .dashboard import CHARTS, choices
+from .dashboard import CHARTS
 from .place import Place
 from .reminders import ReminderButtons
 
@@ -49,7 +49,7 @@ class CoordinatorDashboard(widgets.VBox):
         self.progress = self.place.progress()
         _ = gettext_for(lang)
         everyone = _("All")
-        options = choices(self.progress)
+        options = self.progress.choices()
         self.filters = {name: widgets.Dropdown(options=[(everyone, "")] + self._labelled(name, options[name]),
                                                description=_(FILTER_LABELS[name])) for name in FILTERS}
         self.quiet_days = widgets.BoundedIntText(value=self.progress.rules.at_risk_days, min=1, max=365,
@@ -97,7 +97,7 @@ class CoordinatorDashboard(widgets.VBox):
         self.refresh()
 
     def _narrow_cooperatives(self) -> None:
-        found = choices(self.progress, self.filters["cohort"].value, self.filters["region"].value)["cooperative"]
+        found = self.progress.choices(self.filters["cohort"].value, self.filters["region"].value)["cooperative"]
         dropdown = self.filters["cooperative"]
         keep = dropdown.value if dropdown.value in found else ""
         dropdown.options = [dropdown.options[0]] + self._labelled("cooperative", found)

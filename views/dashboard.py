@@ -1,4 +1,5 @@
-"""The coordinator's dashboard as plain data: the filter choices, the screen's tables and charts.
+"""The coordinator's dashboard as plain data: the screen's tables and charts (its filters offer
+``Progress.choices``).
 
 The tables are ``grading.export.tables`` of one ``Dashboard``: the exports write those same tables,
 so a file's numbers are the screen's numbers.
@@ -6,32 +7,16 @@ so a file's numbers are the screen's numbers.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import select
 
-from fadaa.grading.database import GRADEBOOK, learner
 from fadaa.grading.export import COLUMNS
-from fadaa.grading.progress import STATUSES, Dashboard, Progress
+from fadaa.grading.progress import STATUSES, Dashboard
 from fadaa.grading.regions import region_name
 from fadaa.widgets.charts import new_figure
-from fadaa.widgets.i18n import gettext_for
+from fadaa.core.i18n import gettext_for
 
 
 STATUS_COLOURS = {"released": "#bbdefb", "started": "#64b5f6", "late": "#e57373", "submitted": "#ffe082",
                   "needs_manual": "#ffb74d", "graded": "#a5d6a7", "passed": "#2e7d32"}
-
-
-def choices(progress: Progress, cohort: str | None = None, region: str | None = None) -> dict[str, list[str]]:
-    """What each filter offers; the cooperatives narrowed to the chosen cohort and region."""
-    with progress.engine.connect() as conn:
-        roster = pd.read_sql(select(learner.c.cohort, learner.c.region, learner.c.cooperative).distinct(), conn)
-        modules = sorted(conn.execute(select(GRADEBOOK["assignment"].c.name)).scalars())
-    coops = roster
-    if cohort:
-        coops = coops[coops.cohort == cohort]
-    if region:
-        coops = coops[coops.region == region]
-    return {"cohort": sorted(roster.cohort.unique()), "region": sorted(roster.region.unique()),
-            "cooperative": sorted(coops.cooperative.unique()), "module": modules}
 
 
 def completion_by_module(board: Dashboard, lang: str):

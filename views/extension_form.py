@@ -9,9 +9,9 @@ from typing import Callable
 
 import ipywidgets as widgets
 
-from fadaa.grading.extensions import CannotExtend, extend, given_modules
+from fadaa.grading.extensions import CannotExtend, extend
 from fadaa.grading.progress import Progress
-from fadaa.widgets.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for
 
 from .place import Place
 
@@ -44,7 +44,7 @@ class ExtensionForm(widgets.VBox):
     def show_cohort(self, cohort: str | None) -> None:
         """The learners, cooperatives and modules of the cohort the desk shows."""
         self.who.options = who_options(self.progress, cohort)
-        self.module.options = [(self.titles(m, self.lang), m) for m in given_modules(self.progress.engine, cohort)]
+        self.module.options = [(self.titles(m, self.lang), m) for m in self.progress.given_modules(cohort)]
         self.message.value = ""
 
     def give(self) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.widgets.i18n import direction, format_day, format_number, gettext_for, mark as _
+from fadaa.core.i18n import direction, format_day, format_number, gettext_for, mark as _
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text

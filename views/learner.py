@@ -18,7 +18,6 @@ from fadaa.grading.config import load_config
 from fadaa.grading.exchange import LEARNER_CONFIG
 from fadaa.grading.names import Checkpoint, ModuleTitles, checkpoints, lessons_in
 from fadaa.grading.progress import Progress
-from fadaa.grading.results import her_results
 
 from .feedback import fetch_feedback
 
@@ -104,7 +103,7 @@ def her_home(progress: Progress, home: Path, now: dt.datetime | None = None) -> 
         raise UnknownLearner(f"{sid} is not on the roster")
     lessons = lessons_in(home)
     titles = ModuleTitles.read(home)
-    results = her_results(progress.engine, sid)
+    results = progress.results(sid)
     cards = []
     for row in rows.itertuples(index=False):
         notebook = lessons.get(row.module)

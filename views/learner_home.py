@@ -14,8 +14,8 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
-from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import gettext_for
+from fadaa.widgets.download import DocumentButton
+from fadaa.core.i18n import gettext_for
 
 from . import page
 from .home_page import TITLE, Links, card_html, hub_page

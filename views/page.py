@@ -13,7 +13,7 @@ from IPython.display import HTML, display
 import ipywidgets as widgets
 
 from fadaa.grading.export import COLUMNS, SHARES
-from fadaa.widgets.i18n import choose_language, direction, gettext_for
+from fadaa.core.i18n import choose_language, direction, gettext_for
 from fadaa.widgets.lesson import request_query
 
 from .page_style import bidi, language_links, page_css, status_text  # noqa: F401 - the views' page kit, in one import

@@ -6,7 +6,7 @@ both use these, so a card reads the same in either.
 from __future__ import annotations
 
 from fadaa.grading.export import COLUMNS
-from fadaa.widgets.i18n import direction, gettext_for, isolate
+from fadaa.core.i18n import direction, gettext_for, isolate
 from fadaa.widgets.styles import LESSON_CSS
 
 # the status words are the dashboard's column titles (already in both catalogs): one word per status

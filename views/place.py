@@ -1,6 +1,6 @@
 """Where a view finds the course and its database: the variables the hub's spawner sets.
 
-The hub (``hub/site.py``) gives every server and kernel ``FADAA_COURSE_ROOT``, ``FADAA_COURSE`` (the
+The hub (``core/site.py``) gives every server and kernel ``FADAA_COURSE_ROOT``, ``FADAA_COURSE`` (the
 course id), ``FADAA_DB_URL`` and ``FADAA_EXCHANGE``. Without them the views read the demo hub's
 folder (``var/hub`` in the checkout), which is what ``make serve`` builds.
 """

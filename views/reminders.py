@@ -15,8 +15,8 @@ import ipywidgets as widgets
 
 from fadaa.grading import reminders
 from fadaa.grading.progress import Progress
-from fadaa.widgets.documents.download import DocumentButton
-from fadaa.widgets.i18n import format_day, gettext_for, mark as _
+from fadaa.widgets.download import DocumentButton
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from . import page
 from .place import Place

@@ -1,28 +1,14 @@
-"""The trainer's desk as plain data: his cohorts, each module's learners by status, who needs a nudge."""
+"""The trainer's desk as plain data: each module's learners by status, who needs a nudge."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import select
 
 from fadaa.grading import export
-from fadaa.grading.database import learner
-from fadaa.grading.demo import lessons
 from fadaa.grading.progress import Progress
 
 NUDGE = ("late", "released")  # late, or given and not started: the learners a trainer calls
-
-
-def cohorts(progress: Progress) -> list[str]:
-    with progress.engine.connect() as conn:
-        return sorted(conn.execute(select(learner.c.cohort).distinct()).scalars())
-
-
-def modules(course_root: Path) -> list[str]:
-    """The modules he can give: the course's source folders (nbgrader generates them on assign)."""
-    return sorted({module for module, _notebook in lessons(course_root)})
 
 
 def module_counts(progress: Progress, cohort: str | None, lang: str, now: dt.datetime | None = None) -> pd.DataFrame:

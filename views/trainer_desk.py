@@ -13,14 +13,14 @@ from IPython.display import display
 
 from fadaa.grading import trainer
 from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
-from fadaa.grading.course import NbgraderStepFailed
+from fadaa.grading.course import NbgraderStepFailed, source_modules
 from fadaa.grading.difficulty import who_needs_help
-from fadaa.widgets.i18n import format_day, gettext_for, mark as _
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from . import page
 from .extension_form import ExtensionForm
 from .place import Place
-from .trainer import cohorts, module_counts, modules, to_nudge
+from .trainer import module_counts, to_nudge
 
 SHOWN_ROWS = 50
 
@@ -43,8 +43,8 @@ class TrainerDesk(widgets.VBox):
         self.progress = self.place.progress()
         self._course = None
         _ = self.gettext
-        self.cohort = widgets.Dropdown(options=cohorts(self.progress), description=_("Cohort"))
-        titled = [(self.progress.titles(m, lang), m) for m in modules(self.place.course_root)]
+        self.cohort = widgets.Dropdown(options=self.progress.cohorts(), description=_("Cohort"))
+        titled = [(self.progress.titles(m, lang), m) for m in source_modules(self.place.course_root)]
         self.module = widgets.Dropdown(options=titled, description=_("Module"))
         self.module.add_class("fadaa-steps-module")  # the module his steps and "who needs help" are about
         self.due = widgets.DatePicker(value=dt.date.today() + dt.timedelta(days=21), description=_("Due date"))

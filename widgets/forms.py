@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from .checking import NotANumber, bounded_answer, parse_number
+from fadaa.core.checking import NotANumber, bounded_answer, parse_number
 
 FIELD_LAYOUT = widgets.Layout(width="100%", max_width="30em", min_height="40px")
 FIELD_STYLE = {"description_width": "14em"}

@@ -18,10 +18,10 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
-from .answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
-from .checking import bounded_answer
+from fadaa.core.answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
+from fadaa.core.checking import bounded_answer
 from .feedback_line import feedback_line
-from .i18n import choose_language, direction, gettext_for
+from fadaa.core.i18n import choose_language, direction, gettext_for
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
@@ -215,7 +215,7 @@ class Lesson:
 
     def document(self, fr: str, ar: str, filename: str, build) -> "DocumentButton":
         """A button that makes a document (``build()`` returns its bytes) and offers it for download."""
-        from .documents.download import DocumentButton
+        from .download import DocumentButton
         return DocumentButton(self.pick(fr, ar), filename, build, self._, self.documents_dir)
 
     def submit_button(self) -> SubmitButton:

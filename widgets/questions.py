@@ -12,9 +12,9 @@ from typing import Callable, Mapping
 
 import ipywidgets as widgets
 
-from .checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
+from fadaa.core.checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
 from .feedback_line import feedback_line
-from .i18n import format_number
+from fadaa.core.i18n import format_number
 
 Saver = Callable[..., None]  # saver(value), or saver(value, right=...) for a checked answer
 FULL_WIDTH = widgets.Layout(width="100%")

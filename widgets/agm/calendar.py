@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from ..checking import RuleError
+from fadaa.core.checking import RuleError
 
 AGM_MONTHS_AFTER_YEAR_END = 6   # law 112-12 as amended by law 74-16
 FILING_DAYS_AFTER_AGM = 30      # law 112-12: accounts filed at the tribunal de première instance

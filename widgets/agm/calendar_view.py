@@ -9,7 +9,7 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import RuleError, read_or_say_why
+from fadaa.core.checking import RuleError, read_or_say_why
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import calendar as cal

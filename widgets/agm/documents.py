@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 
 from ..bookkeeping import statement
 from ..bookkeeping.words import line_words
-from ..documents.pdf import PdfDocument
-from ..i18n import format_amount, gettext_for
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import format_amount, gettext_for
 from . import calendar as cal
 from .quorum import MajorityRule, Threshold
 from .records import Attendance, Cooperative, Decision, Meeting, format_date
@@ -30,7 +30,7 @@ EXTRA_ATTENDANCE_ROWS = 3   # for a member missing from her list, written by han
 def writer_for(fmt: str) -> Callable[[str, str], object]:
     """The document class for 'pdf' or 'docx' (same interface)."""
     if fmt == "docx":
-        from ..documents.docx import DocxDocument
+        from fadaa.core.documents.docx import DocxDocument
         return DocxDocument
     return PdfDocument
 

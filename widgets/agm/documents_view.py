@@ -14,10 +14,10 @@ from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from ..bookkeeping.statement import Line
 from ..bookkeeping.words import allocation_names, category_names, line_words
 from ..bookkeeping.year_summary import ALLOCATION_KINDS, Allocation
-from ..checking import NotANumber, RuleError
+from fadaa.core.checking import NotANumber, RuleError
 from ..feedback_line import feedback_line
 from ..forms import number_field, read_number
-from ..i18n import format_amount, forward_arrow
+from fadaa.core.i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date

@@ -1,9 +1,9 @@
-"""The worked example of module 3: the weaving cooperative « Nour » (``fadaa.widgets.nour``, the
+"""The worked example of module 3: the weaving cooperative « Nour » (``fadaa.widgets.bookkeeping.nour``, the
 bookkeeping module's example too) prepares the assembly of its year 2026. Its statutes' figures are
 *fictional*, marked as such in the lessons: every cooperative takes its own from its statutes."""
 from __future__ import annotations
 
-from .. import nour
+from fadaa.widgets.bookkeeping import nour
 from .quorum import CAST, MajorityRule, Tally, Threshold, adopted
 from .records import Cooperative, Decision, Meeting, Statutes
 from .reports import FinancialReport, MoralReport, from_year_summary

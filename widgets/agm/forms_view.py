@@ -10,7 +10,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..checking import NotANumber, bounded, parse_number
+from fadaa.core.checking import NotANumber, bounded, parse_number
 from ..feedback_line import feedback_line
 from ..forms import number_field
 from ..lesson import Lesson

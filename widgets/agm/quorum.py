@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil, floor
 
-from ..checking import RuleError
+from fadaa.core.checking import RuleError
 
 MAX_MEMBERS = 100_000  # the largest cooperatives have a few thousand members: a typing slip
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..i18n import profile_path
+from fadaa.core.i18n import profile_path
 from .quorum import MajorityRule, Tally, Threshold
 
 DATA_KEY = "agm"

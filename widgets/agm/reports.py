@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 from ..bookkeeping.summary import Totals
 from ..bookkeeping.year_summary import Allocation, YearSummary, allocated_total, allocation_problem
-from ..checking import RuleError
+from fadaa.core.checking import RuleError
 
 # Where module 2 keeps her year summary: her bookkeeping lesson 4, beside this lesson's folder.
 YEAR_SUMMARY_NOTEBOOK = Path("bookkeeping_4") / "year_summary.ipynb"

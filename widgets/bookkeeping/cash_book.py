@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Iterable, Sequence
 
-from ..checking import RuleError, bounded
+from fadaa.core.checking import RuleError, bounded
 
 IN, OUT = "in", "out"
 CATEGORIES_IN = ("sale", "contribution", "other_in")

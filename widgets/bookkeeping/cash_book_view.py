@@ -10,8 +10,8 @@ from datetime import date
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import NotANumber, parse_number
-from ..i18n import format_amount
+from fadaa.core.checking import NotANumber, parse_number
+from fadaa.core.i18n import format_amount
 from ..lesson import Lesson
 from . import cash_book as rules
 from .examples import EXAMPLE_OPENING, example_month

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from ..documents.pdf import PdfDocument
-from ..documents.xlsx import workbook_bytes
-from ..i18n import format_amount
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.documents.xlsx import workbook_bytes
+from fadaa.core.i18n import format_amount
 from . import cash_book, statement
 from .words import category_names, line_words, month_name
 from .year_summary import YearSummary

@@ -1,7 +1,7 @@
-"""The cash book lesson's worked month: March 2026 of « Nour » (``fadaa.widgets.nour``)."""
+"""The cash book lesson's worked month: March 2026 of « Nour » (``fadaa.widgets.bookkeeping.nour``)."""
 from __future__ import annotations
 
-from .. import nour
+from fadaa.widgets.bookkeeping import nour
 
 EXAMPLE_OPENING = nour.MARCH_OPENING
 

@@ -1,8 +1,8 @@
-"""Worked examples of lessons 2-4, read from the one year of « Nour » (``fadaa.widgets.nour``):
+"""Worked examples of lessons 2-4, read from the one year of « Nour » (``fadaa.widgets.bookkeeping.nour``):
 its products' margins over materials, its stock sheet, and its year in month-by-month totals."""
 from __future__ import annotations
 
-from .. import nour
+from fadaa.widgets.bookkeeping import nour
 from .stock import Item, Movement
 from .summary import ProductLine
 from .year_summary import YearSummary

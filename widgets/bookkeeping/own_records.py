@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from . import cash_book
 
 log = logging.getLogger(__name__)

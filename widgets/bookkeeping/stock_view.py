@@ -6,8 +6,8 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import NotANumber
-from ..i18n import format_amount, format_number
+from fadaa.core.checking import NotANumber
+from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import stock as rules
 from .lesson_examples import example_items, example_movements

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from ..checking import bounded
+from fadaa.core.checking import bounded
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT, IN, Entry
 
 #: No cooperative's month or year brings in (or spends) this much of one kind: a typing slip.

@@ -5,10 +5,10 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import read_or_say_why
+from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
 from ..forms import number_field, read_number
-from ..i18n import format_amount, format_number
+from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from ..styles import scrolling
 from . import summary as rules

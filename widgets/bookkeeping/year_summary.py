@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from ..checking import RuleError, bounded, bounded_either_side
+from fadaa.core.checking import RuleError, bounded, bounded_either_side
 from .cash_book import Entry
 from .summary import MAX_TOTAL, Totals, by_month
 

@@ -8,9 +8,9 @@ from datetime import date
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import NotANumber
+from fadaa.core.checking import NotANumber
 from ..feedback_line import feedback_line
-from ..i18n import format_amount, forward_arrow
+from fadaa.core.i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from ..forms import number_field, number_text, read_number
 from . import documents, statement

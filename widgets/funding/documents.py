@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..documents.docx import DocxDocument
-from ..documents.pdf import PdfDocument
-from ..i18n import RIGHT_TO_LEFT, format_amount, format_number, gettext_for, isolate
+from fadaa.core.documents.docx import DocxDocument
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import RIGHT_TO_LEFT, format_amount, format_number, gettext_for, isolate
 from . import project as project_rules
 from . import readiness
 from .readiness import Point, Records

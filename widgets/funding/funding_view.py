@@ -8,9 +8,9 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from ..checking import read_or_say_why
+from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
-from ..i18n import format_amount, format_number
+from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from ..styles import scrolling
 from ..forms import number_field, read_number, text_field

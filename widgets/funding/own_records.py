@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..agm import records as agm_records
-from ..answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from ..bookkeeping.own_records import sibling_notebook
 from ..bookkeeping.year_summary import YearSummary
 from ..selling.own_records import listing_from

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..checking import RuleError, bounded
+from fadaa.core.checking import RuleError, bounded
 
 MAX_AMOUNT = 10_000_000
 MAX_QUANTITY = 100_000

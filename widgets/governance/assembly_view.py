@@ -16,7 +16,7 @@ from ..agm.day_view import ThresholdField
 from ..agm.documents_view import MoralForm
 from ..agm.forms_view import STYLE, AgmFile, explain, whole_number
 from ..agm.words import majority_words
-from ..checking import NotANumber
+from fadaa.core.checking import NotANumber
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import assemblies as rules

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from ..agm.forms_view import STYLE, WIDE, AgmFile, CooperativeCard, whole_number
 from ..agm.quorum import AgmError
 from ..agm.records import format_date
-from ..checking import NotANumber
+from fadaa.core.checking import NotANumber
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import board as rules

@@ -16,8 +16,8 @@ from ..agm.documents import _header, _make
 from ..agm.records import Cooperative, format_date
 from ..bookkeeping.statement import result_line
 from ..bookkeeping.words import line_words
-from ..documents.xlsx import workbook_bytes
-from ..i18n import format_amount, gettext_for
+from fadaa.core.documents.xlsx import workbook_bytes
+from fadaa.core.i18n import format_amount, gettext_for
 from .board import Mandate, in_role_order, to_renew
 from .moral_draft import MoralDraft
 from .registers import MembersRegister

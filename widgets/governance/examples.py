@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .. import nour
+from fadaa.widgets.bookkeeping import nour
 from ..agm import examples as agm
 from ..agm.quorum import VOTERS, MajorityRule, Threshold
 from .board import Mandate, make_mandate

@@ -15,7 +15,7 @@ from ..agm.reports import MoralReport
 from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
 from ..bookkeeping.summary import MAX_TOTAL, Totals
 from ..bookkeeping.year_summary import YearSummary
-from ..checking import NotANumber, RuleError, bounded, parse_number
+from fadaa.core.checking import NotANumber, RuleError, bounded, parse_number
 from .board import Mandate, to_renew
 from .registers import MembersRegister
 

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from ..bookkeeping.own_records import sibling_notebook
 from .board import Mandate, mandates_from_json
 from .registers import MembersRegister

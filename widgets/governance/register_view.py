@@ -11,9 +11,9 @@ import ipywidgets as widgets
 
 from ..agm.forms_view import STYLE, WIDE, AgmFile, CooperativeCard
 from ..agm.records import format_date
-from ..checking import NotANumber, parse_number
+from fadaa.core.checking import NotANumber, parse_number
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from fadaa.core.i18n import format_amount
 from ..lesson import Lesson
 from . import examples
 from . import registers as rules

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..checking import RuleError, bounded
+from fadaa.core.checking import RuleError, bounded
 
 MAX_PARCELS = 100_000
 MAX_AMOUNT = 1_000_000

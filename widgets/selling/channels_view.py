@@ -9,8 +9,8 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from ..checking import read_or_say_why
-from ..i18n import format_amount, format_number
+from fadaa.core.checking import read_or_say_why
+from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from ..styles import scrolling
 from . import channels, examples

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Mapping
 
-from ..documents.pdf import PdfDocument
-from ..i18n import gettext_for
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import gettext_for
 from . import listing
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..answer_store import AnswerStore
+from fadaa.core.answer_store import AnswerStore
 from ..bookkeeping.own_records import sibling_notebook
 from . import channels, listing
 

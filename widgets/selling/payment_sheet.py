@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..documents.pdf import PdfDocument
-from ..i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate
 from .payments import PaymentOptions
 
 

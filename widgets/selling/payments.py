@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..checking import RuleError, bounded
+from fadaa.core.checking import RuleError, bounded
 from . import channels
 
 # the ways to be paid the lesson teaches, in the order the sheet lists them

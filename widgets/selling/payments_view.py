@@ -6,9 +6,9 @@ import html
 
 import ipywidgets as widgets
 
-from ..checking import read_or_say_why
+from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
-from ..i18n import format_amount
+from fadaa.core.i18n import format_amount
 from ..lesson import Lesson
 from ..styles import scrolling
 from . import channels, examples, payment_examples, payment_sheet, payments

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from ..documents.pdf import PdfDocument
-from ..documents.xlsx import workbook_bytes
-from ..i18n import format_amount, format_number, gettext_for
+from fadaa.core.documents.pdf import PdfDocument
+from fadaa.core.documents.xlsx import workbook_bytes
+from fadaa.core.i18n import format_amount, format_number, gettext_for
 from . import pricing
 
 

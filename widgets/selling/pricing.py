@@ -13,7 +13,7 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
-from ..checking import RuleError, bounded
+from fadaa.core.checking import RuleError, bounded
 
 MAX_AMOUNT = 1_000_000   # no single handmade product costs this: a typing slip
 MAX_HOURS = 2_000        # a year of full-time work for one piece is already a lot

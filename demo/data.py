@@ -18,10 +18,10 @@ from typing import Iterator
 
 from sqlalchemy import Engine, select
 
-from .database import GRADEBOOK, activity, learner, target
-from .phones import normalise_phone
-from .regions import REGIONS
-from .roster import Learner
+from fadaa.grading.database import GRADEBOOK, activity, learner, target
+from fadaa.grading.phones import normalise_phone
+from fadaa.grading.regions import REGIONS
+from fadaa.grading.roster import Learner
 
 PRIZE_COHORT = "Lalla Al Moutaawina"
 PROJECTS_COHORT = "Projets accompagnés"

@@ -20,7 +20,7 @@ browser ask again for every script on each visit. ``FadaaVoila`` is Voilà with 
   lesson kit (``forked_kernels``): a kernel is ready in a fraction of a second, not seconds;
 - kernels talk to the server over Unix sockets, not TCP ports that can collide under load.
 
-``python -m fadaa.grading.serve <home> [Voilà options]`` runs it; ``voila_command`` builds that.
+``python -m fadaa.server.serve <home> [Voilà options]`` runs it; ``voila_command`` builds that.
 """
 from __future__ import annotations
 
@@ -31,20 +31,17 @@ import hashlib
 import mimetypes
 import os
 import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
-from typing import Iterator
 
 from tornado.ioloop import IOLoop
 from tornado.web import GZipContentEncoding, StaticFileHandler
 from voila.app import Voila
 
+from fadaa.core.paths import REPO
+
 from .forked_kernels import ForkingKernelSpecManager, Zygote
 
-REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = "fadaa"
 PAGE_SCRIPT = Path("static") / "fadaa-lesson.js"
 
@@ -165,7 +162,7 @@ class FadaaVoila(Voila):
 
 def voila_command(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
     """Voilà serving every lesson under ``root`` (a learner's home) on ``ip:port``."""
-    return [sys.executable, "-m", "fadaa.grading.serve", *voila_args(root, port, ip)]
+    return [sys.executable, "-m", "fadaa.server.serve", *voila_args(root, port, ip)]
 
 
 def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
@@ -176,18 +173,13 @@ def voila_args(root: Path, port: int, ip: str = "127.0.0.1") -> list[str]:
         f"--template={TEMPLATE}", "--theme=light",
         "--VoilaConfiguration.show_tracebacks=False",
         # kernel websocket frames are checked before they are parsed (a malformed one closes the socket)
-        "--Voila.kernel_websocket_connection_class=fadaa.grading.kernel_frames.CheckedChannels",
+        "--Voila.kernel_websocket_connection_class=fadaa.server.kernel_frames.CheckedChannels",
         # kernels talk to the server over Unix sockets: TCP ports picked for twenty kernels starting at
         # once collided under load ("Address already in use") and left a page waiting on a dead kernel
         "--KernelManager.transport=ipc",
         # each page's kernel is forked from one warm parent instead of started from scratch
-        "--VoilaConfiguration.kernel_spec_manager_class=fadaa.grading.forked_kernels.ForkingKernelSpecManager",
+        "--VoilaConfiguration.kernel_spec_manager_class=fadaa.server.forked_kernels.ForkingKernelSpecManager",
     ]
-
-
-def free_port() -> int:
-    """A TCP port of 127.0.0.1 that nothing listens on now."""
-    return free_ports(1)[0]
 
 
 def free_ports(count: int) -> list[int]:
@@ -200,33 +192,6 @@ def free_ports(count: int) -> list[int]:
             sock.bind(("127.0.0.1", 0))
             ports.append(sock.getsockname()[1])
         return ports
-
-
-@contextlib.contextmanager
-def running(command: list[str], port: int, env: dict, log_path: Path, timeout: float = 90) -> Iterator[str]:
-    """A Voilà server (``voila_command`` or plain Voilà's) listening on ``port`` of 127.0.0.1, for the
-    tests and benchmarks: yields its base URL once it answers, and stops it when the block ends.
-    Its output goes to ``log_path``."""
-    base = f"http://127.0.0.1:{port}"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    urllib.request.urlopen(base + "/voila/tree", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError(f"Voilà did not start:\n{Path(log_path).read_text()}") from None
-                    time.sleep(0.5)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from fadaa.core.paths import REPO
+
 # A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
 # she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
 # its connection or was put away). Busy kernels are kept.

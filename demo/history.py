@@ -10,7 +10,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from fadaa.grading import demo_data
+from fadaa.demo import data as demo_data
 from fadaa.grading.database import learner, open_database, target
 from fadaa.grading.progress import Progress
 

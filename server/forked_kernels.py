@@ -47,7 +47,7 @@ PRELOAD = (
     # in each kernel, they were ~10 MB of its own memory; imported here, they are shared
     "ipykernel.debugger", "debugpy.server.api", "IPython.core.debugger", "IPython.core.completerlib",
     "IPython.extensions.storemagic", "psutil", "pydoc", "xmlrpc.server", "tornado.platform.asyncio",
-    "fadaa.widgets.i18n:warm_up", "fadaa.widgets.charts:warm_up",
+    "fadaa.core.i18n:warm_up", "fadaa.widgets.charts:warm_up",
     "pandas",
     "fadaa.widgets.selling.payments_view", "fadaa.widgets.selling.photo_view", "fadaa.widgets.funding.funding_view",
     "fadaa.widgets.selling.pricing_view", "fadaa.widgets.selling.listing_view",
@@ -62,7 +62,7 @@ PRELOAD = (
 READY_TIMEOUT = 120.0
 
 
-# -- the zygote: its own process, ``python -m fadaa.grading.forked_kernels <socket>``
+# -- the zygote: its own process, ``python -m fadaa.server.forked_kernels <socket>``
 
 def _reap(_signum, _frame) -> None:
     """Collect finished kernels (the zygote's children) so none is left a zombie."""

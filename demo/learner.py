@@ -13,9 +13,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import exchange
-from .course import Course
-from .serve import REPO, voila_command, voila_environment
+from fadaa.grading import exchange
+from fadaa.grading.course import Course
+from fadaa.core.paths import REPO
+
+from fadaa.server.serve import voila_command, voila_environment
 
 COURSE_SOURCE = REPO / "courses" / "fadaa"
 DEMO_LEARNER = "demo"

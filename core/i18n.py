@@ -4,7 +4,7 @@ The learner picks French or Arabic once (``?lang=`` in the lesson's URL, which V
 kernel as ``QUERY_STRING``) and the choice is remembered in her profile, so every later lesson opens
 in her language. Until she picks, her pages follow her roster language, which her home (the page
 that reads the roster) keeps in her profile beside her own choice. UI strings go through the
-gettext catalogs in ``widgets/locale``; lesson text lives in the notebooks, one block per language.
+gettext catalogs in ``core/locale``; lesson text lives in the notebooks, one block per language.
 """
 from __future__ import annotations
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from .bookkeeping import stock
-from .bookkeeping.cash_book import IN, OUT, Entry, make_entry
-from .bookkeeping.summary import ProductLine, Totals, totals
-from .bookkeeping.year_summary import Allocation, YearSummary
+from fadaa.widgets.bookkeeping import stock
+from fadaa.widgets.bookkeeping.cash_book import IN, OUT, Entry, make_entry
+from fadaa.widgets.bookkeeping.summary import ProductLine, Totals, totals
+from fadaa.widgets.bookkeeping.year_summary import Allocation, YearSummary
 
 # -- who and where
 NAME = {"fr": "Nour", "ar": "نور"}
