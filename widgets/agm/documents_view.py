@@ -28,8 +28,6 @@ from .reports import MORAL_PARTS, FinancialReport, MoralReport
 from .words import moral_part_names
 
 ALLOCATION_ICONS = {"reserve": "🏦", "members": "👭", "other": "📌"}
-
-
 MORAL_ICONS = {"activities": "🧶", "members": "👭", "difficulties": "🧗", "plans": "🌱"}
 
 

@@ -16,6 +16,7 @@ from ..styles import scrolling
 from ..forms import number_field, read_number, text_field
 from . import documents, examples, programmes, project, readiness
 from .own_records import gather
+from .words import point_names, status_names
 
 PLAN_ICONS = {"selling": "🛒", "books": "📒", "agm": "🏛️"}
 FIT_ICONS = {True: "👉", False: "✖️"}
@@ -144,7 +145,7 @@ class ReadinessView(widgets.VBox):
             self.lesson.store.save_data(self.DATA_KEY, self.filed.value.isoformat() if self.filed.value else None)
         records = self.records()
         points = readiness.checklist(records, _today())
-        names, statuses = documents.point_names(_), documents.status_names(_)
+        names, statuses = point_names(_), status_names(_)
         rows = "".join(f'<tr class="fadaa-point-{p.status}"><td>{html.escape(names[p.key])}</td>'
                        f'<td style="white-space:nowrap">{documents.STATUS_ICONS[p.status]} {html.escape(statuses[p.status])}</td>'
                        f'<td>{html.escape(documents.point_detail(p, records, lang, _))}</td></tr>' for p in points)

@@ -21,13 +21,9 @@ from fadaa.core.i18n import format_amount, gettext_for
 from .board import Mandate, in_role_order, to_renew
 from .moral_draft import MoralDraft
 from .registers import MembersRegister
+from .words import role_names
 
 BLANK = "________________"
-
-
-def role_names(_) -> dict[str, str]:
-    return {"president": _("President"), "vice_president": _("Vice-president"), "treasurer": _("Treasurer"),
-            "secretary": _("Secretary"), "member": _("Board member")}
 
 
 def _list(_, items) -> str:

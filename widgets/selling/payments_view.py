@@ -15,6 +15,7 @@ from . import channels, examples, payment_examples, payment_sheet, payments
 from .channels_view import month_table
 from ..forms import number_field, read_number, text_field
 from .own_records import her_refusal_month
+from .words import method_names
 
 ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳", "mobile_wallet": "📱",
          "fee": "🧾", "advance": "🤝", "seller": "🏷️", "phone": "📞", "delivery_time": "🚚", "return_rule": "↩️"}
@@ -23,7 +24,7 @@ ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳"
 def methods_table(lesson: Lesson) -> widgets.HTML:
     """The four ways to be paid: when the money reaches her, what it costs, whom to ask."""
     _ = lesson._
-    names = payment_sheet.method_names(_)
+    names = method_names(_)
     rows = {
         "cash_on_delivery": (_("After delivery, when the courier pays you back"),
                              _("The courier's fee on each parcel, and the refused parcels (lesson 3)"),
@@ -160,7 +161,7 @@ class PaymentOptionsForm(widgets.VBox):
         self.lesson, self._ = lesson, lesson._
         _ = self._
         saved = payments.PaymentOptions.from_json(lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {})
-        names = payment_sheet.method_names(_)
+        names = method_names(_)
         self.boxes = {m: widgets.Checkbox(value=m in saved.methods, description=f"{ICONS[m]} {names[m]}", indent=False,
                                           layout=widgets.Layout(width="100%")) for m in payments.METHODS}
         for box in self.boxes.values():

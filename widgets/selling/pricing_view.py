@@ -15,15 +15,11 @@ from ..lesson import Lesson
 from . import examples, price_sheet, pricing
 from ..feedback_line import feedback_line
 from ..forms import NotANumber, number_field, read_number, text_field
+from .words import part_names
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
 COLOURS = {"cost": "#9e9e9e", "platform": "#ef6c00", "margin": "#2e7d32", "loss": "#c62828"}
-
-
-def part_names(_) -> dict[str, str]:
-    return {"materials": _("Materials"), "labour": _("Work (hours × rate)"), "packaging": _("Packaging"),
-            "delivery": _("Delivery"), "cod_fee": _("Cash on delivery fee"), "returns": _("Returns")}
 
 
 def error_text(exc: pricing.PricingError, _) -> str:
