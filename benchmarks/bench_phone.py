@@ -28,9 +28,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
-from fadaa.demo.learner import COURSE_SOURCE
+from fadaa.demo.learner import COURSE_SOURCE, spoken_drafts
 from fadaa.server.running import free_port, running
 from fadaa.server.serve import voila_command, voila_environment
 
@@ -48,6 +49,7 @@ HUNG_AFTER = 120.0
 def build_home(var: Path) -> Path:
     """A learner's home with the lesson fetched through nbgrader, as on the real server."""
     course = Course(shutil.copytree(COURSE_SOURCE, var / "course"), exchange=var / "exchange")
+    spoken_drafts(var / "course" / "source")  # the steps' ▶ is on the page, its sound fetched only on a tap
     (var / "exchange").mkdir(exist_ok=True)
     course.generate(LESSON[0])
     course.release(LESSON[0], force=True)
@@ -73,8 +75,16 @@ class Server:
 
 def server_environment(home: Path) -> dict:
     env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
+    env["FADAA_PROFILE"] = str(profile_of(home))
+    env["FADAA_COURSE_ROOT"] = str(home.parent / "course")  # build_home's course: the steps' sound
     return env
+
+
+def step_audio_sizes(var: Path) -> str:
+    """What a tap on a step's ▶ fetches, on average over the lesson's steps, by format."""
+    folder = var / "course" / "source" / LESSON[0] / "audio" / Path(LESSON[1]).stem
+    sizes = {ext: [p.stat().st_size for p in folder.glob(f"*.draft.{ext}")] for ext in ("ogg", "m4a")}
+    return ", ".join(f"{ext} {sum(s) / len(s) / 1e3:.1f} KB" for ext, s in sizes.items() if s)
 
 
 @dataclass
@@ -211,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                 times, hung = crowd(server, assets, args.learners, loads)
                 results[name] = (first, repeat, times, hung)
 
+        audio = step_audio_sizes(var)
+    print(f"\nA step's sound, fetched when she taps ▶ (machine drafts, a step on average): {audio}")
     print(f"\nThe lesson {LESSON[0]}/{LESSON[1]} on an emulated phone (1.6 Mbps, 150 ms RTT, CPU /{CPU_SLOWDOWN}):\n")
     print(f"{'':34}{'plain Voilà':>14}{'Fadaa':>14}{'ratio':>9}")
     rows = [

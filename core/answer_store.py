@@ -6,6 +6,12 @@ answer there (not in a side file) means a dropped connection loses nothing and e
 (submit, autograde, formgrader) sees it. Values are written with ``repr`` of plain numbers and
 strings and read back with ``ast.literal_eval``: nothing a learner types is ever evaluated.
 
+A free-text answer may also be spoken: her voice note is a file beside the notebook
+(``<lesson>.voice-<grade_id>.webm``), so nbgrader's submit, collect and autograde carry it with the
+assignment, and the answer cell names it in one line of its own, ``<audio controls src="...">``,
+which formgrader shows as a player of the submission's own file. Her text and her note coexist in
+the cell; either is an answer.
+
 Nor is it ever rendered as markup: formgrader, JupyterLab and nbgrader's feedback pages all render
 a markdown cell to HTML, so her text is stored with ``&``, ``<``, ``>`` and ``[`` as character
 references. A tag, an autolink or a ``[link](javascript:...)`` she types then reads as the text she
@@ -28,6 +34,7 @@ import fcntl
 import html
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -67,6 +74,28 @@ def recording_reads() -> Iterator[list[SavedRead]]:
 def set_aside(read: SavedRead) -> None:
     """Read ``read`` as never saved (in this kernel, for every store of that notebook) until saved again."""
     _set_aside.add(read)
+
+
+#: The line of a free-text answer cell that names her voice note; her own text can never make it,
+#: since every ``<`` she types is stored as ``&lt;``.
+VOICE_LINE = re.compile(r'^<audio controls src="([\w-][\w.-]*)"></audio>$', re.MULTILINE)
+VOICE_SUFFIX = ".webm"  # what fadaa.widgets.voice_note keeps
+
+
+def voice_line(filename: str) -> str:
+    return f'<audio controls src="{filename}"></audio>'
+
+
+def split_voice(source: str) -> tuple[str, str | None]:
+    """A free-text answer cell's source as (her text as stored, the file name of her voice note or None)."""
+    match = VOICE_LINE.search(source)
+    if not match:
+        return source, None
+    return (source[:match.start()] + source[match.end():]).strip(), match.group(1)
+
+
+def _free_text_source(text: str, voice: str | None) -> str:
+    return "\n\n".join(part for part in (text.strip(), voice_line(voice) if voice else "") if part)
 
 
 class AnswerCellMissing(KeyError):
@@ -113,6 +142,20 @@ def _add_attempt(nb: dict, grade_id: str, value: AnswerValue, right: bool) -> No
     fadaa[ATTEMPTS_KEY][grade_id] = [*tries, {"value": value, "right": right}][-MAX_ATTEMPTS:]
 
 
+def _replace(target: Path, data: bytes, mode: int) -> None:
+    """``target`` now holds ``data``, all at once: a crash leaves the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
 class AnswerStore:
     """Reads and writes the answers kept in one notebook file."""
 
@@ -148,18 +191,9 @@ class AnswerStore:
             return json.load(fh)
 
     def _write(self, nb: dict) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # nbformat's own layout (nbformat.v4.nbjson), so a saved answer changes one line of the file
-                json.dump(nb, fh, sort_keys=True, indent=1, separators=(",", ": "), ensure_ascii=False)
-                fh.write("\n")
-            os.chmod(tmp, self.path.stat().st_mode & 0o777)
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+        # nbformat's own layout (nbformat.v4.nbjson), so a saved answer changes one line of the file
+        text = json.dumps(nb, sort_keys=True, indent=1, separators=(",", ": "), ensure_ascii=False) + "\n"
+        _replace(self.path, text.encode("utf-8"), self.path.stat().st_mode & 0o777)
 
     @staticmethod
     def _answer_cell(nb: dict, grade_id: str) -> dict:
@@ -182,7 +216,9 @@ class AnswerStore:
             nb = self._read()
             cell = self._answer_cell(nb, grade_id)
             if cell["cell_type"] == "markdown":
-                cell["source"] = _lines("" if value is None else as_markdown(str(value)))
+                voice = split_voice(_text(cell.get("source", "")))[1]
+                text = "" if value is None else as_markdown(str(value))
+                cell["source"] = _lines(_free_text_source(text, voice))
             else:
                 if not grade_id.isidentifier():
                     raise ValueError(f"code answer cell ids must be Python names: {grade_id!r}")
@@ -201,7 +237,7 @@ class AnswerStore:
         cell = self._answer_cell(self._read(), grade_id)
         source = _text(cell.get("source", ""))
         if cell["cell_type"] == "markdown":
-            text = source.strip()
+            text = split_voice(source)[0].strip()
             return None if not text or text == blank.strip() else html.unescape(text)
         try:
             tree = ast.parse(source)
@@ -215,6 +251,50 @@ class AnswerStore:
                 except (ValueError, TypeError, SyntaxError):
                     return None
         return None
+
+    # -- her voice note, beside the notebook
+    def voice_path(self, grade_id: str) -> Path:
+        if not re.fullmatch(r"[\w-]+", grade_id):
+            raise ValueError(f"a voice note is named after its cell, which this id cannot name: {grade_id!r}")
+        return self.path.with_name(f"{self.path.stem}.voice-{grade_id}{VOICE_SUFFIX}")
+
+    def save_voice(self, grade_id: str, data: bytes, blank: str = "") -> Path:
+        """Keep ``data`` (a checked note) as the voice note of the free-text cell ``grade_id``, in
+        place of any earlier one, and name it in the cell; her text there stays (not ``blank``,
+        the released stub that says the cell is empty)."""
+        path = self.voice_path(grade_id)
+        with self._locked():
+            nb = self._read()
+            cell = self._answer_cell(nb, grade_id)
+            if cell["cell_type"] != "markdown":
+                raise ValueError(f"only a free-text answer takes a voice note, not {grade_id!r}")
+            _replace(path, data, self.path.stat().st_mode & 0o666)
+            text = split_voice(_text(cell.get("source", "")))[0]
+            text = "" if text.strip() == blank.strip() else text
+            cell["source"] = _lines(_free_text_source(text, path.name))
+            self._write(nb)
+        self.saved_anew("cell", grade_id)
+        return path
+
+    def voice_notes(self) -> dict[str, str]:
+        """grade_id -> the file name of her voice note, for each free-text answer cell that names one
+        (the file itself may be missing: a notebook copied without it)."""
+        notes = {}
+        for cell in self._read().get("cells", []):
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if cell.get("cell_type") == "markdown" and meta.get("solution") and meta.get("grade_id"):
+                name = split_voice(_text(cell.get("source", "")))[1]
+                if name:
+                    notes[meta["grade_id"]] = name
+        return notes
+
+    def load_voice(self, grade_id: str) -> bytes | None:
+        """Her kept voice note for ``grade_id``: the file her answer cell names, if it is there."""
+        if not self.usable("cell", grade_id):
+            return None
+        name = split_voice(_text(self._answer_cell(self._read(), grade_id).get("source", "")))[1]
+        path = self.path.with_name(name) if name else None
+        return path.read_bytes() if path and path.is_file() else None
 
     # -- work that is not graded but must survive a reload (her own figures)
     def save_data(self, key: str, data: Any) -> None:

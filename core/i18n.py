@@ -23,7 +23,13 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from fadaa.core.home_layout import PROFILE
+
 SUPPORTED = ("fr", "ar")
+# what she may listen in, apart from what she reads: Darija, Tachelhit, Central Atlas Tamazight,
+# Tarifit besides the two written languages; each by its own name, as she would say it
+SPOKEN = {"ar": "العربية", "fr": "Français", "ary": "الدارجة", "shi": "Taclḥit ⵜⴰⵛⵍⵃⵉⵜ",
+          "tzm": "Tamaziɣt ⵜⴰⵎⴰⵣⵉⵖⵜ", "rif": "Tarifit ⵜⴰⵔⵉⴼⵉⵜ"}
 DEFAULT = "fr"
 RIGHT_TO_LEFT = frozenset({"ar"})
 LOCALE_DIR = Path(__file__).with_name("locale")
@@ -50,7 +56,7 @@ def language_from_query(query: str | None) -> str | None:
 
 def profile_path() -> Path:
     """Where the learner's choices are remembered: her own home, unless FADAA_PROFILE says else."""
-    return Path(os.environ.get("FADAA_PROFILE", Path.home() / ".fadaa" / "profile.json"))
+    return Path(os.environ.get("FADAA_PROFILE", Path.home() / PROFILE))
 
 
 def _profile(path: Path) -> dict:
@@ -99,6 +105,21 @@ def choose_language(query: str | None, profile: Path | None = None, default: str
         remember_language(roster, profile, key="roster_lang")
     return (remembered_language(profile) or roster or remembered_language(profile, key="roster_lang")
             or DEFAULT)
+
+
+def spoken_code(lang: str | None) -> str | None:
+    code = (lang or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in SPOKEN else None
+
+
+def choose_spoken(query: str | None, written: str, profile: Path | None = None) -> str:
+    """The language she listens in: ``?spoken=`` wins and is remembered (her home offers it);
+    otherwise her remembered choice; otherwise the language she reads."""
+    asked = spoken_code((parse_qs(query or "").get("spoken") or [""])[0])
+    if asked:
+        remember_language(asked, profile, key="spoken")
+        return asked
+    return spoken_code(_profile(profile or profile_path()).get("spoken")) or written
 
 
 def direction(lang: str) -> str:

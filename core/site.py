@@ -1,21 +1,16 @@
 """Where a hub's data lives: one folder holding the course, the exchange, the homes and the hub's own state.
 
-``make serve`` uses ``var/hub`` in the checkout; the tests use a temporary folder. The same
-settings reach ``jupyterhub_config.py`` and every spawned server through environment variables.
+``make serve`` uses ``var/hub`` in the checkout; the tests use a temporary folder. The site comes
+from the site's settings (``fadaa.core.settings``), and reaches every spawned server through
+environment variables.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from fadaa.core.paths import REPO
-
-# A kernel nobody has used for 10 minutes is shut down. A page's script shuts its kernel down when
-# she leaves the page; this frees the kernels of pages that never said goodbye (a phone that lost
-# its connection or was put away). Busy kernels are kept.
-KERNEL_CULLING = ["--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-                  "--MappingKernelManager.cull_connected=True", "--MappingKernelManager.cull_busy=False"]
+from fadaa.core.home_layout import home_in
+from fadaa.core.settings import SiteSettings, site_settings
 
 
 @dataclass(frozen=True)
@@ -55,17 +50,14 @@ class Site:
         return self.db_url_override or f"sqlite:///{self.course_root / 'gradebook.db'}"
 
     def home(self, username: str) -> Path:
-        return self.homes / username
+        return home_in(self.homes, username)
 
     @classmethod
-    def from_environment(cls, env: dict | None = None) -> "Site":
-        env = os.environ if env is None else env
-        lessons = env.get("FADAA_LESSONS", "service")
-        if lessons not in ("service", "servers"):
-            raise ValueError(f"FADAA_LESSONS must be 'service' or 'servers', not {lessons!r}")
-        return cls(Path(env.get("FADAA_HUB_VAR", REPO / "var" / "hub")).resolve(),
-                   env.get("FADAA_COURSE", "fadaa"), env.get("FADAA_DB_URL") or None, lessons,
-                   int(env.get("FADAA_LESSON_SHARDS", 1)))
+    def from_settings(cls, settings: SiteSettings | None = None) -> "Site":
+        """The site the settings name (default: this process's, ``site_settings()``)."""
+        settings = settings or site_settings()
+        return cls(Path(settings.hub_var).resolve(), settings.course, settings.db_url or None,
+                   settings.lessons, settings.lesson_shards)
 
     def environment(self) -> dict[str, str]:
         """What the hub, its servers and their kernels need to find the course (and the course's

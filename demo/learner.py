@@ -13,7 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from fadaa.core.home_layout import profile_of
 from fadaa.grading import exchange
+from fadaa.grading.audio_drafts import make_drafts, missing_tools
 from fadaa.grading.course import Course
 from fadaa.core.paths import REPO
 
@@ -33,6 +35,7 @@ def build(var: Path) -> tuple[Course, Path]:
     course_root, exchange_root, home = var / "course", var / "exchange", var / "home" / DEMO_LEARNER
     # the course source comes fresh from the checkout; gradebook and submissions stay
     shutil.copytree(COURSE_SOURCE, course_root, dirs_exist_ok=True)
+    spoken_drafts(course_root / "source")
     exchange_root.mkdir(parents=True, exist_ok=True)
     exchange_root.chmod(0o777)  # nbgrader's shared exchange is world-writable by design
     course = Course(course_root, exchange=exchange_root)
@@ -43,6 +46,24 @@ def build(var: Path) -> tuple[Course, Path]:
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)
     return course, home
+
+
+def spoken_drafts(source: Path) -> None:
+    """A machine draft of every step in French and Arabic where none is up to date (``audio_drafts``)."""
+    missing = missing_tools()
+    if missing:
+        print(f"No spoken drafts: {', '.join(missing)} missing (`make serve` installs them).", flush=True)
+        return
+    print("Speaking the steps' drafts (cached: only new or changed steps take time)...", flush=True)
+    make_drafts(source, log=lambda _line: None)
+
+
+def demo_environment(var: Path, profile: Path) -> dict:
+    """Voilà's environment for the demo: her profile, and the course whose step audio the pages play."""
+    env = voila_environment()
+    env["FADAA_PROFILE"] = str(profile)
+    env["FADAA_COURSE_ROOT"] = str(var / "course")
+    return env
 
 
 def lesson_urls(port: int) -> list[str]:
@@ -61,9 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     for url in lesson_urls(args.port):
         print(f"  {url}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)
-    env = voila_environment()
-    env["FADAA_PROFILE"] = str(home / ".fadaa" / "profile.json")
-    return subprocess.call(voila_command(home, args.port), env=env)
+    return subprocess.call(voila_command(home, args.port), env=demo_environment(args.var, profile_of(home)))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ import nbformat
 from nbgrader.utils import parse_utc
 from sqlalchemy import Engine, and_, select
 
+from fadaa.core.home_layout import home_of
+
 from .course import Course
 from .database import activity, open_database
 
@@ -64,5 +66,5 @@ def scan_homes(course: Course, homes: Path) -> int:
                 continue  # a copy she is saving right now or broke: the next scan sees it
             if any(answers.get(grade_id, text) != text for grade_id, text in blank.items()):
                 moment = dt.datetime.fromtimestamp(copy.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
-                found[(copy.parent.parent.name, assignment)] = moment
+                found[(home_of(copy).name, assignment)] = moment
     return record(open_database(course.db_url, course.course_id), "started_at", found)

@@ -36,6 +36,7 @@ from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
 from fadaa.core import system_users
+from fadaa.core.home_layout import LEARNER_CONFIG
 from fadaa.core.site import Site
 from fadaa.core.i18n import TranslatedError, mark as _
 
@@ -330,7 +331,7 @@ def _fit_to_its_folder(site: Site) -> None:
     """What a site restored elsewhere needs: learners' nbgrader configurations written again for
     this folder (older ones hold the old folder's absolute paths; trainers' are written again when
     their server starts), and as root, the owners and modes the hub gives its site."""
-    for config in sorted(site.homes.glob(f"*/{exchange.LEARNER_CONFIG}")):
+    for config in sorted(site.homes.glob(f"*/{LEARNER_CONFIG}")):
         # read as text, not run: as root we never execute a file from a learner's home
         if "c.CourseDirectory.student_id" in config.read_text(encoding="utf-8"):
             exchange.write_learner_config(config.parent, site.course_id, site.exchange, config.parent.name)

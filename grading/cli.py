@@ -3,6 +3,7 @@ and the backup and restore of a whole site.
 
 Thin over the same functions as the trainer's desk: each subcommand parses its arguments, calls
 one function of ``fadaa.grading`` and prints the result in the trainer's language (``--lang``).
+Its defaults are the site's settings (``fadaa.core.settings``), which ``fadaa --help-all`` lists.
 """
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from fadaa.core.site import Site
 from fadaa.core.documents.formulas import inert_table
 from fadaa.core.i18n import gettext_for, normalise
+from fadaa.core.settings import SiteSettings, site_settings
+from fadaa.core.site import Site
 
 from . import activity, backup, certificates, export, reminders, trainer
 from .autograde import FLAG_MESSAGES, autograde_all
@@ -25,9 +27,7 @@ from .course import Course, NbgraderStepFailed
 from .extensions import CannotExtend, extend
 from .progress import Progress, ProgressRules
 from .roster import RosterFileError, import_roster, learners
-from fadaa.core.paths import REPO
 
-DEFAULT_COURSE = Path(os.environ.get("FADAA_COURSE_ROOT", REPO / "courses" / "fadaa"))
 VIEWS = ("by_module", "by_region", "by_cooperative", "agm_ready", "score_bands", "weekly", "at_risk")
 
 
@@ -48,14 +48,33 @@ def _filters(parser: argparse.ArgumentParser, module: bool = True) -> None:
         parser.add_argument("--module", help="only this module")
 
 
+class HelpAll(argparse.Action):
+    """``--help-all``: the commands' help, then every site setting with its help, default and
+    variable, as traitlets' applications print their configurables."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.print_help()
+        print("\nThe site's settings, in a fadaa_config.py of a Jupyter configuration folder (jupyter --paths) "
+              "or in their environment variable, which wins:\n")
+        print(SiteSettings.class_get_help())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
+    settings = site_settings()
     parser = argparse.ArgumentParser(
         prog="fadaa", description="Fadaa for trainers and coordinators: the roster of learners, modules "
         "given to cohorts, collecting and grading (nbgrader underneath), progress and exports.")
-    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE,
-                        help="the nbgrader course directory (default: %(default)s, or $FADAA_COURSE_ROOT)")
-    parser.add_argument("--exchange", type=Path, help="nbgrader exchange folder (default: the course's configuration)")
-    parser.add_argument("--db-url", help="course database URL (default: the course's gradebook.db)")
+    parser.add_argument("--help-all", action=HelpAll, help="also list the site's settings, with their defaults")
+    parser.add_argument("--course", type=Path, default=settings.course_folder(),
+                        help="the nbgrader course directory (default: the site's course_root, %(default)s)")
+    parser.add_argument("--exchange", type=Path, default=settings.exchange or None,
+                        help="nbgrader exchange folder (default: the site's exchange, else the course's configuration)")
+    parser.add_argument("--db-url", default=settings.db_url or None,
+                        help="course database URL (default: the site's db_url, else the course's gradebook.db)")
     parser.add_argument("--lang", default=normalise(os.environ.get("LANG", "")) or "fr", choices=("fr", "ar"),
                         help="language of the messages and exports (default: from $LANG, else fr)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -160,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="The certificates learners downloaded from the hub, which anyone checks at /hub/verify. "
         "A revoked certificate is shown as not valid there, and no new one is issued for that module. "
         "Run as root on one machine: the list is in the hub's own database.")
-    certificate.add_argument("--hub-db-url", default=os.environ.get("FADAA_ACCOUNTS_DB_URL"),
+    certificate.add_argument("--hub-db-url", default=settings.accounts_db_url or None,
                              help="the hub's database (default: $FADAA_ACCOUNTS_DB_URL, else the one of the "
                                   "hub's folder, $FADAA_HUB_VAR or var/hub)")
     certificate_commands = certificate.add_subparsers(dest="certificate_command", required=True, metavar="ACTION")
@@ -277,7 +296,7 @@ def _export(args, course: Course, _) -> int:
 
 def _site_of(args) -> Site:
     """The site the hub runs over (its environment), or the folder and database given here."""
-    site = Site.from_environment()
+    site = Site.from_settings()
     return dataclasses.replace(site, var=(args.site or site.var).resolve(),
                                db_url_override=args.db_url or site.db_url_override)
 
@@ -319,7 +338,7 @@ def _remind(args, course: Course, _) -> int:
 
 
 def _certificate(args, _) -> int:
-    engine = certificates.open_certificates(args.hub_db_url or Site.from_environment().accounts_db_url)
+    engine = certificates.open_certificates(args.hub_db_url or Site.from_settings().accounts_db_url)
     if args.certificate_command == "revoke":
         found = certificates.revoke(engine, args.code)
         if found is None:
@@ -341,7 +360,12 @@ COMMANDS = {"assign": _assign, "collect": _collect, "autograde": _autograde, "fe
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        parser = build_parser()
+    except ValueError as unfit:  # a FADAA_ variable or a fadaa_config.py setting that does not fit
+        print(f"fadaa: {unfit}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     _ = gettext_for(args.lang)
     if args.command in SITE_COMMANDS:
         try:

@@ -15,9 +15,9 @@ from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError, ExchangeFactory
 
-from .config import load_config
+from fadaa.core.home_layout import assignment_of, config_of
 
-LEARNER_CONFIG = "nbgrader_config.py"
+from .config import FromHere, load_config, write_config
 
 
 class SubmitFailed(RuntimeError):
@@ -29,25 +29,17 @@ def write_learner_config(home: Path, course_id: str, exchange: Path, student_id:
     start from the file's own folder, so a site restored into another folder (``fadaa restore``)
     or another machine still finds her lessons and the exchange."""
     home.mkdir(parents=True, exist_ok=True)
-    path = home / LEARNER_CONFIG
     exchange_from_home = os.path.relpath(Path(exchange).resolve(), home.resolve())
-    path.write_text(
-        "import os\n"
-        "c = get_config()  # noqa: F821\n"
-        "home = os.path.dirname(os.path.abspath(__file__))\n"
-        f"c.CourseDirectory.course_id = {course_id!r}\n"
-        f"c.CourseDirectory.student_id = {student_id!r}\n"
-        f"c.Exchange.root = os.path.normpath(os.path.join(home, {exchange_from_home!r}))\n"
-        "c.Exchange.assignment_dir = home\n"
-        # the lesson's answer-saving lock files stay at home
-        "c.CourseDirectory.ignore = ['.ipynb_checkpoints', '*.pyc', '__pycache__', 'feedback', '.*.lock']\n",
-        encoding="utf-8")
-    return path
+    return write_config(config_of(home), {
+        "CourseDirectory": {"course_id": course_id, "student_id": student_id,
+                            # the lesson's answer-saving lock files stay at home
+                            "ignore": [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".*.lock"]},
+        "Exchange": {"root": FromHere(exchange_from_home), "assignment_dir": FromHere(".")}})
 
 
 def _run(step: str, home: Path, assignment: str):
     """Run the exchange's ``step`` (``FetchAssignment``, ``FetchFeedback``, ``Submit``) from her home."""
-    config = load_config(home / LEARNER_CONFIG, {"Exchange": {"assignment_dir": str(home)}})
+    config = load_config(config_of(home), {"Exchange": {"assignment_dir": str(home)}})
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     make = getattr(ExchangeFactory(config=config), step)
@@ -76,5 +68,5 @@ def submit(home: Path, assignment: str) -> None:
 
 def submit_notebook(notebook: Path) -> None:
     """Submit the lesson that ``notebook`` belongs to: its folder is the assignment, above is her home."""
-    assignment_dir = notebook.resolve().parent
+    assignment_dir = assignment_of(notebook)
     submit(assignment_dir.parent, assignment_dir.name)

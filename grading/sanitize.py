@@ -15,6 +15,7 @@ clean markdown twice elsewhere, with a list that prints ``<p>`` as text.)
 from __future__ import annotations
 
 import html
+import re
 from urllib.parse import urlsplit
 
 import bleach
@@ -26,7 +27,7 @@ from nbconvert.preprocessors.sanitize import SanitizeHTML
 # What markdown makes (nbconvert's mistune renderer, pygments' highlighting), nothing that runs.
 TAGS = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "span", "div",
         "em", "strong", "b", "i", "del", "s", "sup", "sub", "ul", "ol", "li", "dl", "dt", "dd", "a", "img",
-        "table", "thead", "tbody", "tr", "th", "td"}
+        "table", "thead", "tbody", "tr", "th", "td", "audio"}
 
 
 def _image_attribute(_tag: str, name: str, value: str) -> bool:
@@ -38,7 +39,17 @@ def _image_attribute(_tag: str, name: str, value: str) -> bool:
     return name in ("alt", "title")
 
 
-ATTRIBUTES = {"*": ["class"], "a": ["href", "title"], "img": _image_attribute, "th": ["style"], "td": ["style"]}
+def _audio_attribute(_tag: str, name: str, value: str) -> bool:
+    """A learner's voice note (``fadaa.core.answer_store``) plays the submission's own file, named
+    beside her notebook, which formgrader serves from the submission's folder: never a file
+    elsewhere on the server, never one from another site."""
+    if name == "src":
+        return re.fullmatch(r"[\w-][\w.-]*", value) is not None
+    return name in ("controls", "preload")
+
+
+ATTRIBUTES = {"*": ["class"], "a": ["href", "title"], "img": _image_attribute, "audio": _audio_attribute,
+              "th": ["style"], "td": ["style"]}
 PROTOCOLS = {"http", "https", "mailto"}  # so never javascript: or data:
 CSS = CSSSanitizer(allowed_css_properties=["text-align"])  # table columns' alignment
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from fadaa.core.settings import site_settings
 from fadaa.grading.course import Course
-from fadaa.demo.learner import COURSE_SOURCE, lessons
+from fadaa.demo.learner import COURSE_SOURCE, lessons, spoken_drafts
 from fadaa.demo.data import cohorts
 from fadaa.grading.roster import import_roster, write_roster
 from fadaa.demo.history import add_history
@@ -42,6 +43,7 @@ def build(site: Site, assignments: list[str] | None = None, prize_winners: int =
     imported, and the demo's own accounts with their demo PINs: learners a trainer imported later
     get none (a trainer gives each her PIN)."""
     shutil.copytree(COURSE_SOURCE, site.course_root, dirs_exist_ok=True)
+    spoken_drafts(site.course_root / "source")
     for folder in (site.exchange, site.homes):
         folder.mkdir(parents=True, exist_ok=True)
     site.exchange.chmod(0o777)  # nbgrader's shared exchange is world-writable by design
@@ -97,16 +99,18 @@ class RunningHub:
 
 
 @contextlib.contextmanager
-def running_hub(site: Site, log_path: Path, timeout: float = 120) -> Iterator[RunningHub]:
+def running_hub(site: Site, log_path: Path, timeout: float = 120,
+                extra_env: dict[str, str] | None = None) -> Iterator[RunningHub]:
     """JupyterHub over ``site`` on free ports of 127.0.0.1, for the tests and benchmarks: yields once
     the hub answers (and its lesson service is behind its route), and stops it and everything it
-    started when the block ends. Its output goes to ``log_path``."""
+    started when the block ends. Its output goes to ``log_path``; ``extra_env`` is added to its
+    environment (a ``JUPYTER_CONFIG_DIR`` holding a ``fadaa_config.py``, say)."""
     from fadaa.server.serve import free_ports
 
     port, hub_api, proxy_api, lessons = free_ports(4)
     env = hub_environment(site)
     env.update(FADAA_HUB_PORT=str(port), FADAA_HUB_API_PORT=str(hub_api),
-               FADAA_PROXY_API_PORT=str(proxy_api), FADAA_LESSONS_PORT=str(lessons))
+               FADAA_PROXY_API_PORT=str(proxy_api), FADAA_LESSONS_PORT=str(lessons), **(extra_env or {}))
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as log:
         process = subprocess.Popen(hub_command(), env=env, cwd=site.var, stdout=log, stderr=subprocess.STDOUT,
@@ -155,8 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     site = Site(args.var.resolve())
     print("Preparing the course, the roster and the accounts...", flush=True)
     prepare(site)
-    port = os.environ.get("FADAA_HUB_PORT", "8000")
-    print(f"\nFadaa is ready at http://127.0.0.1:{port}/ — log in with an id (or phone) and PIN:\n", flush=True)
+    print(f"\nFadaa is ready at http://127.0.0.1:{site_settings().hub_port}/ — log in with an id (or phone) and PIN:\n", flush=True)
     for name, phone, group, pin in demo_accounts(site):
         print(f"  {name:14} {phone:15} {group:16} PIN {pin}", flush=True)
     print("\nStop with Ctrl+C.\n", flush=True)

@@ -16,7 +16,9 @@ import json
 import shutil
 from pathlib import Path
 
+from fadaa.core.home_layout import config_of, profile_of
 from fadaa.grading import exchange
+from fadaa.grading.config import write_config
 from fadaa.grading.roster_lookup import language_of
 from fadaa.core.i18n import remember_language
 
@@ -27,7 +29,6 @@ NOTEBOOKS = REPO / "notebooks"
 LEARNER_HOME = "learner_home.ipynb"
 DASHBOARD = "coordinator_dashboard.ipynb"
 TRAINER_LOCALE = "fr_FR"
-PROFILE = Path(".fadaa") / "profile.json"  # in each home: her language choices (fadaa.core.i18n)
 
 
 def released(site: Site) -> list[str]:
@@ -57,7 +58,7 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
     # a lesson opened by its address, before her home ever showed, opens in her language too
     lang = language_of(site.db_url, username)
     if lang:
-        remember_language(lang, home / PROFILE, key="roster_lang")
+        remember_language(lang, profile_of(home), key="roster_lang")
     for assignment in released(site):
         if not (home / assignment).exists():
             exchange.fetch(home, assignment)
@@ -66,15 +67,13 @@ def prepare_learner(site: Site, username: str, home: Path) -> str:
 
 def prepare_trainer(site: Site, username: str, home: Path) -> str:
     _own_folder(home)
-    (home / "nbgrader_config.py").write_text(
-        "c = get_config()  # noqa: F821\n"
-        f"c.CourseDirectory.course_id = {site.course_id!r}\n"
-        f"c.CourseDirectory.root = {str(site.course_root)!r}\n"
-        f"c.CourseDirectory.db_url = {site.db_url!r}\n"
-        # files nbgrader writes stay writable by the other trainers of the course (nbgrader's shared-course setting)
-        "c.CourseDirectory.groupshared = True\n"
-        f"c.Exchange.root = {str(site.exchange)!r}\n"
-        "c.Authenticator.plugin_class = 'nbgrader.auth.JupyterHubAuthPlugin'\n", encoding="utf-8")
+    write_config(config_of(home), {
+        "CourseDirectory": {"course_id": site.course_id, "root": str(site.course_root), "db_url": site.db_url,
+                            # files nbgrader writes stay writable by the other trainers of the course
+                            # (nbgrader's shared-course setting)
+                            "groupshared": True},
+        "Exchange": {"root": str(site.exchange)},
+        "Authenticator": {"plugin_class": "nbgrader.auth.JupyterHubAuthPlugin"}})
     settings = home / ".jupyter" / "lab" / "user-settings" / "@jupyterlab" / "translation-extension"
     if not (settings / "plugin.jupyterlab-settings").exists():
         settings.mkdir(parents=True, exist_ok=True)

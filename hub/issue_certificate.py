@@ -57,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     from fadaa.grading.progress import ProgressRules
     from fadaa.views.place import Place
 
-    # the course comes from the hub's environment; the pass marks from the hub's own configuration,
+    # the course comes from the hub's settings; the pass marks from the hub's own configuration,
     # never from the course's nbgrader_config.py, which trainers write and this (root) would run
     rules = ProgressRules(config=Config({"ProgressRules": json.loads(args.rules)}))
     try:
-        pdf = issue_pdf(certificates.open_certificates(os.environ[DB_URL_VARIABLE]), Place.from_environment(), rules,
+        pdf = issue_pdf(certificates.open_certificates(os.environ[DB_URL_VARIABLE]), Place.from_settings(), rules,
                         args.student_id, args.module, args.verify_url)
     except certificates.Revoked:
         return REVOKED

@@ -1,9 +1,9 @@
 """JupyterHub for Fadaa on one machine: ``jupyterhub -f hub/jupyterhub_config.py`` (``make serve`` does it).
 
-Everything listens on 127.0.0.1. Where the data lives comes from ``FADAA_HUB_VAR`` (default
-``var/hub``, built by ``python -m fadaa.hub.demo``); ports from ``FADAA_HUB_PORT`` (8000),
-``FADAA_HUB_API_PORT`` (8081), ``FADAA_PROXY_API_PORT`` (8001) and ``FADAA_LESSONS_PORT`` (8002),
-so tests run a hub of their own.
+Everything listens on 127.0.0.1. Where the data lives, the ports and the culling come from the
+site's settings (``fadaa.core.settings``: ``fadaa_config.py`` or ``FADAA_*`` variables, so tests run
+a hub of their own; ``fadaa --help-all`` lists them); the data folder defaults to ``var/hub``, built
+by ``python -m fadaa.hub.demo``.
 
 Learners and coordinators share one lesson service (``/services/lessons/``); trainers get a
 JupyterLab each. Run as root, the hub starts nothing as root (``fadaa.core.system_users``).
@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from fadaa.hub import accounts, certificates
-
 from fadaa.core import system_users
+from fadaa.core.settings import site_settings
+from fadaa.hub import accounts, certificates
 from fadaa.hub.authenticator import PinAuthenticator
 from fadaa.hub.memory import give_large_buffers_back
 from fadaa.hub.routes import SERVICE_NAME, landing_for
@@ -26,11 +26,15 @@ give_large_buffers_back()  # a class's PIN hashes (16 MB each) go back to the sy
 c = get_config()  # noqa: F821 - provided by traitlets when JupyterHub loads this file
 
 HERE = Path(__file__).resolve().parent
-site = Site.from_environment()
+settings = site_settings()
+site = Site.from_settings(settings)
+accounts_db_url = settings.accounts_db_url or site.accounts_db_url
 os.umask(0o077)  # what the hub writes (its database, the cookie secret) is the hub's alone
 site.state.mkdir(parents=True, exist_ok=True)
-os.environ.update(site.environment())  # the spawner and the services read the same site
-accounts.move_out_of_the_course_database(accounts.open_accounts(site.accounts_db_url), site.db_url)
+# the spawner, the services and their kernels read the same settings, and the hub's own folders
+environment = {**settings.environment(), **site.environment()}
+os.environ.update(environment)
+accounts.move_out_of_the_course_database(accounts.open_accounts(accounts_db_url), site.db_url)
 privileged = system_users.privileged()
 if privileged:
     # the code others run: the checkout (with its venv) and the Python the venv was made from
@@ -40,10 +44,10 @@ else:
           file=sys.stderr)
 
 c.JupyterHub.ip = "127.0.0.1"
-c.JupyterHub.port = int(os.environ.get("FADAA_HUB_PORT", 8000))
+c.JupyterHub.port = settings.hub_port
 c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = int(os.environ.get("FADAA_HUB_API_PORT", 8081))
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('FADAA_PROXY_API_PORT', 8001)}"
+c.JupyterHub.hub_port = settings.hub_api_port
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{settings.proxy_api_port}"
 # the proxy comes from npm into hub/node_modules (hub/package.json), not from a global install
 c.ConfigurableHTTPProxy.command = [str(HERE / "node_modules" / ".bin" / "configurable-http-proxy")]
 c.ConfigurableHTTPProxy.pid_file = str(site.state / "proxy.pid")
@@ -53,7 +57,7 @@ c.JupyterHub.pid_file = str(site.state / "jupyterhub.pid")
 
 # Login: her roster id or phone and her PIN; the account's group comes with it.
 c.JupyterHub.authenticator_class = PinAuthenticator
-c.PinAuthenticator.accounts_db_url = site.accounts_db_url
+c.PinAuthenticator.accounts_db_url = accounts_db_url
 c.PinAuthenticator.db_url = site.db_url
 c.PinAuthenticator.course_id = site.course_id
 c.JupyterHub.template_paths = [str(HERE / "templates")]
@@ -61,8 +65,8 @@ c.JupyterHub.template_paths = [str(HERE / "templates")]
 # Certificates: she downloads hers from the hub, which issues it; anyone checks one at /hub/verify,
 # without logging in. The record of issued certificates is the hub's, beside the accounts.
 c.JupyterHub.extra_handlers = certificates.handlers
-c.Certificates.db_url = site.accounts_db_url
-c.Certificates.public_url = os.environ.get("FADAA_PUBLIC_URL", "")  # e.g. https://fadaa.example.ma
+c.Certificates.db_url = accounts_db_url
+c.Certificates.public_url = settings.public_url
 
 
 # learners and coordinators go straight to the lesson service; trainers to their JupyterLab
@@ -77,7 +81,6 @@ c.Spawner.http_timeout = 60
 c.Spawner.server_token_scopes = ["access:servers!server", "users:activity!user", "read:users:groups!user",
                                  "read:groups"]
 
-lessons_port = int(os.environ.get("FADAA_LESSONS_PORT", 8002))
 c.JupyterHub.load_roles = [
     {"name": "fadaa-trainer", "description": "Trainers: read the course groups nbgrader's plugin asks for",
      "scopes": ["read:groups", "read:users:groups", "list:users"], "groups": ["trainers"]},
@@ -89,11 +92,11 @@ c.JupyterHub.load_roles = [
 ]
 lesson_service = {
     "name": SERVICE_NAME,
-    "url": f"http://127.0.0.1:{lessons_port}",
+    "url": f"http://127.0.0.1:{settings.lessons_port}",
     "command": [sys.executable, "-m", "fadaa.hub.lesson_service", str(site.homes)],
     "cwd": str(site.homes),
     # two malloc arenas, not one per thread: its worker threads (homes, fetches) kept ~8 MB more each
-    "environment": {**site.environment(), "PATH": os.environ.get("PATH", ""), "MALLOC_ARENA_MAX": "2"},
+    "environment": {**environment, "PATH": os.environ.get("PATH", ""), "MALLOC_ARENA_MAX": "2"},
     "oauth_no_confirm": True,
     # her hub groups come with who she is: the service fills a learner's home, or a coordinator's
     "oauth_client_allowed_scopes": ["read:users:groups!user"],
@@ -105,5 +108,5 @@ c.JupyterHub.services = [
     *([lesson_service] if site.lessons == "service" else []),
     {"name": "idle-culler",
      "command": [sys.executable, "-m", "jupyterhub_idle_culler",
-                 f"--timeout={int(os.environ.get('FADAA_CULL_SERVERS_AFTER', 3600))}", "--cull-every=300"]},
+                 f"--timeout={settings.cull_servers_after}", "--cull-every=300"]},
 ]

@@ -24,9 +24,8 @@ from tornado.web import HTTPError
 from fadaa.views.home_page import Links, home_page, hub_page
 from fadaa.views.learner import UnknownLearner, her_home
 from fadaa.views.place import Place
-from fadaa.core.i18n import choose_language
-
-from .homes import PROFILE
+from fadaa.core.home_layout import profile_of
+from fadaa.core.i18n import choose_language, choose_spoken
 
 FILES = "files/"
 # what of her home may be downloaded: what her lessons made, and the feedback nbgrader fetched for her
@@ -36,19 +35,20 @@ DOWNLOADABLE = re.compile(r"documents/[^/]+|[^/]+/feedback/[^/]+/[^/]+\.html")
 @functools.cache
 def _progress():
     """The course's progress (one database engine for the service's life)."""
-    return Place.from_environment().progress()
+    return Place.from_settings().progress()
 
 
 def her_page(home: Path, query: str, base_url: str) -> str:
-    """Her home page in the language she asks for (``?lang=``), else her remembered one, else her roster's."""
+    """Her home page in the language she asks for (``?lang=``), else her remembered one, else her
+    roster's; and the language she listens in (``?spoken=``, remembered: her lessons read it too)."""
     try:
         found = her_home(_progress(), home)
     except UnknownLearner:
         found = None
-    lang = choose_language(query, profile=home / PROFILE, default=found.lang if found else None)
+    lang = choose_language(query, profile=profile_of(home), default=found.lang if found else None)
     links = Links(lessons=url_path_join(base_url, "voila/render/"), files=url_path_join(base_url, FILES),
                   certificates=hub_page("certificates/"), logout=hub_page("logout"))
-    return home_page(found, lang, links, home)
+    return home_page(found, lang, links, home, choose_spoken(query, lang, profile=profile_of(home)))
 
 
 def downloadable(home: Path, relative: str) -> Path:

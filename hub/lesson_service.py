@@ -7,7 +7,8 @@ standalone Voilà with one kernel zygote: a learner's kernel is a fork of an alr
 
 Who she is comes from the hub (its OAuth, as for any hub service), never from the URL:
 
-- every path is taken inside *her* home: ``voila/render/bookkeeping_1/cash_book.ipynb`` is
+- every path is taken inside *her* home (but a step's sound, ``step-audio/``, which comes from the
+  course source and is the only thing of it served): ``voila/render/bookkeeping_1/cash_book.ipynb`` is
   ``<homes>/<her hub name>/bookkeeping_1/cash_book.ipynb``; a path that climbs out of it, or into
   a hidden folder, is refused; there is no file tree, and the only downloads are her documents
   and feedback (``learner_pages``; her certificates come from the hub, ``certificates``);
@@ -47,14 +48,17 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
-from fadaa.server.serve import FadaaVoila, voila_args, voila_environment
+from fadaa.core.settings import site_settings
+from fadaa.server.serve import FadaaVoila, StepAudioHandler, voila_args, voila_environment
+
+from fadaa.core.home_layout import home_in, profile_of
 
 from .groups import NoRole, group_of
-from .homes import PREPARE, PROFILE
+from .homes import PREPARE
 from .learner_pages import FILES, downloadable, her_page, send_download
 from .memory import private, tree_pss
 from .routes import SERVICE_NAME, service_for
-from fadaa.core.site import KERNEL_CULLING, Site
+from fadaa.core.site import Site
 from .voila_app import HubIdentityProvider, hub_args
 
 MODULE = "fadaa.hub.lesson_service"  # its classes, named in Voilà's options (not __main__ when run with -m)
@@ -82,8 +86,8 @@ def in_her_home(name: str, path: str | None) -> str:
     return f"{name}/{clean}" if clean else name
 
 
-# the site is the service's environment, set once by the hub: read once, not at every page
-site_of_this_service = functools.cache(Site.from_environment)
+# the site is the service's settings, handed on by the hub: read once, not at every page
+site_of_this_service = functools.cache(Site.from_settings)
 _arriving: dict[str, asyncio.Lock] = collections.defaultdict(asyncio.Lock)  # one filling of a home at a time
 
 
@@ -95,28 +99,27 @@ def check_replica(name: str, site: Site) -> None:
         raise HTTPError(421, f"{name}'s lessons are at /services/{hers}/")
 
 
-async def arrive(handler) -> tuple[str, str]:
-    """Fill her home (her configuration, language, lessons released since); her group, and where she lands."""
+def her_home(handler) -> tuple[str, Path]:
+    """Her hub name and her home folder, on the replica that holds it."""
     name = her_name(handler)
+    site = site_of_this_service()
+    check_replica(name, site)
+    return name, site.home(name)
+
+
+async def arrive(handler) -> tuple[str, str, Path]:
+    """Fill her home (her configuration, language, lessons released since); her group, where she
+    lands, and her home."""
     try:
         group = group_of(handler.current_user.hub_user.get("groups", []))
     except NoRole as error:
         raise HTTPError(403, str(error)) from None
     if group not in LANDING_GROUPS:
         raise HTTPError(403, "Trainers work in their own JupyterLab.")
-    site = site_of_this_service()
-    check_replica(name, site)
+    name, home = her_home(handler)
     async with _arriving[name]:  # two tabs at once: one fetch of her lessons
         # nbgrader's fetch is blocking file work: keep the service answering everyone else meanwhile
-        return group, await asyncio.to_thread(PREPARE[group], site, name, site.home(name))
-
-
-def her_home_folder(handler) -> Path:
-    """Her home, on the replica that holds it."""
-    name = her_name(handler)
-    site = site_of_this_service()
-    check_replica(name, site)
-    return site.home(name)
+        return group, await asyncio.to_thread(PREPARE[group], site_of_this_service(), name, home), home
 
 
 class LandingHandler(TornadoVoilaHandler):
@@ -125,10 +128,10 @@ class LandingHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):
-        group, landing = await arrive(self)
+        group, landing, home = await arrive(self)
         if group == "learners":
             self.set_header("Cache-Control", "no-store")  # her progress changes; a shared PC keeps nothing
-            page = await asyncio.to_thread(her_page, her_home_folder(self), self.request.query, self.base_url)
+            page = await asyncio.to_thread(her_page, home, self.request.query, self.base_url)
             self.finish(page)
             return
         if not landing:
@@ -143,8 +146,7 @@ class HerPageHandler(TornadoVoilaHandler):
 
     @authenticated
     async def get(self, path=None):
-        name = her_name(self)
-        check_replica(name, site_of_this_service())
+        name, _home = her_home(self)
         page = in_her_home(name, path)
         if not (Path(self.kernel_manager.root_dir) / page).exists():
             await arrive(self)
@@ -158,8 +160,19 @@ class HerFileHandler(JupyterHandler):
     async def get(self, relative: str):
         if not self.authorizer.is_authorized(self, self.current_user, "read", "files"):
             raise HTTPError(403)  # the hub's check: someone the hub lets into the lessons
-        path = downloadable(her_home_folder(self), relative)
+        path = downloadable(her_home(self)[1], relative)
         send_download(self, await asyncio.to_thread(path.read_bytes), path.name)
+
+
+class HerStepAudioHandler(JupyterHandler, StepAudioHandler):
+    """A step's sound (``step-audio/...``), for someone the hub lets into the lessons; nothing else
+    of the course source."""
+
+    @authenticated
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if not self.authorizer.is_authorized(self, self.current_user, "read", "files"):
+            raise HTTPError(403)
+        await super().get(path, include_body)
 
 
 def _kernel_id(handler) -> str | None:
@@ -241,7 +254,7 @@ class LearnerKernels(AsyncMappingKernelManager):
         # the service's hub token and OAuth settings are not hers to see
         env = {key: value for key, value in env.items() if not key.startswith(("JUPYTERHUB_", "JPY_"))}
         env["JUPYTERHUB_USER"] = owner
-        env["FADAA_PROFILE"] = str(Path(self.root_dir) / owner / PROFILE)
+        env["FADAA_PROFILE"] = str(profile_of(home_in(self.root_dir, owner)))
         return env
 
     def remove_kernel(self, kernel_id: str):
@@ -253,8 +266,9 @@ class LessonService(FadaaVoila):
     """Fadaa's Voilà over every home, each request inside the hub user's own (see the module)."""
 
     def init_handlers(self) -> list:
-        replaced = {TornadoVoilaHandler: HerPageHandler, VoilaShutdownKernelHandler: HerKernelShutdownHandler}
-        own = {KernelHandler, VoilaKernelWebsocketHandler, HerPageHandler, HerKernelShutdownHandler}
+        replaced = {TornadoVoilaHandler: HerPageHandler, VoilaShutdownKernelHandler: HerKernelShutdownHandler,
+                    StepAudioHandler: HerStepAudioHandler}
+        own = {KernelHandler, VoilaKernelWebsocketHandler, HerPageHandler, HerKernelShutdownHandler, HerStepAudioHandler}
         pages = {"template_paths": self.template_paths, "config": self.config,
                  "voila_configuration": self.voila_configuration}
         handlers = [(self.server_url, LandingHandler, pages),
@@ -279,7 +293,7 @@ class LessonService(FadaaVoila):
 
 
 def service_args(homes: Path, port: int, host: str, prefix: str) -> list[str]:
-    return [*voila_args(homes, port, host), *KERNEL_CULLING,
+    return [*voila_args(homes, port, host), *site_settings().kernel_culling(),
             *hub_args(prefix, authorizer=f"{MODULE}.LessonAuthorizer"),
             f"--VoilaConfiguration.multi_kernel_manager_class={MODULE}.LearnerKernels"]
 

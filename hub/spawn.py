@@ -23,8 +23,10 @@ from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Unicode
 
 from fadaa.core import system_users
+from fadaa.core.settings import site_settings
+from fadaa.core.site import Site
+
 from .groups import group_of
-from fadaa.core.site import KERNEL_CULLING, Site
 from .trainer_server import CONFIG as TRAINER_CONFIG
 
 
@@ -33,11 +35,12 @@ class NoServerOfHerOwn(RuntimeError):
 
 
 def server_command(group: str, home: Path) -> list[str]:
+    culling = site_settings().kernel_culling()
     if group == "trainers":
         singleuser = str(Path(sys.executable).parent / "jupyterhub-singleuser")
         # formgrader sanitised and a Content-Security-Policy on every page (hub/trainer_server.py)
-        return [singleuser, f"--config={TRAINER_CONFIG}", *KERNEL_CULLING]
-    return [sys.executable, "-m", "fadaa.hub.voila_app", str(home), *KERNEL_CULLING]
+        return [singleuser, f"--config={TRAINER_CONFIG}", *culling]
+    return [sys.executable, "-m", "fadaa.hub.voila_app", str(home), *culling]
 
 
 class FadaaSpawner(LocalProcessSpawner):
@@ -45,7 +48,7 @@ class FadaaSpawner(LocalProcessSpawner):
 
     @property
     def site(self) -> Site:
-        return Site.from_environment()
+        return Site.from_settings()
 
     @property
     def home_dir(self) -> Path:
@@ -58,7 +61,9 @@ class FadaaSpawner(LocalProcessSpawner):
             raise NoServerOfHerOwn(f"{self.user.name}'s lessons are served at /services/lessons/, not by a server of her own.")
         # imported here, not with the hub's configuration: nbgrader, pandas and the kit stay out of
         # the hub's process until a server is started
-        from .homes import PREPARE, PROFILE
+        from fadaa.core.home_layout import profile_of
+
+        from .homes import PREPARE
 
         home = self.home_dir
         if system_users.privileged():
@@ -73,7 +78,7 @@ class FadaaSpawner(LocalProcessSpawner):
             await asyncio.to_thread(system_users.chown_tree, home, entry.pw_uid, entry.pw_gid)
         self.cmd = server_command(group, home)
         self.notebook_dir = str(site.course_root if group == "trainers" else home)
-        self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(home / PROFILE)}
+        self.environment = {**self.environment, **site.environment(), "FADAA_PROFILE": str(profile_of(home))}
         return await super().start()
 
     def make_preexec_fn(self, name):
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     from .homes import PREPARE
 
     group = (sys.argv[1:] if argv is None else argv)[0]
-    PREPARE[group](Site.from_environment(), os.environ["JUPYTERHUB_USER"], Path(os.environ["HOME"]))
+    PREPARE[group](Site.from_settings(), os.environ["JUPYTERHUB_USER"], Path(os.environ["HOME"]))
     return 0
 
 

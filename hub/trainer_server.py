@@ -113,6 +113,8 @@ def page_policies(base_url: str) -> type[OutputTransform]:
 
 def _load_jupyter_server_extension(serverapp) -> None:
     serverapp.web_app.add_transform(page_policies(serverapp.base_url))
+    from .recording_desk import handlers  # the desk's page and sounds (imported here: it needs the course)
+    serverapp.web_app.add_handlers(".*$", handlers(serverapp.base_url))
 
 
 def _jupyter_server_extension_points() -> list[dict]:

@@ -34,13 +34,17 @@ import socket
 import sys
 from pathlib import Path
 
+from jupyter_server.utils import url_path_join
 from tornado.ioloop import IOLoop
-from tornado.web import GZipContentEncoding, StaticFileHandler
+from tornado.web import GZipContentEncoding, HTTPError, StaticFileHandler
+from traitlets import Unicode, default
 from voila.app import Voila
 
 from fadaa.core.paths import REPO
 
 from .forked_kernels import ForkingKernelSpecManager, Zygote
+from fadaa.core.settings import site_settings
+from fadaa.core.step_audio import AUDIO_PATH
 
 TEMPLATE = "fadaa"
 PAGE_SCRIPT = Path("static") / "fadaa-lesson.js"
@@ -128,9 +132,34 @@ def _compressed_once(handler: type) -> type:
     return type(f"CompressedOnce{handler.__name__}", (CompressedOnce, handler), {})
 
 
+class StepAudioHandler(StaticFileHandler):
+    """``step-audio/<module>/audio/<lesson>/<file>``: a step's sound from the course source, and
+    nothing else of it (``step_audio.AUDIO_PATH``). Tornado answers the range requests Safari's
+    player makes, and a URL with its ``?v=`` is cached for good."""
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if not AUDIO_PATH.fullmatch(path):
+            raise HTTPError(404)
+        await super().get(path, include_body)
+
+
+def course_source_from_settings() -> str:
+    """The source folder of the course the site's settings name (``FADAA_COURSE_ROOT``), if they name one."""
+    root = site_settings().course_root
+    return str(Path(root) / "source") if root else ""
+
+
 class FadaaVoila(Voila):
     """Voilà with Fadaa's page script, compressed responses and forked kernels (see the module's
     docstring)."""
+
+    course_source = Unicode(config=True, help=(
+        "The course's source folder, whose step audio the pages play (default: FADAA_COURSE_ROOT/source; "
+        "none: steps have no ▶)."))
+
+    @default("course_source")
+    def _course_source_default(self) -> str:
+        return course_source_from_settings()
 
     def initialize(self, argv=None) -> None:
         check_page_script(page_script())
@@ -157,6 +186,9 @@ class FadaaVoila(Voila):
             if isinstance(handler, type) and issubclass(handler, StaticFileHandler):
                 handler = _compressed_once(handler)
             handlers.append((pattern, handler, *rest))
+        if self.course_source:
+            handlers.insert(0, (url_path_join(self.server_url, "step-audio/(.+)"), StepAudioHandler,
+                                {"path": self.course_source}))
         return handlers
 
 

@@ -120,18 +120,54 @@ def running_voila(home: Path, env: dict, log_path: Path):
         yield base
 
 
+@contextlib.contextmanager
+def running_trainer_server(course_root: Path, var: Path, token: str, env: dict | None = None):
+    """A trainer's JupyterLab (with nbgrader's formgrader) over ``course_root``, started as the hub
+    starts his (``--config=fadaa.hub.trainer_server.CONFIG``), on a free port of 127.0.0.1 until
+    the block ends, with ``env`` added to its environment; yields its base URL. Its log is
+    ``var/server.log``."""
+    import subprocess
+    import time
+    import urllib.request
+
+    from fadaa.server.running import free_port
+    from fadaa.hub.trainer_server import CONFIG
+
+    port = free_port()
+    env = {**os.environ, "HOME": str(var), "JUPYTER_CONFIG_DIR": str(var / "config"),
+           "JUPYTER_RUNTIME_DIR": str(var / "runtime"), **(env or {})}
+    root = ["--allow-root"] if os.geteuid() == 0 else []
+    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--config={CONFIG}", "--no-browser", *root,
+               "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={course_root}"]
+    base = f"http://127.0.0.1:{port}"
+    with open(var / "server.log", "w") as log:
+        server = subprocess.Popen(command, cwd=course_root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError((var / "server.log").read_text()) from None
+                    time.sleep(0.5)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory):
     """Voilà serving a learner's home with every lesson fetched through nbgrader's exchange (what
     ``python -m fadaa.demo.learner`` runs). Yields (base_url, home)."""
-    from fadaa.demo.learner import build
-    from fadaa.server.serve import voila_environment
+    from fadaa.demo.learner import build, demo_environment
 
     var = tmp_path_factory.mktemp("voila")
     _course, home = build(var)
-    env = voila_environment()
-    env["FADAA_PROFILE"] = str(var / "profile.json")
-    with running_voila(home, env, var / "voila.log") as base:
+    with running_voila(home, demo_environment(var, var / "profile.json"), var / "voila.log") as base:
         yield base, home
 
 
@@ -139,19 +175,38 @@ def voila_server(tmp_path_factory):
 #    only one running instance per process, so every browser test shares this one.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 # a microphone that plays a tone, allowed without asking: the recording desk's tests
+                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
 PHONE = {"width": 412, "height": 860}
 
 
+# a microphone that plays a beep, which pages may use without asking her
+FAKE_MICROPHONE = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+
+
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it with apt-get where it can)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def microphone_browser(playwright_driver):
+    """Chromium with a fake microphone that pages may use: a learner who records."""
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MICROPHONE)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

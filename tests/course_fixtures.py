@@ -113,7 +113,7 @@ def released_lesson(tmp_path):
 
 @pytest.fixture
 def lessons(tmp_path, monkeypatch):
-    """Her lesson notebooks in her lessons folder; her profile (and agm.json) in tmp."""
+    """Her lesson notebooks in her lessons folder; her profile in tmp (and an older Fadaa's agm.json beside it)."""
     from fadaa.widgets.lesson import Lesson  # here: most tests that load this plugin need no widget
     monkeypatch.setenv("FADAA_PROFILE", str(tmp_path / "profile" / "profile.json"))
 

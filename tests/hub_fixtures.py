@@ -20,6 +20,7 @@ from conftest import REPO
 
 PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 LESSON = ("bookkeeping_1", "cash_book.ipynb")
+CULL_KERNELS_AFTER, CULL_KERNELS_EVERY = 660, 30  # not the defaults (600, 60): seen only if the file is read
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Hub:
     site: object  # fadaa.core.site.Site
     log: Path
     lesson: tuple[str, str] = LESSON
+    # (seconds idle, seconds between checks) its fadaa_config.py gives the lesson service's kernels
+    kernel_culling: tuple[int, int] = (CULL_KERNELS_AFTER, CULL_KERNELS_EVERY)
 
     @property
     def lessons(self) -> str:
@@ -121,8 +124,14 @@ def hub():
     site = Site(var)
     build(site, assignments=[LESSON[0]])
     log_path = var / "jupyterhub.log"
+    # kernel culling from a site's configuration file, as a deployment sets it (tests/test_hub_settings.py)
+    config = var / "jupyter-config"
+    config.mkdir()
+    (config / "fadaa_config.py").write_text("c = get_config()  # noqa: F821\n"
+                                            f"c.SiteSettings.cull_kernels_after = {CULL_KERNELS_AFTER}\n"
+                                            f"c.SiteSettings.cull_kernels_every = {CULL_KERNELS_EVERY}\n")
     try:
-        with running_hub(site, log_path, timeout=90) as running:
+        with running_hub(site, log_path, timeout=90, extra_env={"JUPYTER_CONFIG_DIR": str(config)}) as running:
             yield Hub(running.url, site, log_path)
     finally:
         _stop_leftovers(var)

@@ -24,6 +24,7 @@ import pytest
 from sqlalchemy import create_engine, select, text
 
 from course_fixtures import ASSIGNMENT, COURSE_ID
+from fadaa.core.home_layout import config_of
 from fadaa.grading import exchange
 from fadaa.grading import backup as backups
 from fadaa.grading.cli import main
@@ -65,7 +66,7 @@ def filled(site: Site, course: Course) -> Site:
     course.collect(ASSIGNMENT)
     course.autograde(ASSIGNMENT, "n1")
     # n2's configuration as Fadaa wrote it before it used relative paths: absolute, the old folder's
-    (site.home("n2") / exchange.LEARNER_CONFIG).write_text(
+    config_of(site.home("n2")).write_text(
         "c = get_config()  # noqa: F821\n"
         f"c.CourseDirectory.course_id = {COURSE_ID!r}\nc.CourseDirectory.student_id = 'n2'\n"
         f"c.Exchange.root = {str(site.exchange)!r}\nc.Exchange.assignment_dir = {str(site.home('n2'))!r}\n")

@@ -159,7 +159,7 @@ def test_year_editor_takes_her_cash_book_and_leaves_her_documents(tmp_path):
 
 def test_no_cash_book_means_typing_month_by_month(tmp_path):
     notebook = _her_home(tmp_path, None)
-    assert own_records.cash_book_from(own_records.sibling_notebook(notebook, own_records.CASH_BOOK_NOTEBOOK)) is None
+    assert own_records.her_cash_book(Lesson({"fr": "x", "ar": "y"}, "ar", notebook)) is None
     from fadaa.widgets.bookkeeping.year_summary_view import YearSummaryEditor
 
     editor = YearSummaryEditor(Lesson({"fr": "x", "ar": "y"}, "ar", notebook))

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeFetchFeedback, ExchangeSubmit
 from traitlets import Unicode
 from traitlets.config import LoggingConfigurable
 
+from fadaa.core.home_layout import config_of
 from fadaa.grading import exchange
 from fadaa.core.answer_store import AnswerStore
 from course_fixtures import ASSIGNMENT
@@ -37,22 +39,30 @@ class LoggedFeedback(Logged, ExchangeFetchFeedback):
     pass
 
 
-def configure_her_site(home: Path, log: Path) -> None:
-    """What a deployment adds to her configuration to plug its exchange in."""
-    with open(home / exchange.LEARNER_CONFIG, "a", encoding="utf-8") as fh:
+def configure_exchange(config_file: Path, log: Path) -> None:
+    """What a deployment adds to an nbgrader configuration to plug its exchange in."""
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(config_file, "a", encoding="utf-8") as fh:
         for step, cls in (("fetch_assignment", LoggedFetch), ("submit", LoggedSubmit),
                           ("fetch_feedback", LoggedFeedback)):
             fh.write(f"c.ExchangeFactory.{step} = {f'{__name__}.{cls.__name__}'!r}\n")
         fh.write(f"c.Logged.record = {str(log)!r}\n")
 
 
-def test_her_fetch_submit_and_feedback_use_the_exchange_her_site_configures(quick_course, tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["her nbgrader_config.py", "the site's Jupyter configuration folder"])
+def test_her_fetch_submit_and_feedback_use_the_exchange_her_site_configures(where, quick_course, tmp_path,
+                                                                             monkeypatch):
     monkeypatch.setenv("JUPYTER_DATA_DIR", str(tmp_path / "jupyter"))  # her exchange cache, not the machine's
     course = quick_course
     course.release(ASSIGNMENT)
     home, log = tmp_path / "home" / "salma", tmp_path / "site.log"
     exchange.write_learner_config(home, course.course_id, Path(course.config.Exchange.root), "salma")
-    configure_her_site(home, log)
+    if where == "her nbgrader_config.py":
+        configure_exchange(config_of(home), log)
+    else:  # as /etc/jupyter holds it: the hub writes her own file again at each login
+        site = tmp_path / "etc-jupyter"
+        configure_exchange(site / "nbgrader_config.py", log)
+        monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(site))
 
     lesson = exchange.fetch(home, ASSIGNMENT) / "quick.ipynb"
     assert log.read_text().splitlines() == ["LoggedFetch salma quick"]

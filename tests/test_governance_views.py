@@ -71,7 +71,7 @@ def test_three_lessons_build_on_her_agm_answers_and_make_her_documents(lessons, 
     saved = AnswerStore(one.store.path).load_data("board")
     assert saved["term_years"] == "3" and len(saved["mandates"]) == 4
     rows[2].name.value = "Rachida Oubaha Id"                   # her secretary's full name, corrected on the board
-    agm_card = json.loads((one.store.path.parents[2] / "profile" / "agm.json").read_text())["cooperative"]
+    agm_card = AnswerStore(one.store.path).load_data("agm")["cooperative"]   # her AGM file, in this notebook
     assert (agm_card["president"], agm_card["secretary"]) == ("Fadma Aït Brahim", "Rachida Oubaha Id")
 
     # a second visit shows what she typed
@@ -123,8 +123,8 @@ def test_three_lessons_build_on_her_agm_answers_and_make_her_documents(lessons, 
     assert view.moral.fields["activities"].value == "Argan 1200 L vendus"   # her AGM lesson 2 text
     assert "fadaa-feedback-right" in view.sources.value and "register" not in view.draft().missing()
     view.moral.fields["difficulties"].value = "Le prix de l'huile a baissé"
-    assert json.loads((three.store.path.parents[2] / "profile" / "agm.json").read_text())["moral"]["difficulties"] \
-        == "Le prix de l'huile a baissé"                            # shared with her AGM file
+    assert AnswerStore(three.store.path).load_data("agm")["moral"]["difficulties"] \
+        == "Le prix de l'huile a baissé"                            # kept in her AGM file
     text = pdf_text(view.build("pdf"))
     for expected in ("Tighza Argan", "Argan 1200 L vendus", "Le prix de l'huile a baissé", "30 600 DH", "18 100 DH",
                      "12/06/2027", "Fadma Aït Brahim", "Rachida Oubaha Id", "Mina Id Ali"):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import requests
 from sqlalchemy import select
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
@@ -191,6 +192,27 @@ def test_her_documents_download_from_her_home_only_and_never_as_a_page_of_the_si
                  "files/.fadaa/profile.json", f"files/{LESSON[0]}/{LESSON[1]}", f"certificate/{LESSON[0]}.pdf"):
         response = session.get(hub.lessons + path, timeout=30)
         assert response.status_code == 404 and b"not hers" not in response.content, path
+
+
+def test_she_chooses_the_language_she_listens_in_and_gets_the_steps_sound_and_nothing_else_of_the_course(hub):
+    her = hub.learners(11)[10][0]
+    session = hub.login(her, LEARNER_PIN)
+    home = hub.open_lessons(session, "?spoken=ary").text  # she chooses Darija on her home
+    assert 'href="?spoken=shi"' in home and 'href="?spoken=ary" lang="ary" aria-current="true"' in home
+    # remembered where her lessons' kernels read it (widgets.i18n.choose_spoken)
+    assert json.loads((hub.site.home(her) / ".fadaa" / "profile.json").read_text())["spoken"] == "ary"
+    played = session.get(f"{hub.lessons}step-audio/{LESSON[0]}/audio/cash_book/01.fr.draft.ogg", timeout=30)
+    assert played.status_code == 200 and played.content[:4] == b"OggS"
+    assert played.headers["Content-Type"].startswith("audio/ogg")
+    part = session.get(f"{hub.lessons}step-audio/{LESSON[0]}/audio/cash_book/01.fr.draft.ogg",
+                       headers={"Range": "bytes=0-99"}, timeout=30)
+    assert part.status_code == 206 and len(part.content) == 100  # what Safari's player asks for
+    for path in (f"step-audio/{LESSON[0]}/{LESSON[1]}", f"step-audio/{LESSON[0]}/audio/cash_book/01.fr.draft.json",
+                 "step-audio/../gradebook.db", "step-audio/..%2f..%2fgradebook.db", "step-audio/nbgrader_config.py"):
+        assert session.get(hub.lessons + path, timeout=30).status_code in (403, 404), path
+    # and nobody the hub has not let in
+    assert requests.get(f"{hub.lessons}step-audio/{LESSON[0]}/audio/cash_book/01.fr.draft.ogg",
+                        allow_redirects=False, timeout=30).status_code in (302, 401, 403)
 
 
 def test_a_learner_holds_a_few_kernels_at_most_and_her_oldest_is_closed(hub):

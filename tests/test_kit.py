@@ -147,6 +147,35 @@ def test_her_own_figures_survive_a_reload(released_lesson):
     assert AnswerStore(released_lesson).load_data("missing", "default") == "default"
 
 
+def test_a_lesson_keeps_her_work_and_reads_what_she_kept_in_earlier_lessons(lessons):
+    agm = lessons("agm_2", "documents.ipynb", "fr")
+    home = agm.notebook.resolve().parent.parent
+    assert agm.kept("money", {}) == {}
+    agm.keep("money", {"sale": 9000})
+    assert AnswerStore(agm.notebook).load_data("money") == {"sale": 9000}  # in her notebook
+    assert lessons("agm_2", "documents.ipynb", "ar").kept("money") == {"sale": 9000}  # and after a reload
+    book = "bookkeeping_4/year_summary.ipynb"
+    assert agm.earlier(book, "year_summary") is None  # a lesson she has not fetched yet
+    year = lessons("bookkeeping_4", "year_summary.ipynb", "fr")
+    assert agm.earlier(book, "year_summary", "not yet") == "not yet"  # fetched, not done
+    year.keep("year_summary", {"year": 2026})
+    assert agm.earlier(book, "year_summary") == {"year": 2026}
+    year.notebook.write_text("{ a notebook cut short", encoding="utf-8")
+    assert agm.earlier(book, "year_summary", "not yet") == "not yet"  # a damaged notebook never stops her
+    assert agm.documents_dir == home / "documents"
+
+
+def test_a_lesson_without_her_notebook_keeps_nothing_and_works():
+    """A trainer's preview: nothing kept and nothing read, as for a learner with nothing saved yet."""
+    from fadaa.widgets.lesson import Lesson
+
+    preview = Lesson({"fr": "t", "ar": "t"}, "fr")
+    preview.keep("money", {"sale": 9000})
+    assert preview.kept("money", {}) == {} and preview.kept("money") is None
+    assert preview.earlier("bookkeeping_4/year_summary.ipynb", "year_summary", {}) == {}
+    assert preview.notebook is None and preview.documents_dir is None
+
+
 def test_a_lesson_opens_with_only_its_first_steps_widgets():
     """What a phone waits for is every widget's state: later steps are built when she reaches them."""
     import ipywidgets as widgets

@@ -7,24 +7,17 @@ added by hand with markup in her name and a hostile roster imported (``hostile_i
 """
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from nbgrader.api import Gradebook
 
 from fadaa.grading.course import Course
 from fadaa.grading.roster import import_roster
-from fadaa.server.running import free_port
-from fadaa.hub.trainer_server import CONFIG, lab_policy, page_policy
+from fadaa.hub.trainer_server import lab_policy, page_policy
 from fadaa.core.answer_store import AnswerStore
 from fadaa.widgets.questions import FreeTextAnswer
-from conftest import COURSE
+from conftest import COURSE, running_trainer_server
 from course_fixtures import ASSIGNMENT, COURSE_ID, CELL_TIMEOUT, submit_copy, write_lesson
 import hostile_inputs as hostile
 
@@ -63,31 +56,8 @@ def hostile_course(tmp_path_factory) -> Course:
 @pytest.fixture(scope="module")
 def trainer_server(hostile_course, tmp_path_factory):
     """JupyterLab over the course folder with the trainer's configuration; yields its base URL."""
-    var = tmp_path_factory.mktemp("trainer-server")
-    port = free_port()
-    env = {**os.environ, "HOME": str(var), "JUPYTER_CONFIG_DIR": str(var / "config"),
-           "JUPYTER_RUNTIME_DIR": str(var / "runtime")}
-    root = ["--allow-root"] if os.geteuid() == 0 else []
-    command = [str(Path(sys.executable).parent / "jupyter-lab"), f"--config={CONFIG}", "--no-browser", *root,
-               "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={TOKEN}",
-               f"--ServerApp.root_dir={hostile_course.root}"]
-    base = f"http://127.0.0.1:{port}"
-    with open(var / "server.log", "w") as log:
-        server = subprocess.Popen(command, cwd=hostile_course.root, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-                    break
-                except OSError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise RuntimeError((var / "server.log").read_text()) from None
-                    time.sleep(0.5)
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with running_trainer_server(hostile_course.root, tmp_path_factory.mktemp("trainer-server"), TOKEN) as base:
+        yield base
 
 
 @pytest.fixture

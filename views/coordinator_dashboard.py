@@ -45,7 +45,7 @@ class CoordinatorDashboard(widgets.VBox):
     def __init__(self, lang: str, place: Place | None = None, now=None):
         self.lang = lang
         self.now = now
-        self.place = place or Place.from_environment()
+        self.place = place or Place.from_settings()
         self.progress = self.place.progress()
         _ = gettext_for(lang)
         everyone = _("All")

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.core.i18n import direction, format_day, format_number, gettext_for, mark as _
+from fadaa.core.i18n import SPOKEN, direction, format_day, format_number, gettext_for, mark as _
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text
 
 
 TITLE = _("My training")
+LISTEN_IN = _("I listen in:")
 LOG_OUT = _("Log out")
 SCORED = ("graded", "passed")
 # each checkpoint's verdict: its class on the page, its icon and the word beside it
@@ -126,8 +127,20 @@ def body_html(found: Home | None, lang: str, links: Links, folder: Path) -> str:
     return "".join(parts)
 
 
-def home_page(found: Home | None, lang: str, links: Links, folder: Path) -> str:
-    """The whole page, in her language and its direction, with a link to the other language."""
+def listening_html(lang: str, spoken: str) -> str:
+    """The language her lessons' ▶ speak, which she may choose apart from the one she reads
+    (``?spoken=``, remembered in her profile)."""
+    links = []
+    for code, name in SPOKEN.items():
+        current = ' aria-current="true"' if code == spoken else ""
+        links.append(f'<a href="?spoken={code}" lang="{code}"{current}>{html.escape(name)}</a>')
+    return ('<p class="fadaa-languages fadaa-spoken"><span aria-hidden="true">🔊</span> '
+            + html.escape(gettext_for(lang)(LISTEN_IN)) + " " + " · ".join(links) + "</p>")
+
+
+def home_page(found: Home | None, lang: str, links: Links, folder: Path, spoken: str | None = None) -> str:
+    """The whole page, in her language and its direction, with a link to the other language and
+    her choice of the language she listens in."""
     title = gettext_for(lang)(TITLE)
     dir_ = direction(lang)
     return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{dir_}"><head><meta charset="utf-8">'
@@ -136,6 +149,7 @@ def home_page(found: Home | None, lang: str, links: Links, folder: Path) -> str:
             f'<style>{page_css()}</style></head><body>'
             f'<main class="fadaa fadaa-view fadaa-{dir_}" dir="{dir_}" lang="{lang}">'
             f'<h1 class="fadaa-title">{html.escape(title)}</h1><div class="fadaa-languages">{language_links(lang)}</div>'
+            f'{listening_html(lang, spoken or lang)}'
             f'{body_html(found, lang, links, folder)}{_logout_html(links, lang)}</main></body></html>')
 
 

@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from fadaa.core.home_layout import config_of, documents_of
 from fadaa.grading.config import load_config
-from fadaa.grading.exchange import LEARNER_CONFIG
 from fadaa.grading.names import Checkpoint, ModuleTitles, checkpoints, lessons_in
 from fadaa.grading.progress import Progress
 
 from .feedback import fetch_feedback
 
 HANDED_IN = ("submitted", "needs_manual", "graded", "passed")
-DOCUMENTS = "documents"  # where the lesson kit saves what a lesson makes for her (Lesson.documents_dir)
 
 
 class UnknownLearner(LookupError):
@@ -67,15 +66,15 @@ class Home:
 
 def student_id(home: Path) -> str:
     """Her nbgrader id from her home's configuration (else the hub's user name)."""
-    found = load_config(home / LEARNER_CONFIG).CourseDirectory.get("student_id") or os.environ.get("JUPYTERHUB_USER")
+    found = load_config(config_of(home)).CourseDirectory.get("student_id") or os.environ.get("JUPYTERHUB_USER")
     if not found:
-        raise UnknownLearner(f"no student_id in {home / LEARNER_CONFIG}")
+        raise UnknownLearner(f"no student_id in {config_of(home)}")
     return found
 
 
 def her_documents(home: Path) -> list[Path]:
     """What her lessons made for her (price sheet, cash book, convocation…), newest first."""
-    folder = home / DOCUMENTS
+    folder = documents_of(home)
     files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")] if folder.is_dir() else []
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
 

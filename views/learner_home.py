@@ -62,7 +62,7 @@ def her_page(home: Path, place: Place | None = None) -> tuple[str, widgets.VBox]
     ``home`` is her folder (where Voilà runs this page). Her lesson links carry the language, so her
     lessons open in it too.
     """
-    place = place or Place.from_environment()
+    place = place or Place.from_settings()
     try:
         found = her_home(place.progress(), home)
     except UnknownLearner:

@@ -1,20 +1,17 @@
-"""Where a view finds the course and its database: the variables the hub's spawner sets.
+"""Where a view finds the course and its database: the site's settings (``fadaa.core.settings``).
 
-The hub (``core/site.py``) gives every server and kernel ``FADAA_COURSE_ROOT``, ``FADAA_COURSE`` (the
-course id), ``FADAA_DB_URL`` and ``FADAA_EXCHANGE``. Without them the views read the demo hub's
-folder (``var/hub`` in the checkout), which is what ``make serve`` builds.
+The hub hands its settings to every server and kernel (``FADAA_COURSE_ROOT``, ``FADAA_COURSE``,
+``FADAA_DB_URL``, ``FADAA_EXCHANGE``...). Without them the views read the demo hub's folder
+(``var/hub`` in the checkout), which is what ``make serve`` builds.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from fadaa.core.settings import SiteSettings, site_settings
 from fadaa.grading.config import load_config
 from fadaa.grading.progress import Progress, ProgressRules
-
-DEMO_COURSE_ROOT = Path(__file__).resolve().parents[1] / "var" / "hub" / "course"
-
 
 @dataclass(frozen=True)
 class Place:
@@ -24,13 +21,12 @@ class Place:
     exchange: Path | None
 
     @classmethod
-    def from_environment(cls, env: dict | None = None) -> "Place":
-        env = os.environ if env is None else env
-        root = Path(env.get("FADAA_COURSE_ROOT", DEMO_COURSE_ROOT))
-        exchange = env.get("FADAA_EXCHANGE")
-        return cls(root, env.get("FADAA_COURSE", "fadaa"),
-                   env.get("FADAA_DB_URL") or f"sqlite:///{root / 'gradebook.db'}",
-                   Path(exchange) if exchange else None)
+    def from_settings(cls, settings: SiteSettings | None = None) -> "Place":
+        """The course the settings name (default: this process's, ``site_settings()``)."""
+        settings = settings or site_settings()
+        root = settings.course_folder()
+        return cls(root, settings.course, settings.db_url or f"sqlite:///{root / 'gradebook.db'}",
+                   Path(settings.exchange) if settings.exchange else None)
 
     def progress(self) -> Progress:
         """Progress with the course's own rules (pass marks, AGM rule) from its ``nbgrader_config.py``,

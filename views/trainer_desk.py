@@ -15,6 +15,8 @@ from fadaa.grading import trainer
 from fadaa.grading.autograde import FLAG_MESSAGES, autograde_all
 from fadaa.grading.course import NbgraderStepFailed, source_modules
 from fadaa.grading.difficulty import who_needs_help
+from fadaa.grading.names import checkpoints, lessons_in
+from fadaa.grading.voice_answers import VoiceAnswer, voice_answers
 from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from . import page
@@ -35,11 +37,38 @@ def formgrader_url() -> str:
     return os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/") + "formgrader"
 
 
+def voice_answers_html(answers: list[VoiceAnswer], questions: dict, lang: str) -> str:
+    """Her spoken answers, each with a player of the note formgrader serves (fetched when he taps
+    play) and the link to grade it in formgrader, as her typed answers are."""
+    _ = gettext_for(lang)
+    if not answers:
+        return "<p>" + html.escape(_("No voice answers collected yet.")) + "</p>"
+    rows = []
+    for answer in answers:
+        question = questions.get(answer.checkpoint)
+        grade = f"{formgrader_url()}/submissions/{answer.submission_id}/"
+        grade_it = html.escape(_("Grade in formgrader"))
+        rows.append(
+            f"<tr><td>{html.escape(answer.name)}</td>"
+            f"<td>{html.escape(question.title(lang) if question else answer.checkpoint)}</td>"
+            f'<td><audio class="fadaa-voice-answer" controls preload="none" '
+            f'src="{html.escape(answer.url(formgrader_url()))}"></audio></td>'
+            f'<td><a href="{html.escape(grade)}" target="_blank">{grade_it}</a></td></tr>')
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in (_("Learner"), _("Checkpoint"), _("Voice note"), ""))
+    return (f'<div class="fadaa-scroll"><table class="fadaa-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def recording_desk_url(lang: str) -> str:
+    """The recording desk on his own Jupyter server (``fadaa.hub.recording_desk``)."""
+    return os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/") + f"fadaa/recordings?lang={lang}"
+
+
 class TrainerDesk(widgets.VBox):
     def __init__(self, lang: str, place: Place | None = None):
         self.lang = lang
         self.gettext = gettext_for(lang)
-        self.place = place or Place.from_environment()
+        self.place = place or Place.from_settings()
         self.progress = self.place.progress()
         self._course = None
         _ = self.gettext
@@ -51,6 +80,7 @@ class TrainerDesk(widgets.VBox):
         self.counts = widgets.HTML()
         self.nudge = widgets.HTML()
         self.help = widgets.HTML()
+        self.voices = widgets.HTML()
         self.message = widgets.HTML()
         self.bar = widgets.IntProgress(layout=widgets.Layout(visibility="hidden", width="100%"))
         self.buttons = {name: widgets.Button(description=label, button_style=style)
@@ -65,7 +95,9 @@ class TrainerDesk(widgets.VBox):
         self.cohort.observe(lambda change: self.extension.show_cohort(change.new), "value")
         self.module.observe(lambda _c: self.refresh_help(), "value")
         link = (f'<a class="fadaa-open" href="{html.escape(formgrader_url())}" target="_blank">'
-                + html.escape(_("Grade free-text answers in formgrader")) + "</a>")
+                + html.escape(_("Grade free-text answers in formgrader")) + "</a>"
+                f' <a class="fadaa-open fadaa-recording-desk" href="{html.escape(recording_desk_url(lang))}" target="_blank">'
+                + "🎙 " + html.escape(_("Record the steps' sound")) + "</a>")
         super().__init__([
             self.cohort,
             widgets.HTML("<h2>" + html.escape(_("Modules")) + "</h2>"), self.counts,
@@ -74,7 +106,8 @@ class TrainerDesk(widgets.VBox):
             widgets.HTML("<h2>" + html.escape(_("Steps")) + "</h2>"), self.module, self.due,
             widgets.HBox(list(self.buttons.values()), layout=widgets.Layout(flex_flow="row wrap")),
             self.bar, self.message,
-            widgets.HTML("<h2>" + html.escape(_("Who needs help")) + "</h2>"), self.help, widgets.HTML(link)])
+            widgets.HTML("<h2>" + html.escape(_("Who needs help")) + "</h2>"), self.help,
+            widgets.HTML("<h2>" + html.escape(_("Voice answers")) + "</h2>"), self.voices, widgets.HTML(link)])
         page.dress(self, lang)
         self.refresh()
         self.refresh_help()
@@ -97,11 +130,14 @@ class TrainerDesk(widgets.VBox):
         self.nudge.value = page.table_html(shown, self.lang, SHOWN_ROWS)
 
     def refresh_help(self) -> None:
-        """The chosen module's checkpoints from the submissions collected so far."""
+        """The chosen module's checkpoints from the submissions collected so far, and its voice answers
+        from those autograded."""
         if self.module.value is None:
-            self.help.value = ""
+            self.help.value = self.voices.value = ""
             return
         self.help.value = page.table_html(who_needs_help(self.course, self.module.value, self.lang), self.lang)
+        questions = checkpoints(lessons_in(self.place.course_root / "source").get(self.module.value))
+        self.voices.value = voice_answers_html(voice_answers(self.course, self.module.value), questions, self.lang)
 
     def run(self, step) -> None:
         """Run one step with every button off, then say what happened and show the new counts."""

@@ -10,8 +10,9 @@ import functools
 import html
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence, Union
+from typing import Any, Callable, Mapping, Sequence, Union
 from urllib.parse import unquote
 
 import ipywidgets as widgets
@@ -20,8 +21,13 @@ from IPython.display import HTML, display
 
 from fadaa.core.answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
 from fadaa.core.checking import bounded_answer
+from fadaa.core.home_layout import documents_of, home_of
+
+from . import her_work
 from .feedback_line import feedback_line
-from fadaa.core.i18n import choose_language, direction, gettext_for
+from fadaa.core import step_audio
+from fadaa.core.i18n import choose_language, choose_spoken, direction, gettext_for
+from fadaa.core.settings import site_settings
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
@@ -52,6 +58,28 @@ def request_query() -> str:
     return os.environ.get("QUERY_STRING", "")
 
 
+AUDIO_ROUTE = "step-audio/"  # fadaa.server.serve.StepAudioHandler, beside voila/render/
+
+
+@dataclass(frozen=True)
+class LessonAudio:
+    """Her lesson's step audio: its folder in the course source, and the address it is served at."""
+    folder: Path
+    url: str
+
+    @classmethod
+    def from_environment(cls, notebook: Path | None) -> "LessonAudio | None":
+        """Found from the course the site's settings name (``FADAA_COURSE_ROOT``) and the page Voilà
+        serves (``SCRIPT_NAME``): her copy ``<module>/<lesson>.ipynb`` is the source's ``<module>/audio/<lesson>/``."""
+        root, script = site_settings().course_root, os.environ.get("SCRIPT_NAME", "")
+        if not (notebook and root and "/voila/render/" in script):
+            return None
+        base = script.split("/voila/render/")[0] + "/" + AUDIO_ROUTE
+        module, stem = notebook.parent.name, notebook.stem
+        return cls(step_audio.lesson_audio_dir(Path(root) / "source", module, stem),
+                   step_audio.lesson_audio_url(base, module, stem))
+
+
 def _submit(notebook: Path) -> None:
     # nbgrader is imported when she presses Send, not while her lesson opens (about a second)
     from fadaa.grading.exchange import submit_notebook
@@ -62,8 +90,10 @@ class Lesson:
     """One lesson's steps, in the learner's language, saving into her notebook."""
 
     def __init__(self, title: Mapping[str, str], lang: str, notebook: Path | None = None,
-                 icon: str = ""):
+                 icon: str = "", spoken: str | None = None, audio: LessonAudio | None = None):
         self.lang = lang
+        self.spoken = spoken or lang  # the language she listens in, which may not be one she reads
+        self.audio = audio
         self.dir = direction(lang)
         self._ = gettext_for(lang)
         self.title = title[lang]
@@ -74,10 +104,13 @@ class Lesson:
 
     @classmethod
     def open(cls, fr: str, ar: str, icon: str = "", notebook: str | Path | None = None) -> "Lesson":
-        """The lesson as Voilà serves it: language from ``?lang=`` (or her profile), her notebook."""
-        lang = choose_language(request_query())
+        """The lesson as Voilà serves it: language from ``?lang=`` (or her profile), the one she
+        listens in (``?spoken=``, her profile, else the one she reads), her notebook and its audio."""
+        query = request_query()
+        lang = choose_language(query)
         path = Path(notebook) if notebook else notebook_from_environment()
-        return cls({"fr": fr, "ar": ar}, lang, path, icon)
+        return cls({"fr": fr, "ar": ar}, lang, path, icon, choose_spoken(query, lang),
+                   LessonAudio.from_environment(path))
 
     # -- text in her language
     def pick(self, fr: str, ar: str) -> str:
@@ -96,7 +129,8 @@ class Lesson:
         ``source`` (the law, the newspaper and its date) goes behind an ⓘ line she can open, so the
         step itself stays short.
         """
-        self.steps.append(lambda: self._step_box(fr, ar, self._from_saved(parts), icon, source))
+        number = len(self.steps) + 1  # its audio's number (grading/lesson_steps counts them the same way)
+        self.steps.append(lambda: self._step_box(fr, ar, self._from_saved(parts), icon, source, number))
 
     @staticmethod
     def part(build: Callable[[], widgets.Widget]) -> Callable[[], widgets.Widget]:
@@ -139,15 +173,55 @@ class Lesson:
         body, label = mistune.html(text), html.escape(self._("Source"))
         return f'<details class="fadaa-source"><summary>ⓘ {label}</summary>{body}</details>'
 
-    def _step_box(self, fr: str, ar: str, parts: Parts, icon: str, source: Text = ("", "")) -> widgets.VBox:
+    def listen_html(self, number: int) -> str:
+        """A big ▶ that plays step ``number`` in the language she listens in (else the one she
+        reads): a recording, else a machine draft, which says so. The page fetches the sound only
+        when she taps (``preload="none"``), Opus first and AAC for older Safari."""
+        found = step_audio.best(self.audio.folder, number, (self.spoken, self.lang)) if self.audio else None
+        if found is None:
+            return ""
+        sources = "".join(f'<source src="{html.escape(self.audio.url + found.name(ext))}?v={found.version()}" '
+                          f'type="{html.escape(step_audio.FORMATS[ext])}">' for ext in found.files)
+        listen, machine_voice = html.escape(self._("Listen")), html.escape(self._("Machine voice"))
+        machine = f'<span class="fadaa-machine-voice">{machine_voice}</span>' if found.machine else ""
+        return (f'<div class="fadaa-listen" lang="{found.lang}"><button type="button" class="fadaa-play" '
+                f'aria-label="{listen}">▶</button><audio preload="none">{sources}</audio>{machine}</div>')
+
+    def _step_box(self, fr: str, ar: str, parts: Parts, icon: str, source: Text = ("", ""),
+                  number: int = 0) -> widgets.VBox:
         parts = [parts] if isinstance(parts, widgets.Widget) else list(parts)
         text = self.markdown(fr, ar)
         text.value += self.source_html(*source)
         if icon:
             text.value = f'<div class="fadaa-step-icon" aria-hidden="true" style="font-size:2em">{icon}</div>' + text.value
+        text.value = self.listen_html(number) + text.value
         box = widgets.VBox([text, *parts], layout=widgets.Layout(width="100%"))
         box.add_class("fadaa-step")
         return box
+
+    # -- her work that is not graded but must survive a reload (her own figures, her AGM file)
+    @property
+    def notebook(self) -> Path | None:
+        """Her copy of this lesson; None in a trainer's preview or a test without one."""
+        return self.store.path if self.store else None
+
+    def kept(self, key: str, default: Any = None) -> Any:
+        """What this lesson keeps under ``key`` in her notebook's metadata; ``default`` when nothing
+        is, or when the lesson has no notebook."""
+        return self.store.load_data(key, default) if self.store else default
+
+    def keep(self, key: str, data: Any) -> None:
+        """Keep ``data`` (JSON) under ``key`` in her notebook, now. Without a notebook nothing is
+        kept, not even in memory: a preview's forms hold what is typed while the page is open, and
+        a reload starts blank."""
+        if self.store:
+            self.store.save_data(key, data)
+
+    def earlier(self, lesson: str | Path, key: str, default: Any = None) -> Any:
+        """What she kept under ``key`` in an earlier lesson of hers (``"bookkeeping_4/year_summary.ipynb"``,
+        her copy beside this lesson's folder); ``default`` when she has not done it, it cannot be
+        read, or this lesson has no notebook."""
+        return her_work.earlier(self.notebook, lesson, key, default)
 
     def _saver(self, grade_id: str):
         return (lambda value, right=None: self.store.save(grade_id, value, right)) if self.store else None
@@ -163,9 +237,9 @@ class Lesson:
         def record() -> None:
             from datetime import datetime, timezone
             try:
-                seen = dict(self.store.load_data(WORKED_KEY, {}) or {})
+                seen = dict(self.kept(WORKED_KEY, {}) or {})
                 seen.setdefault(name, datetime.now(timezone.utc).isoformat(timespec="seconds"))
-                self.store.save_data(WORKED_KEY, seen)
+                self.keep(WORKED_KEY, seen)
             except Exception:  # noqa: BLE001 - showing her the answer never fails because of the record
                 pass
         return record
@@ -204,14 +278,18 @@ class Lesson:
         return Calculator(self._, self.lang)
 
     def free_text(self, grade_id: str, fr: str, ar: str) -> FreeTextAnswer:
+        """Her own words, typed or spoken (a voice note kept beside her notebook)."""
         saved = self._saved(grade_id, RELEASED_TEXT_STUB)
+        store = self.store
         return FreeTextAnswer(self.pick(fr, ar), self._, on_answer=self._saver(grade_id),
-                              initial=saved if isinstance(saved, str) else None)
+                              initial=saved if isinstance(saved, str) else None,
+                              on_voice=(lambda data: store.save_voice(grade_id, data, RELEASED_TEXT_STUB)) if store else None,
+                              saved_voice=(lambda: store.load_voice(grade_id)) if store else None)
 
     @property
     def documents_dir(self) -> Path | None:
         """Her documents folder, beside her lessons: what the learner home lists for her."""
-        return self.store.path.resolve().parent.parent / "documents" if self.store else None
+        return documents_of(home_of(self.notebook)) if self.notebook else None
 
     def document(self, fr: str, ar: str, filename: str, build) -> "DocumentButton":
         """A button that makes a document (``build()`` returns its bytes) and offers it for download."""
@@ -227,7 +305,7 @@ class Lesson:
     # -- showing it
     def _step_reached(self) -> int:
         """The step she was on last time (0 for a first visit, or a value that is not a step)."""
-        step = self.store.load_data(STEP_KEY, 0) if self.store else 0
+        step = self.kept(STEP_KEY, 0)
         return step if isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(self.steps) else 0
 
     def header_html(self) -> str:
@@ -239,8 +317,7 @@ class Lesson:
     def show(self) -> StepNavigator:
         display(HTML(self.header_html()))
         self.navigator = StepNavigator(self.steps, self._, right_to_left=self.dir == "rtl", start=self._step_reached())
-        if self.store:
-            self.navigator.observe(lambda change: self.store.save_data(STEP_KEY, change["new"]), "index")
+        self.navigator.observe(lambda change: self.keep(STEP_KEY, change["new"]), "index")
         self.navigator.add_class("fadaa")
         self.navigator.add_class(f"fadaa-{self.dir}")
         display(self.navigator)

@@ -13,8 +13,10 @@ from typing import Callable, Mapping
 import ipywidgets as widgets
 
 from fadaa.core.checking import NotANumber, RuleError, bounded_answer, parse_number, within_tolerance
+from . import voice_note
 from .feedback_line import feedback_line
 from fadaa.core.i18n import format_number
+from .voice_recorder import VoiceRecorder
 
 Saver = Callable[..., None]  # saver(value), or saver(value, right=...) for a checked answer
 FULL_WIDTH = widgets.Layout(width="100%")
@@ -172,14 +174,35 @@ class ChoiceQuestion(widgets.VBox):
         return right
 
 
+def voice_refusals(_) -> dict[str, str]:
+    """Why her voice note was not kept, or why the page cannot record: what she can do instead."""
+    return {
+        "empty": _("Nothing was heard. Tap Record, speak, then tap Stop."),
+        "too_long": _("Your voice note is longer than {minutes} minutes. Record a shorter one.").format(
+            minutes=voice_note.MAX_SECONDS // 60),
+        "too_large": _("Your voice note is too large (more than {size} MB). Record a shorter one.").format(
+            size=voice_note.MAX_BYTES // 1_000_000),
+        "not_audio": _("This recording cannot be played. Record it again."),
+        "denied": _("The microphone is not allowed. Allow it in the browser's settings, or write your answer."),
+        "no_microphone": _("No microphone was found. Write your answer instead."),
+        "unsupported": _("This browser cannot record here. Write your answer instead."),
+        "failed": _("The recording did not work. Try again, or write your answer."),
+    }
+
+
 class FreeTextAnswer(widgets.VBox):
-    """Her own words, for the trainer to read and grade; saved when she leaves the box or taps Save."""
+    """Her own words, for the trainer to read and grade; saved when she leaves the box or taps Save.
+
+    With ``on_voice`` she may also say them: a voice note, checked (``voice_note.check``) and handed
+    to ``on_voice`` when she keeps it; ``saved_voice`` gives back the note kept. A note refused, or a
+    microphone she cannot use, is told on the feedback line, and her typed text stays as it is."""
 
     MAX_CHARS = 4000
 
-    def __init__(self, prompt: str, gettext, on_answer: Saver | None = None, initial: str | None = None):
+    def __init__(self, prompt: str, gettext, on_answer: Saver | None = None, initial: str | None = None,
+                 on_voice: Saver | None = None, saved_voice: Callable[[], bytes | None] | None = None):
         self._ = gettext
-        self.on_answer = on_answer
+        self.on_answer, self.on_voice = on_answer, on_voice
         self.prompt = widgets.HTML(f'<div class="fadaa-prompt">{prompt}</div>')
         self.text = widgets.Textarea(value=initial or "", continuous_update=False,
                                      placeholder=gettext("Write your answer here."),
@@ -190,13 +213,35 @@ class FreeTextAnswer(widgets.VBox):
         self.feedback = widgets.HTML()
         self.save.on_click(lambda _b: self.submit(self.text.value))
         self.text.observe(lambda change: self.submit(change["new"]), names="value")
-        super().__init__([self.prompt, self.text, self.save, self.feedback], layout=FULL_WIDTH)
+        parts = [self.prompt, self.text, self.save]
+        if on_voice:
+            saved = saved_voice or (lambda: None)
+            self.recorder = VoiceRecorder(gettext, self.keep_voice, self.voice_refused, saved, kept=saved() is not None)
+            parts += [widgets.HTML(f'<div class="fadaa-voice-prompt">{html.escape(gettext("Or say it:"))}</div>'),
+                      self.recorder]
+        super().__init__([*parts, self.feedback], layout=FULL_WIDTH)
         self.add_class("fadaa-question")
 
     def submit(self, text: str) -> None:
         text = str(text)[: self.MAX_CHARS].strip()
         problem = _save(self.on_answer, text, self._)
         self.feedback.value = problem or feedback_line("saved", self._("Saved. Your trainer will read your answer."))
+
+    def keep_voice(self, data: bytes, size: int) -> bool:
+        """Check and keep her voice note; True when it is kept."""
+        try:
+            note = voice_note.check(data, size)
+        except voice_note.VoiceNoteError as refused:
+            self.voice_refused(refused.reason)
+            return False
+        problem = _save(self.on_voice, note.data, self._)
+        self.feedback.value = problem or feedback_line(
+            "saved", self._("Your voice note is saved. Your trainer will listen to it."))
+        return not problem
+
+    def voice_refused(self, reason: str) -> None:
+        refusals = voice_refusals(self._)
+        self.feedback.value = feedback_line("error", refusals.get(reason, refusals["failed"]))
 
 
 class Calculator(widgets.VBox):

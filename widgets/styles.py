@@ -16,7 +16,14 @@ LESSON_CSS = """
              background: #c9c9c9; margin: 0 4px; }
 .fadaa-dot-on { background: #1976d2; }
 .fadaa-step { padding: 0.5em 0 1em 0; }
+.fadaa-listen { display: flex; align-items: center; gap: 0.6em; margin: 0.2em 0 0.4em 0; }
+.fadaa-play { width: 64px; height: 64px; border-radius: 50%; border: none; background: #1565c0; color: #fff;
+  font-size: 30px; line-height: 64px; padding: 0; cursor: pointer; }
+.fadaa-play.fadaa-playing { background: #0d47a1; }
+.fadaa-machine-voice { font-size: 0.85em; color: #555; }
 .fadaa-prompt { font-weight: 600; margin: 0.6em 0 0.3em 0; }
+.fadaa-voice-prompt { font-weight: 600; margin: 0.8em 0 0.2em 0; }
+.fadaa-free-text textarea { min-height: 8em; font-size: inherit; }
 .fadaa-feedback { font-size: 1.05em; margin-top: 0.4em; padding: 0.4em 0.6em; border-radius: 6px; }
 .fadaa-feedback-right { background: #e6f4ea; }
 .fadaa-feedback-wrong, .fadaa-feedback-error { background: #fdecea; }

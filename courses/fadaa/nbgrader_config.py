@@ -34,3 +34,9 @@ c.Autograde.autograde_preprocessors = [
     for step in Autograde.class_traits()["autograde_preprocessors"].default()]
 
 c.Exchange.root = os.environ.get("FADAA_EXCHANGE", "/srv/nbgrader/exchange")
+
+# Step audio lives with the source (grading/step_audio.py) and is served by the lesson service
+# when she taps ▶: nbgrader does not copy it into every learner's lesson folder.
+from nbgrader.coursedir import CourseDirectory  # noqa: E402
+
+c.CourseDirectory.ignore = [*CourseDirectory.class_traits()["ignore"].default(), "audio"]

@@ -27,7 +27,6 @@ const KERNEL_CHECK_MS = 3000;
 const KERNEL_PING_MS = 20000;
 // a page that opened again this recently and lost its kernel again asks her to reload instead
 const REOPEN_AGAIN_MS = 60000;
-const MODULES = { '@jupyter-widgets/base': base, '@jupyter-widgets/controls': controls };
 // the largest file a FileUpload sends to the kernel: photo.MAX_BYTES in widgets/selling/photo.py
 // (tests/test_photo.py checks they agree); a websocket message may carry 10 MiB at most
 const MAX_UPLOAD_BYTES = 8000000;
@@ -98,6 +97,216 @@ class FadaaFileUploadView extends controls.FileUploadView {
 }
 // Fadaa's own views in place of ipywidgets' (same model, same state)
 const VIEWS = { FileUploadView: FadaaFileUploadView };
+
+// what the recorder asks of the browser: Opus at a speech rate, else what it records (Safari: MP4/AAC)
+const VOICE_TYPES = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/mp4'];
+const VOICE_BITS_PER_SECOND = 32000;
+
+/** The state of a spoken answer's recorder (widgets/voice_recorder.py): its words, its limits,
+ * whether a note is kept. */
+class VoiceRecorderModel extends base.DOMWidgetModel {
+  defaults() {
+    return {
+      ...super.defaults(),
+      _model_name: 'VoiceRecorderModel', _model_module: 'fadaa', _model_module_version: '1.0.0',
+      _view_name: 'VoiceRecorderView', _view_module: 'fadaa', _view_module_version: '1.0.0',
+      labels: {}, max_seconds: 120, max_bytes: 5000000, kept: false
+    };
+  }
+}
+
+function minutes(seconds) {
+  const s = Math.floor(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Record, stop, listen, keep or redo, with the browser's microphone (MediaRecorder). Nothing
+ * leaves the phone until she taps Keep; the kernel checks the note, keeps it beside her notebook
+ * and says in her language what happened. A page that cannot record (no microphone, refused, not
+ * served over HTTPS) tells the kernel why, which tells her: her typed answer is untouched. */
+class VoiceRecorderView extends base.DOMWidgetView {
+  render() {
+    this.el.classList.add('fadaa-voice');
+    this.buttons = document.createElement('div');
+    this.buttons.className = 'fadaa-voice-buttons';
+    this.status = document.createElement('div');
+    this.status.className = 'fadaa-voice-status';
+    this.status.setAttribute('role', 'status');
+    this.player = document.createElement('audio');
+    this.player.controls = true;
+    this.player.className = 'fadaa-voice-player';
+    this.player.hidden = true;
+    this.el.append(this.buttons, this.status, this.player);
+    this.listenTo(this.model, 'msg:custom', this.onMessage);
+    this.listenTo(this.model, 'change:kept change:labels', () => this.state === 'idle' && this.show('idle'));
+    this.show('idle');
+  }
+
+  label(name) {
+    return (this.model.get('labels') || {})[name] || name;
+  }
+
+  button(name, icon, action, primary = false) {
+    const button = document.createElement('button');
+    button.className = `jupyter-button widget-button fadaa-voice-${name}` + (primary ? ' mod-primary' : '');
+    const i = document.createElement('span');
+    i.setAttribute('aria-hidden', 'true');
+    i.className = 'fadaa-voice-icon';
+    i.textContent = icon;
+    button.append(i, document.createTextNode(` ${this.label(name)}`));
+    button.addEventListener('click', action);
+    return button;
+  }
+
+  /** idle: Record (and her kept note); recording: Stop and the time; recorded: the player, Keep,
+   * Record again; saving: the kernel is checking it. */
+  show(state) {
+    this.state = state;
+    this.buttons.textContent = '';
+    this.status.textContent = '';
+    if (state === 'idle') {
+      this.buttons.append(this.button('record', '🎙️', () => this.record(), true));
+      if (this.model.get('kept')) {
+        this.buttons.append(this.button('play', '▶️', () => this.playKept()));
+      }
+      this.player.hidden = !this.keptLoaded;
+    } else if (state === 'recording') {
+      this.buttons.append(this.button('stop', '⏹️', () => this.recorder.stop(), true));
+      this.player.hidden = true;
+    } else if (state === 'recorded') {
+      this.buttons.append(this.button('keep', '✅', () => this.keep(), true), this.button('redo', '🔄', () => this.record()));
+      this.player.hidden = false;
+    } else if (state === 'saving') {
+      this.status.textContent = `⏳ ${this.label('saving')}`;
+    }
+  }
+
+  refuse(reason) {
+    this.send({ event: 'refused', reason });
+    this.show('idle');
+  }
+
+  async record() {
+    const media = navigator.mediaDevices;
+    if (!media || !media.getUserMedia || typeof MediaRecorder === 'undefined') {
+      this.refuse('unsupported');
+      return;
+    }
+    let stream;
+    try {
+      stream = await media.getUserMedia({ audio: true });
+    } catch (error) {
+      console.warn('no microphone', error);
+      const reasons = { NotAllowedError: 'denied', SecurityError: 'denied', NotFoundError: 'no_microphone',
+                        OverconstrainedError: 'no_microphone', NotReadableError: 'no_microphone' };
+      this.refuse(reasons[error.name] || 'failed');
+      return;
+    }
+    const mimeType = VOICE_TYPES.find(type => MediaRecorder.isTypeSupported(type));
+    const chunks = [];
+    try {
+      this.recorder = new MediaRecorder(stream, { ...(mimeType ? { mimeType } : {}), audioBitsPerSecond: VOICE_BITS_PER_SECOND });
+    } catch (error) {
+      console.warn('this browser cannot record', error);
+      stream.getTracks().forEach(track => track.stop());
+      this.refuse('unsupported');
+      return;
+    }
+    this.recorder.addEventListener('dataavailable', event => event.data.size && chunks.push(event.data));
+    const started = Date.now();
+    const limit = this.model.get('max_seconds');
+    const tick = () => {
+      const seconds = (Date.now() - started) / 1000;
+      if (seconds >= limit && this.recorder.state === 'recording') {
+        this.recorder.stop(); // two minutes at most: she hears what she said and keeps it or not
+      }
+      this.status.innerHTML = '';
+      const time = document.createElement('bdi');
+      time.dir = 'ltr';
+      time.textContent = `${minutes(seconds)} / ${minutes(limit)}`;
+      this.status.append(`🔴 ${this.label('recording')} `, time);
+    };
+    this.recorder.addEventListener('stop', () => {
+      clearInterval(this.timer);
+      stream.getTracks().forEach(track => track.stop());
+      this.recording = new Blob(chunks, { type: this.recorder.mimeType || mimeType || 'audio/webm' });
+      this.setPlayer(URL.createObjectURL(this.recording));
+      this.show('recorded');
+    });
+    this.recorder.addEventListener('error', event => {
+      console.error('the recording failed', event);
+      clearInterval(this.timer);
+      stream.getTracks().forEach(track => track.stop());
+      this.refuse('failed');
+    });
+    this.recorder.start(1000);
+    this.show('recording');
+    tick();
+    this.timer = setInterval(tick, 250);
+  }
+
+  /** The player holds her recording to listen to before keeping it, or the note she kept (as her
+   * kernel keeps it, fetched when she taps to listen), or nothing. */
+  setPlayer(url, kept = false) {
+    if (this.player.src.startsWith('blob:')) {
+      URL.revokeObjectURL(this.player.src);
+    }
+    if (url) {
+      this.player.src = url;
+    } else {
+      this.player.removeAttribute('src');
+    }
+    this.keptLoaded = kept;
+  }
+
+  async keep() {
+    const recording = this.recording;
+    const size = recording.size;
+    this.show('saving');
+    // over the limit, only its size goes: the kernel says it is too large
+    const buffers = size > this.model.get('max_bytes') ? [] : [await recording.arrayBuffer()];
+    this.send({ event: 'keep', size }, buffers);
+  }
+
+  playKept() {
+    if (this.keptLoaded) {
+      this.player.hidden = false;
+      this.player.play().catch(() => undefined);
+    } else {
+      this.send({ event: 'play' });
+    }
+  }
+
+  onMessage(content, buffers) {
+    if (content.event === 'done') {
+      if (content.kept) {
+        this.setPlayer(null); // she listens to the note as it was kept, from her kernel
+        this.recording = null;
+        this.show('idle');
+      } else {
+        this.show('recorded'); // refused: she may listen again, or record again
+      }
+    } else if (content.event === 'note' && buffers && buffers.length) {
+      this.setPlayer(URL.createObjectURL(new Blob([buffers[0]], { type: content.type })), true);
+      this.player.hidden = false;
+      this.player.play().catch(() => undefined);
+    }
+  }
+
+  remove() {
+    clearInterval(this.timer);
+    if (this.recorder && this.recorder.state === 'recording') {
+      this.recorder.stop();
+    }
+    return super.remove();
+  }
+}
+// the widget modules a page carries: ipywidgets' and Fadaa's own (module "fadaa")
+const MODULES = {
+  '@jupyter-widgets/base': base,
+  '@jupyter-widgets/controls': controls,
+  fadaa: { VoiceRecorderModel, VoiceRecorderView }
+};
 
 /** ipywidgets' manager over one kernel: the page's, which Voilà started for it. */
 class PageWidgetManager extends ManagerBase {
@@ -315,6 +524,41 @@ async function main() {
   };
   setTimeout(tick, KERNEL_CHECK_MS);
   document.addEventListener('visibilitychange', checkKernel);
+}
+
+/** A step's ▶ (widgets/lesson.py ``listen_html``): plays its sound, which the browser fetches only
+ * now (``preload="none"``) and keeps in its cache; ⏸ stops it, and so does moving to another step. */
+let playing = null;
+document.addEventListener('click', event => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (target && target.closest('.fadaa-back, .fadaa-next') && playing) {
+    playing.pause();
+    return;
+  }
+  const button = target && target.closest('.fadaa-play');
+  const audio = button && button.parentElement.querySelector('audio');
+  if (!audio) {
+    return;
+  }
+  if (!audio.paused) {
+    audio.pause();
+    return;
+  }
+  if (playing && playing !== audio) {
+    playing.pause();
+  }
+  playing = audio;
+  audio.play().catch(error => console.error('the step could not be played', error));
+});
+// media events do not bubble: caught on their way down
+for (const [type, on] of [['play', true], ['pause', false], ['ended', false]]) {
+  document.addEventListener(type, event => {
+    const button = event.target.parentElement && event.target.parentElement.querySelector('.fadaa-play');
+    if (button) {
+      button.classList.toggle('fadaa-playing', on);
+      button.textContent = on ? '⏸' : '▶';
+    }
+  }, true);
 }
 
 main().catch(showFailure);

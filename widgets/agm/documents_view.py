@@ -169,8 +169,7 @@ class FinancialForm(widgets.VBox):
     def __init__(self, lesson: Lesson, file: AgmFile, moral: MoralForm):
         _ = self._ = lesson._
         self.lesson, self.file, self.moral = lesson, file, moral
-        lessons_dir = lesson.store.path.resolve().parent.parent if lesson.store else None
-        self.summary = reports.year_summary_of_learner(lessons_dir)
+        self.summary = reports.her_year_summary(lesson)
         saved = file.get("money", {})
         kinds = category_names(_)
         self.source = widgets.HTML()

@@ -24,12 +24,14 @@ STYLE = {"description_width": "initial"}
 
 
 class AgmFile:
-    """Her AGM file for this lesson: read once, saved on every change (notebook and shared copy)."""
+    """Her AGM file for this lesson: read once, kept in its notebook on every change."""
 
     def __init__(self, lesson: Lesson):
-        self.store = lesson.store
-        self.data: dict[str, Any] = records.load(self.store) if self.store else {}
+        self.lesson, self.store = lesson, lesson.store
+        self.data: dict[str, Any] = records.load(lesson.notebook)
         self._listeners: list = []
+        if self.data and records.SAVED_AT not in self.data:
+            self._keep()  # a copy from before copies were stamped (agm.json among them): hers from now on
 
     def on_change(self, callback) -> None:
         """``callback()`` after every change: later steps redraw with what she wrote earlier."""
@@ -41,10 +43,14 @@ class AgmFile:
             return default
         return self.data.get(key, default)
 
+    def _keep(self) -> None:
+        self.data = records.stamped(self.data)
+        self.lesson.keep(records.DATA_KEY, self.data)
+
     def update(self, **values) -> None:
         self.data.update(values)
+        self._keep()
         if self.store:
-            records.save(self.data, self.store)
             for key in values:
                 self.store.saved_anew("agm", key)
         for callback in self._listeners:

@@ -1,23 +1,31 @@
 """Her cooperative's AGM file: the facts she enters once and the three lessons share.
 
 The name, the year end, what her statutes say (notice period, quorum, majority), the planned
-meeting and its decisions. Each lesson keeps a copy in its own notebook (the trainer sees it in the
-submission) and in ``agm.json`` beside her profile, so lesson 2 opens with what she wrote in
-lesson 1. Plain Python, no widgets.
+meeting and its decisions. Each lesson that uses it (the AGM and governance lessons) keeps a copy
+in its own notebook, stamped with when it was saved (the trainer sees it in the submission); a
+lesson opens with the copy she saved last, so lesson 2 opens with what she wrote in lesson 1.
+Plain Python, no widgets.
 """
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
+from fadaa.core.home_layout import earlier_lesson
 from fadaa.core.i18n import profile_path
+
+from ..her_work import kept_in
 from .quorum import MajorityRule, Tally, Threshold
 
 DATA_KEY = "agm"
+SAVED_AT = "saved_at"  # in each copy: when it was saved (UTC, ISO), so the newest one is found
+#: The lessons that keep a copy of her AGM file, in her home.
+LESSONS = tuple(Path(p) for p in ("agm_1/calendar.ipynb", "agm_2/documents.ipynb", "agm_3/the_day.ipynb",
+                                  "governance_1/board.ipynb", "governance_2/registers.ipynb",
+                                  "governance_3/assemblies.ipynb"))
 
 
 @dataclass(frozen=True)
@@ -85,36 +93,38 @@ def cooperative_from(data: dict[str, Any]) -> Cooperative:
 
 # -- keeping the file
 
-def shared_path() -> Path:
+def legacy_path() -> Path:
+    """Where Fadaa kept a shared copy of her file, outside her notebooks, before they held it all."""
     return profile_path().with_name("agm.json")
 
 
-def load(store=None) -> dict[str, Any]:
-    """Her AGM file: the shared copy (the latest lesson she worked in), else this notebook's copy."""
+def _legacy() -> dict[str, Any]:
     try:
-        data = json.loads(shared_path().read_text(encoding="utf-8"))
-        if isinstance(data, dict):
-            return data
+        data = json.loads(legacy_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        pass
-    if store is not None:
-        try:
-            data = store.load_data(DATA_KEY, {})
-            return data if isinstance(data, dict) else {}
-        except (OSError, ValueError):
-            return {}
-    return {}
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
-def save(data: dict[str, Any], store=None) -> None:
-    """Keep her file in this notebook and in the shared copy; a copy that cannot be written never stops her."""
-    if store is not None:
-        store.save_data(DATA_KEY, data)
-    path = shared_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+def load(own: Path | None) -> dict[str, Any]:
+    """Her AGM file, seen from the lesson whose notebook is ``own``: the copy she saved last in any
+    of her lessons (this lesson's, on a tie); {} without a notebook (a trainer's preview)."""
+    if own is None:
+        return {}
+    copies = []
+    for notebook in dict.fromkeys([Path(own).resolve(), *(earlier_lesson(own, lesson) for lesson in LESSONS)]):
+        data = kept_in(notebook, DATA_KEY, {})
+        if isinstance(data, dict) and data:
+            copies.append(data)
+    stamped = [copy for copy in copies if isinstance(copy.get(SAVED_AT), str)]
+    if stamped:
+        return max(stamped, key=lambda copy: copy[SAVED_AT])
+    # Nothing saved since her file moved into her notebooks: an older Fadaa kept its latest copy in
+    # ~/.fadaa/agm.json. It is read this once: the lesson keeps it in its notebook at once (``stamped``)
+    # and her notebooks hold it from then on. The file itself is left as it was.
+    return _legacy() or (copies[0] if copies else {})
+
+
+def stamped(data: dict[str, Any]) -> dict[str, Any]:
+    """Her file as a lesson keeps it in its notebook: with when it was saved."""
+    return {**data, SAVED_AT: datetime.now(timezone.utc).isoformat()}

@@ -10,7 +10,6 @@ Plain Python, no widgets.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -19,8 +18,9 @@ from ..bookkeeping.summary import Totals
 from ..bookkeeping.year_summary import Allocation, YearSummary, allocated_total, allocation_problem
 from fadaa.core.checking import RuleError
 
-# Where module 2 keeps her year summary: her bookkeeping lesson 4, beside this lesson's folder.
+# Where module 2 keeps her year summary: her bookkeeping lesson 4, under this key of its notebook.
 YEAR_SUMMARY_NOTEBOOK = Path("bookkeeping_4") / "year_summary.ipynb"
+YEAR_SUMMARY_KEY = "year_summary"  # bookkeeping.year_summary_view.YearSummaryEditor.DATA_KEY
 MAX_TEXT = 1500
 
 
@@ -93,16 +93,20 @@ def from_figures(period: str, income: Mapping[str, float], expenses: Mapping[str
     return FinancialReport(period, Totals(dict(income), dict(expenses)), allocations, net_surplus=net_surplus)
 
 
-def year_summary_of_learner(lessons_dir: Path | None) -> YearSummary | None:
-    """Her module 2 year summary, when she has built it; None otherwise (or when it cannot be read)."""
-    if lessons_dir is None:
+def year_summary_from(data) -> YearSummary | None:
+    """Her year summary as module 2 keeps it (``YearSummary.to_json``); None when there is none or it
+    cannot be read."""
+    if data is None:
         return None
-    path = lessons_dir / YEAR_SUMMARY_NOTEBOOK
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))["metadata"]["fadaa"]["year_summary"]
         return YearSummary.from_json(data)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def her_year_summary(lesson) -> YearSummary | None:
+    """Her module 2 year summary, when she has built it, seen from any later lesson."""
+    return year_summary_from(lesson.earlier(YEAR_SUMMARY_NOTEBOOK, YEAR_SUMMARY_KEY))
 
 
 MORAL_PARTS = ("activities", "members", "difficulties", "plans")

@@ -89,7 +89,7 @@ class CashBookEditor(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        saved = lesson.kept(self.DATA_KEY, {})
         self.opening = rules.opening_balance(saved.get("opening", 0))
         self.entries = [rules.Entry.from_json(e) for e in saved.get("entries", [])]
 
@@ -175,6 +175,6 @@ class CashBookEditor(widgets.VBox):
         # weeks of the month she is keeping now: the month of her latest line
         month = rules.latest_month(self.entries)
         self.chart.children = [weekly_chart(month, lang, self._)] if month else []
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, {
+        if save:
+            self.lesson.keep(self.DATA_KEY, {
                 "opening": self.opening, "entries": [e.to_json() for e in self.entries]})

@@ -117,7 +117,7 @@ class StockEditor(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = (lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}) or {}
+        saved = lesson.kept(self.DATA_KEY, {}) or {}
         self.items: list[rules.Item] = []
         self.movements: list[rules.Movement] = []
         for data in saved.get("items", []):
@@ -238,7 +238,7 @@ class StockEditor(widgets.VBox):
         self.table.value = (movements_table(self.movements, lang, _) if self.movements else "") + \
             (sheet_table(lines, lang, _) if lines else "")
         self.chart.children = [value_chart(lines, lang, _)] if any(line.value for line in lines) else []
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, {
+        if save:
+            self.lesson.keep(self.DATA_KEY, {
                 "items": [rules.item_to_json(i) for i in self.items],
                 "movements": [m.to_json() for m in self.movements]})

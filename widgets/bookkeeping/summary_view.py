@@ -157,7 +157,7 @@ class MonthSummaryEditor(widgets.VBox):
         self.lesson, self._ = lesson, lesson._
         _ = self._
         names = category_names(_)
-        saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
+        saved = lesson.kept(self.DATA_KEY, None)
         start = rules.Totals.from_json(saved) if saved else None
         note = ""
         if start is None:
@@ -186,8 +186,7 @@ class MonthSummaryEditor(widgets.VBox):
             return None
         if save:
             self.message.value = ""
-            if self.lesson.store:
-                self.lesson.store.save_data(self.DATA_KEY, totals.to_json())
+            self.lesson.keep(self.DATA_KEY, totals.to_json())
         self.table.value = totals_table(totals, self.lesson.lang, _)
         has_figures = totals.total_income or totals.total_expenses
         self.chart.children = [totals_chart(totals, self.lesson.lang, _)] if has_figures else []
@@ -247,7 +246,7 @@ class ProductEditor(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = lesson.store.load_data(self.DATA_KEY, []) if lesson.store else []
+        saved = lesson.kept(self.DATA_KEY, [])
         self.products: list[rules.ProductLine] = []
         for p in saved or []:
             try:
@@ -305,8 +304,8 @@ class ProductEditor(widgets.VBox):
             if losing:
                 text += " " + _("Sold below cost: {names}. Check the price.").format(names=", ".join(losing))
             self.message.value = feedback_line("info", text)
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, [
+        if save:
+            self.lesson.keep(self.DATA_KEY, [
                 {"name": p.name, "quantity": p.quantity, "unit_price": p.unit_price, "unit_cost": p.unit_cost}
                 for p in self.products])
 

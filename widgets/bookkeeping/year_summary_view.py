@@ -99,7 +99,7 @@ class YearSummaryEditor(widgets.VBox):
         _ = self._
         names = category_names(_)
         self.kept = her_cash_book(lesson)
-        saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
+        saved = lesson.kept(self.DATA_KEY, None)
         # a saved year that does not read is set aside by the lesson, which tells her
         start = (rules.YearSummary.from_json(saved) if saved else None) or rules.YearSummary(date.today().year - 1)
         self.months: dict[int, Totals] = dict(start.months)
@@ -223,8 +223,8 @@ class YearSummaryEditor(widgets.VBox):
         self.chart.children = [months_chart(summary, lang, _)] if summary.months else []
         self.allocations_html.value = allocations_table(summary, lang, _)
         self.summary = summary
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, summary.to_json())
+        if save:
+            self.lesson.keep(self.DATA_KEY, summary.to_json())
         return summary
 
     # -- her documents

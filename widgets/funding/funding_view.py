@@ -28,7 +28,7 @@ def _today() -> date:
 
 
 def her_records(lesson: Lesson, filed_on: date | None = None) -> readiness.Records:
-    return gather(lesson.store.path if lesson.store else None, filed_on)
+    return gather(lesson.notebook, filed_on)
 
 
 def plan_view(lesson: Lesson) -> widgets.HTML:
@@ -119,7 +119,7 @@ class ReadinessView(widgets.VBox):
     def __init__(self, lesson: Lesson):
         _ = self._ = lesson._
         self.lesson = lesson
-        saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
+        saved = lesson.kept(self.DATA_KEY, None)
         try:
             filed = date.fromisoformat(saved) if isinstance(saved, str) else None
         except ValueError:
@@ -141,8 +141,8 @@ class ReadinessView(widgets.VBox):
     def refresh(self, save: bool = False) -> None:
         _ = self._
         lang = self.lesson.lang
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, self.filed.value.isoformat() if self.filed.value else None)
+        if save:
+            self.lesson.keep(self.DATA_KEY, self.filed.value.isoformat() if self.filed.value else None)
         records = self.records()
         points = readiness.checklist(records, _today())
         names, statuses = point_names(_), status_names(_)
@@ -200,7 +200,7 @@ class ProjectForm(widgets.VBox):
     def __init__(self, lesson: Lesson):
         _ = self._ = lesson._
         self.lesson = lesson
-        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        saved = lesson.kept(self.DATA_KEY, {})
         self.sheet = project.project_from_json(saved or {})
         self.records = her_records(lesson)
         self.cooperative = text_field(_("Cooperative"), self.sheet.cooperative or self.records.cooperative, icon="🏷️")
@@ -277,8 +277,8 @@ class ProjectForm(widgets.VBox):
         names = problem_names(_)
         self.feedback.value = ("".join(feedback_line("info", names[g]) for g in gaps) if gaps
                                else feedback_line("right", _("Your project sheet holds together.")))
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, {**sheet.to_json(), "programme": self.programme.value.strip()})
+        if save:
+            self.lesson.keep(self.DATA_KEY, {**sheet.to_json(), "programme": self.programme.value.strip()})
 
     def docx(self) -> bytes:
         sheet = self.current()

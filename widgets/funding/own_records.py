@@ -1,25 +1,21 @@
 """Her answers in earlier lessons, gathered for the readiness checklist (``readiness.Records``).
 
 Each lesson keeps her figures in its own notebook's metadata; her lessons sit side by side in her
-home, and the AGM lessons also keep her AGM file beside her profile (``agm.records``). What cannot
+home, and the AGM and governance lessons each keep a copy of her AGM file (``agm.records``). What cannot
 be read (a lesson not done yet, a damaged notebook) counts as not there: the checklist then says
 "not yet", never a guess.
 """
 from __future__ import annotations
 
-import logging
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..agm import records as agm_records
-from fadaa.core.answer_store import AnswerStore
-from ..bookkeeping.own_records import sibling_notebook
-from ..bookkeeping.year_summary import YearSummary
+from ..agm.reports import year_summary_from
+from ..her_work import earlier
 from ..selling.own_records import listing_from
 from .readiness import Records
-
-log = logging.getLogger(__name__)
 
 NOTEBOOKS = {
     "cash_book": (Path("bookkeeping_1") / "cash_book.ipynb", "cash_book"),
@@ -30,31 +26,6 @@ NOTEBOOKS = {
     # the governance lessons' members register (governance_2), read as the JSON it keeps
     "members_register": (Path("governance_2") / "registers.ipynb", "members_register"),
 }
-AGM_NOTEBOOKS = (Path("agm_3") / "the_day.ipynb", Path("agm_2") / "documents.ipynb", Path("agm_1") / "calendar.ipynb")
-
-
-def _load(notebook: Path | None, key: str) -> Any:
-    if notebook is None:
-        return None
-    try:
-        return AnswerStore(notebook).load_data(key, None)
-    except Exception:  # noqa: BLE001 - an unreadable notebook only means it is not there yet
-        log.warning("could not read %s in %s", key, notebook, exc_info=True)
-        return None
-
-
-def _agm_file(own: Path | None) -> dict:
-    """Her AGM file: the shared copy the AGM lessons keep, else the latest AGM lesson's own copy."""
-    shared = agm_records.load()
-    if shared:
-        return shared
-    for relative in AGM_NOTEBOOKS:
-        data = _load(sibling_notebook(own, relative), agm_records.DATA_KEY)
-        if isinstance(data, dict) and data:
-            return data
-    return {}
-
-
 def _day(text: Any) -> date | None:
     try:
         return date.fromisoformat(text) if isinstance(text, str) and text else None
@@ -71,9 +42,9 @@ def gather(own: Path | None, filed_on: date | None = None) -> Records:
     """Everything the checklist reads, from her home around ``own`` (this lesson's notebook)."""
     def data(name: str) -> Any:
         relative, key = NOTEBOOKS[name]
-        return _load(sibling_notebook(own, relative), key)
+        return earlier(own, relative, key)
 
-    agm = _agm_file(own)
+    agm = agm_records.load(own)
     card = agm.get("cooperative", {}) if isinstance(agm.get("cooperative"), dict) else {}
     meeting = agm.get("meeting", {}) if isinstance(agm.get("meeting"), dict) else {}
     calendar = agm.get("calendar", {}) if isinstance(agm.get("calendar"), dict) else {}
@@ -87,14 +58,10 @@ def gather(own: Path | None, filed_on: date | None = None) -> Records:
 
     year = income = expenses = None
     summary = data("year_summary")
-    if isinstance(summary, dict) and summary:
-        try:
-            parsed = YearSummary.from_json(summary)
-            year, income, expenses = parsed.year, parsed.total_income, parsed.total_expenses
-        except (KeyError, TypeError, ValueError):
-            log.warning("skipped a year summary that does not read")
+    parsed = year_summary_from(summary) if isinstance(summary, dict) and summary else None
+    if parsed:
+        year, income, expenses = parsed.year, parsed.total_income, parsed.total_expenses
 
-    listing_notebook = sibling_notebook(own, NOTEBOOKS["listing"][0])
     price_sheet = data("price_sheet")
     return Records(
         cooperative=str(card.get("name") or "")[:120],
@@ -104,7 +71,7 @@ def gather(own: Path | None, filed_on: date | None = None) -> Records:
         year=year, income=income, expenses=expenses,
         cash_lines=_length(data("cash_book"), "entries"),
         stock_lines=_length(data("stock"), "movements"),
-        listing=listing_from(listing_notebook) is not None,
+        listing=listing_from(data("listing")) is not None,
         price_sheet=_length(price_sheet, "products"),
         filed_on=filed_on,
     )

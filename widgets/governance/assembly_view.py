@@ -108,10 +108,8 @@ def gap_words(_) -> dict[str, str]:
 
 
 def _their_answers(lesson: Lesson, file: AgmFile, moral: MoralForm) -> MoralDraft:
-    own = lesson.store.path if lesson.store else None
-    lessons_dir = own.resolve().parent.parent if own else None
     data = dict(file.data, moral=moral.report().to_json())
-    return draft_from(data, reports.year_summary_of_learner(lessons_dir), register_of(own), board_of(own))
+    return draft_from(data, reports.her_year_summary(lesson), register_of(lesson), board_of(lesson))
 
 
 class MoralDraftView(widgets.VBox):

@@ -95,7 +95,7 @@ class BoardForm(widgets.VBox):
         self.lesson, self.today = lesson, today or date.today()
         self.file = AgmFile(lesson)
         self.card = CooperativeCard(lesson, self.file, with_people=False)
-        saved = (lesson.store.load_data(BOARD_KEY, {}) if lesson.store else {}) or {}
+        saved = lesson.kept(BOARD_KEY, {}) or {}
         meeting = self.file.get("meeting", {}) or {}
         planned = saved.get("assembly_day") or meeting.get("day") or (self.file.get("calendar", {}) or {}).get("agm_day")
         self.assembly = widgets.DatePicker(description="🏛️ " + _("Date of the next assembly"), style=STYLE,
@@ -155,8 +155,8 @@ class BoardForm(widgets.VBox):
 
     def refresh(self, save: bool = False) -> None:
         _ = self._
-        if save and self.lesson.store:
-            self.lesson.store.save_data(BOARD_KEY, {
+        if save:
+            self.lesson.keep(BOARD_KEY, {
                 "assembly_day": self.assembly.value.isoformat() if self.assembly.value else None,
                 "term_years": self.term.value.strip(),
                 "mandates": [{"role": r.role.value, "name": r.name.value.strip(),

@@ -62,7 +62,7 @@ class RegisterEditor(widgets.VBox):
         self.lesson = lesson
         self.file = AgmFile(lesson)
         self.card = CooperativeCard(lesson, self.file, with_people=False)
-        saved = (lesson.store.load_data(REGISTER_KEY, {}) if lesson.store else {}) or {}
+        saved = lesson.kept(REGISTER_KEY, {}) or {}
         self.register = rules.MembersRegister.from_json(saved)
         self.source = widgets.HTML()
         if not self.register.members:
@@ -158,8 +158,7 @@ class RegisterEditor(widgets.VBox):
         return True
 
     def _save(self) -> None:
-        if self.lesson.store:
-            self.lesson.store.save_data(REGISTER_KEY, self.register.to_json())
+        self.lesson.keep(REGISTER_KEY, self.register.to_json())
 
     def _redraw(self, select: int | None = None) -> None:
         _, lang, reg = self._, self.lesson.lang, self.register

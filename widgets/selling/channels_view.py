@@ -105,7 +105,7 @@ class RefusalCalculator(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        saved = lesson.kept(self.DATA_KEY, {})
         labels = {"sent": _("Parcels sent in a month"), "refused": _("Parcels refused"),
                   "price": _("Average price at the door"), "delivery_out": _("Delivery, per parcel"),
                   "delivery_back": _("Return, per refused parcel"), "packaging": _("Packaging lost, per refusal")}
@@ -132,5 +132,5 @@ class RefusalCalculator(widgets.VBox):
             return
         self.result.value = results_html(month, self.lesson.lang, _)
         self.chart.children = [month_chart(month, self.lesson.lang, _)]
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, {k: getattr(month, k) for k in self.FIELDS})
+        if save:
+            self.lesson.keep(self.DATA_KEY, {k: getattr(month, k) for k in self.FIELDS})

@@ -68,7 +68,7 @@ class ListingChecker(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        saved = lesson.kept(self.DATA_KEY, {})
         names = item_names(_)
         self.title = widgets.Text(value=saved.get("title", ""), description=_("Title"),
                                   placeholder=_("e.g. a wool cushion embroidered by hand, 40 x 40 cm"),
@@ -119,7 +119,7 @@ class ListingChecker(widgets.VBox):
                 self.boxes[key].value = True
         self.text_feedback.value = self._text_feedback()
         self.score.value = score_html(listing.score(self.ticked()), self._)
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, {"title": self.title.value,
-                                                        "description": self.description.value,
-                                                        "ticked": sorted(self.ticked())})
+        if save:
+            self.lesson.keep(self.DATA_KEY, {"title": self.title.value,
+                                             "description": self.description.value,
+                                             "ticked": sorted(self.ticked())})

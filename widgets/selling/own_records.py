@@ -1,18 +1,14 @@
-"""What she kept in earlier selling lessons, read from her copies of those notebooks (her month of
-parcels from lesson 3, her listing from lesson 2), the way the bookkeeping lessons read her cash book.
+"""What she kept in earlier selling lessons (her month of parcels from lesson 3, her listing from
+lesson 2), read with ``lesson.earlier`` the way the bookkeeping lessons read her cash book.
 
 A damaged or hand-edited notebook never stops a lesson: what does not read counts as not there yet.
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
+from typing import Any
 
-from fadaa.core.answer_store import AnswerStore
-from ..bookkeeping.own_records import sibling_notebook
 from . import channels, listing
-
-log = logging.getLogger(__name__)
 
 CHANNELS_NOTEBOOK = Path("selling_3") / "channels.ipynb"
 LISTING_NOTEBOOK = Path("selling_2") / "listing.ipynb"
@@ -20,24 +16,8 @@ REFUSALS_KEY = "refusals"   # channels_view.RefusalCalculator.DATA_KEY
 LISTING_KEY = "listing"     # listing_view.ListingChecker.DATA_KEY
 
 
-def _data(notebook: Path | None, key: str) -> dict:
-    if notebook is None:
-        return {}
-    try:
-        data = AnswerStore(notebook).load_data(key, {})
-    except Exception:  # noqa: BLE001 - an unreadable notebook only means it is not there yet
-        log.warning("could not read %s in %s", key, notebook, exc_info=True)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _own(lesson) -> Path | None:
-    return lesson.store.path if getattr(lesson, "store", None) else None
-
-
-def refusal_month_from(notebook: Path | None) -> channels.RefusalMonth | None:
+def refusal_month_from(data: Any) -> channels.RefusalMonth | None:
     """Her month of parcels paid on delivery (lesson 3), or None."""
-    data = _data(notebook, REFUSALS_KEY)
     try:
         return channels.make_month(**{k: data[k] for k in ("sent", "refused", "price", "delivery_out",
                                                            "delivery_back", "packaging")})
@@ -46,12 +26,13 @@ def refusal_month_from(notebook: Path | None) -> channels.RefusalMonth | None:
 
 
 def her_refusal_month(lesson) -> channels.RefusalMonth | None:
-    return refusal_month_from(sibling_notebook(_own(lesson), CHANNELS_NOTEBOOK))
+    return refusal_month_from(lesson.earlier(CHANNELS_NOTEBOOK, REFUSALS_KEY))
 
 
-def listing_from(notebook: Path | None) -> dict | None:
+def listing_from(data: Any) -> dict | None:
     """Her listing (lesson 2): title, description and the checklist points she ticked, or None."""
-    data = _data(notebook, LISTING_KEY)
+    if not isinstance(data, dict):
+        return None
     title, description = str(data.get("title") or "").strip(), str(data.get("description") or "").strip()
     if not (title or description):
         return None
@@ -60,4 +41,4 @@ def listing_from(notebook: Path | None) -> dict | None:
 
 
 def her_listing(lesson) -> dict | None:
-    return listing_from(sibling_notebook(_own(lesson), LISTING_NOTEBOOK))
+    return listing_from(lesson.earlier(LISTING_NOTEBOOK, LISTING_KEY))

@@ -84,7 +84,7 @@ class CodCost(widgets.VBox):
         self.lesson, self._ = lesson, lesson._
         _ = self._
         self.month = her_refusal_month(lesson)
-        saved = lesson.store.load_data(self.DATA_KEY, None) if lesson.store else None
+        saved = lesson.kept(self.DATA_KEY, None)
         self.fee = number_field(_("Courier fee, per parcel"),
                                 saved if isinstance(saved, (int, float)) else None, icon=ICONS["fee"])
         self.result = widgets.HTML()
@@ -113,8 +113,8 @@ class CodCost(widgets.VBox):
         if fee is None:
             return
         self.result.value = cod_results_html(self.shown_month(), fee, self.lesson.lang, _)
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, fee)
+        if save:
+            self.lesson.keep(self.DATA_KEY, fee)
 
 
 class AdvanceCalculator(widgets.VBox):
@@ -160,7 +160,7 @@ class PaymentOptionsForm(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = payments.PaymentOptions.from_json(lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {})
+        saved = payments.PaymentOptions.from_json(lesson.kept(self.DATA_KEY, {}))
         names = method_names(_)
         self.boxes = {m: widgets.Checkbox(value=m in saved.methods, description=f"{ICONS[m]} {names[m]}", indent=False,
                                           layout=widgets.Layout(width="100%")) for m in payments.METHODS}
@@ -216,8 +216,8 @@ class PaymentOptionsForm(widgets.VBox):
                                                 + "; ".join(names[g] for g in gaps))
         else:
             self.feedback.value = feedback_line("right", _("Your sheet answers what a buyer asks before paying."))
-        if save and self.lesson.store:
-            self.lesson.store.save_data(self.DATA_KEY, options.to_json())
+        if save:
+            self.lesson.keep(self.DATA_KEY, options.to_json())
 
     def pdf(self) -> bytes:
         options = self.options()

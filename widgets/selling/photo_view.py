@@ -84,7 +84,7 @@ class PhotoStep(widgets.VBox):
 
     def _restore(self) -> None:
         """Her photo and its check from an earlier visit: shown again, nothing to redo."""
-        saved = self.lesson.store.load_data(self.DATA_KEY, None) if self.lesson.store else None
+        saved = self.lesson.kept(self.DATA_KEY, None)
         if not isinstance(saved, dict) or not saved.get("file"):
             return
         path = self.lesson.documents_dir / Path(saved["file"]).name if self.lesson.documents_dir else None
@@ -132,7 +132,7 @@ class PhotoStep(widgets.VBox):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(jpeg)
-            self.lesson.store.save_data(self.DATA_KEY, {"file": path.name, **result.to_json()})
+            self.lesson.keep(self.DATA_KEY, {"file": path.name, **result.to_json()})
         except OSError:
             log.exception("could not keep the photo in %s", path)
             return False

@@ -101,7 +101,7 @@ class PriceCalculator(widgets.VBox):
     def __init__(self, lesson: Lesson):
         self.lesson, self._ = lesson, lesson._
         _ = self._
-        saved = lesson.store.load_data(self.DATA_KEY, {}) if lesson.store else {}
+        saved = lesson.kept(self.DATA_KEY, {})
         self.products: list[pricing.ProductCosts] = []
         for data in saved.get("products", []):
             try:
@@ -218,13 +218,13 @@ class PriceCalculator(widgets.VBox):
         lang, lines = self.lesson.lang, self.lines()
         self.sheet.value = sheet_table(lines, lang, self._) if lines else ""
         self.chart.children = [price_split_chart(lines, lang, self._)] if lines else []
-        if save and self.lesson.store:
+        if save:
             try:
                 rates = self.platform().to_json()
             except (NotANumber, pricing.PricingError):
                 rates = {}
-            self.lesson.store.save_data(self.DATA_KEY, {"platform": rates,
-                                                        "products": [p.to_json() for p in self.products]})
+            self.lesson.keep(self.DATA_KEY, {"platform": rates,
+                                             "products": [p.to_json() for p in self.products]})
 
     # -- her documents
     def _sheet_products(self) -> list[pricing.ProductCosts]:
