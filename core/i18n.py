@@ -168,6 +168,12 @@ def gettext_for(lang: str):
     return translations(lang).gettext
 
 
+def mark(message: str) -> str:
+    """Marks a message for the catalogs, translated when shown: a module that words a message
+    before it knows her language imports it as ``_`` (what pybabel extracts)."""
+    return message
+
+
 class TranslatedError(Exception):
     """A refusal worded once (its catalog's message id, with ``params``) and told in the reader's
     language by ``text``."""

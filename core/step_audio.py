@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import audio
-from .i18n import SPOKEN, TranslatedError
+from .i18n import SPOKEN, TranslatedError, mark as _
 
 DRAFTED = ("fr", "ar")  # espeak-ng speaks these; never Darija nor Amazigh
 FORMATS = {"ogg": 'audio/ogg; codecs="opus"', "m4a": "audio/mp4"}  # first is what the desk records to
@@ -31,11 +31,6 @@ LIMITS = audio.Limits(max_seconds=60, max_bytes=1_000_000)
 AUDIO_PATH = re.compile(r"(?P<module>[A-Za-z0-9_]+)/audio/(?P<stem>[A-Za-z0-9_]+)/"
                         r"(?P<number>\d{2})\.(?P<lang>" + "|".join(SPOKEN) + r")(?P<draft>\.draft)?\.(?:ogg|m4a)")
 ENCODINGS = {"ogg": audio.OPUS_OGG, "m4a": audio.AAC_MP4}  # by the file's extension
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 class AudioRefused(TranslatedError):

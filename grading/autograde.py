@@ -30,15 +30,12 @@ from typing import Callable
 
 import nbformat
 
+from fadaa.core.i18n import mark as _
+
 from .course import Course
 from .database import open_database
 from fadaa.server.forked_kernels import use_forked_python_kernels
 from .output_limit import TRUNCATED_MARK, output_text
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 FLAG_MESSAGES = {

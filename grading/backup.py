@@ -38,14 +38,9 @@ from sqlalchemy.engine import make_url
 from fadaa.core import system_users
 from fadaa.core.home_layout import LEARNER_CONFIG
 from fadaa.core.site import Site
-from fadaa.core.i18n import TranslatedError
+from fadaa.core.i18n import TranslatedError, mark as _
 
 from . import exchange
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs (pybabel extracts ``_``); it is translated when shown."""
-    return message
 
 
 FORMAT = 1

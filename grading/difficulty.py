@@ -11,15 +11,10 @@ from __future__ import annotations
 import pandas as pd
 
 from fadaa.core.answer_store import ATTEMPTS_KEY, AnswerStore
-from fadaa.core.i18n import format_number, gettext_for
+from fadaa.core.i18n import format_number, gettext_for, mark as _
 
 from .course import Course
 from .names import Checkpoint, checkpoints, lessons_in
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TOP_WRONG = 3  # wrong answers named per checkpoint: the usual mistakes, not every slip

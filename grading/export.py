@@ -13,15 +13,10 @@ import pandas as pd
 
 from fadaa.core.documents.formulas import inert_table
 from fadaa.core.documents.pdf import PdfDocument
-from fadaa.core.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from .progress import Dashboard
 from .regions import region_name
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLES = {

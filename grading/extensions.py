@@ -21,14 +21,9 @@ from dataclasses import dataclass
 from nbgrader.api import Gradebook
 from sqlalchemy import Connection, Engine, Table, and_, func, or_, select
 
-from fadaa.core.i18n import TranslatedError
+from fadaa.core.i18n import TranslatedError, mark as _
 
 from .database import extension, learner, open_database, target
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 class CannotExtend(TranslatedError, ValueError):

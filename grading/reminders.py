@@ -21,18 +21,13 @@ import pandas as pd
 from sqlalchemy import select
 
 from fadaa.core.documents.formulas import inert_table
-from fadaa.core.i18n import SUPPORTED, direction, format_day, gettext_for
+from fadaa.core.i18n import SUPPORTED, direction, format_day, gettext_for, mark as _
 
 from . import sms
 from .database import learner
 from .names import ModuleTitles
 from .phones import normalise_phone
 from .progress import Progress
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 # Short: an Arabic reminder should fit one SMS of 70 characters (the CSV counts its parts anyway).

@@ -31,15 +31,10 @@ import pandas as pd
 from nbgrader.api import Student
 from sqlalchemy import select
 
-from fadaa.core.i18n import SPOKEN, gettext_for
+from fadaa.core.i18n import SPOKEN, gettext_for, mark as _
 from .database import learner, open_database
 from .phones import normalise_phone
 from .regions import fold, region_code
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs (pybabel extracts ``_``); it is translated when shown."""
-    return message
 
 
 FIELDS = ("student_id", "name", "cooperative", "cohort", "region", "lang", "phone", "role", "spoken")

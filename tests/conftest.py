@@ -25,6 +25,28 @@ def lesson_notebooks() -> list[Path]:
     return sorted((COURSE / "source").glob("*/*.ipynb"))
 
 
+def solution_answers(notebook: Path) -> dict[str, object]:
+    """grade_id -> the trainer's answer: each solution region run after the setup cell's imports, so
+    an answer is what the kit's rule computes (``closing_balance = cash_book.example_closing_balance()``),
+    the same value generation writes into the hidden test; a free text is its cell."""
+    import ast
+    import re
+
+    names: dict = {}
+    answers = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade_id") == "setup":
+            imports = [n for n in ast.parse(cell.source).body if isinstance(n, (ast.Import, ast.ImportFrom))]
+            exec(compile(ast.Module(imports, []), str(notebook), "exec"), names)
+        elif meta.get("solution") and cell.cell_type == "markdown":
+            answers[meta["grade_id"]] = cell.source
+        elif meta.get("solution"):
+            exec(re.search(r"### BEGIN SOLUTION\n(.*?)\n### END SOLUTION", cell.source, re.S).group(1), names)
+            answers[meta["grade_id"]] = names[meta["grade_id"]]
+    return answers
+
+
 def error_outputs(nb: nbformat.NotebookNode) -> list[str]:
     """Every error or stderr output of an executed notebook, as text."""
     found = []

@@ -3,7 +3,6 @@ generate -> release -> fetch as a learner -> answers through the kit's AnswerSto
 widgets use) -> submit -> collect -> autograde -> scores in the gradebook."""
 from __future__ import annotations
 
-import ast
 import re
 import shutil
 import subprocess
@@ -17,26 +16,11 @@ from nbgrader.api import Gradebook
 from fadaa.grading import exchange
 from fadaa.grading.course import Course
 from fadaa.core.answer_store import AnswerStore
-from conftest import COURSE, lesson_notebooks
+from fadaa.widgets.bookkeeping import cash_book_view
+from conftest import COURSE, lesson_notebooks, solution_answers
 
 pytestmark = pytest.mark.slow
 LESSONS = [(nb.parent.name, nb.name) for nb in lesson_notebooks()]
-SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)\n### END SOLUTION", re.S)
-
-
-def solution_answers(notebook: Path) -> dict[str, object]:
-    """grade_id -> the trainer's answer, read from the source notebook's solution regions."""
-    answers = {}
-    for cell in nbformat.read(notebook, as_version=4).cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if not meta.get("solution"):
-            continue
-        if cell.cell_type == "markdown":
-            answers[meta["grade_id"]] = cell.source
-        else:
-            region = SOLUTION.search(cell.source).group(1)
-            answers[meta["grade_id"]] = ast.literal_eval(region.split("=", 1)[1].strip())
-    return answers
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +64,26 @@ def test_source_notebook_passes_nbgrader_validate(assignment, notebook, tmp_path
     assert "Success! Your notebook passes all the tests." in result.stdout, result.stdout
 
 
+HIDDEN_TEST = re.compile(r"### BEGIN HIDDEN TESTS\n### AUTOTEST (\w+)\n### END HIDDEN TESTS")
+
+
+@pytest.mark.parametrize("assignment,notebook", LESSONS)
+def test_generation_writes_the_rules_answer_into_each_hidden_test(released, assignment, notebook):
+    """A hidden test holds no figure of its own in the source: generation writes the value the kit's
+    rule gives (the solution computes it), and that is what autograde compares her answer with."""
+    course, _tmp = released
+    source = COURSE / "source" / assignment / notebook
+    answers = solution_answers(source)
+    hidden = {cell.metadata["nbgrader"]["grade_id"]: cell.source for cell in nbformat.read(source, as_version=4).cells
+              if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")}
+    assert hidden and all(HIDDEN_TEST.fullmatch(text) for text in hidden.values()), hidden
+    with Gradebook(course.db_url) as gradebook:
+        for grade_id, text in hidden.items():
+            answer = answers[HIDDEN_TEST.fullmatch(text).group(1)]
+            written = gradebook.find_source_cell(grade_id, Path(notebook).stem, assignment).source
+            assert f" {answer!r})" in written or f"== {answer!r}," in written, (grade_id, written)
+
+
 @pytest.mark.parametrize("assignment,notebook", LESSONS)
 def test_solution_scores_full_marks_and_blank_scores_zero(released, assignment, notebook):
     course, tmp = released
@@ -98,8 +102,9 @@ def test_solution_scores_full_marks_and_blank_scores_zero(released, assignment, 
 
 def test_cash_book_partial_marks_for_one_wrong_answer(released):
     course, tmp = released
+    right = cash_book_view.example_closing_balance()
     hand_in(course, tmp, "amina", "bookkeeping_1",
-            {"closing_balance": 3585.0, "total_sales": 3000.0,  # counted the cotisation as a sale
+            {"closing_balance": right, "total_sales": cash_book_view.example_total_sales() + 50,  # counted the cotisation as a sale
              "why_same_day": "Pour ne rien oublier et garder la preuve."})
     course.collect("bookkeeping_1")
     course.autograde("bookkeeping_1", "amina")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -30,3 +31,23 @@ def test_the_hubs_own_modules_load_nothing_heavy():
 ])
 def test_what_serves_pages_loads_no_widget_or_table_library(modules, allowed):
     assert _loaded(modules) <= allowed
+
+
+def _subject_modules(*patterns: str) -> list[str]:
+    kit = Path(__file__).resolve().parent.parent / "widgets"
+    return sorted(f"fadaa.widgets.{p.parent.name}.{p.stem}" for pattern in patterns for p in kit.glob(f"*/{pattern}"))
+
+
+DOCUMENT_MODULES = _subject_modules("documents.py", "*_sheet.py", "words.py", "statement.py")
+
+
+def test_every_subject_has_its_words_and_documents_found():
+    assert {"fadaa.widgets.bookkeeping.documents", "fadaa.widgets.bookkeeping.words", "fadaa.widgets.agm.documents",
+            "fadaa.widgets.agm.words", "fadaa.widgets.selling.price_sheet"} <= set(DOCUMENT_MODULES)
+
+
+@pytest.mark.parametrize("module", DOCUMENT_MODULES)
+def test_documents_and_words_load_no_widget(module):
+    """A document is made where no widget is (the command line, a certificate's process): it takes its
+    words and figures from the rules, never from a view."""
+    assert "ipywidgets" not in _loaded(module)

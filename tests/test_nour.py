@@ -2,7 +2,6 @@
 bookkeeping and AGM lesson's example reads it, and the figures that one lesson shows agree with the
 figures of the others."""
 import json
-import re
 
 import pytest
 
@@ -11,7 +10,7 @@ from fadaa.widgets.agm import calendar as cal
 from fadaa.widgets.agm import calendar_view, day_view, documents_view, examples as agm_examples
 from fadaa.widgets.bookkeeping import cash_book, cash_book_view, stock, stock_view, summary_view, year_summary_view
 from fadaa.widgets.bookkeeping import lesson_examples
-from conftest import REPO
+from conftest import REPO, solution_answers
 
 SOURCE = REPO / "courses" / "fadaa" / "source"
 NOUR_LESSONS = ["bookkeeping_1", "bookkeeping_2", "bookkeeping_3", "bookkeeping_4", "agm_1", "agm_2", "agm_3"]
@@ -66,17 +65,6 @@ def test_one_village_one_assembly_day():
     assert day_view.example_required() * 2 == nour.MEMBERS
 
 
-def _solutions(notebook) -> dict[str, object]:
-    """The solution of every autograded answer cell: what full marks need."""
-    found = {}
-    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-        meta = cell["metadata"].get("nbgrader", {})
-        if meta.get("solution") and cell["cell_type"] == "code":
-            match = re.search(r"### BEGIN SOLUTION\n\w+ = (.+)\n", "".join(cell["source"]))
-            found[meta["grade_id"]] = json.loads(match.group(1).replace("'", '"'))
-    return found
-
-
 @pytest.mark.parametrize("lesson, computed", [
     ("bookkeeping_1", lambda: {"closing_balance": cash_book_view.example_closing_balance(),
                                "total_sales": cash_book_view.example_total_sales()}),
@@ -91,7 +79,7 @@ def _solutions(notebook) -> dict[str, object]:
 ])
 def test_each_lessons_graded_answers_are_the_figures_nour_gives(lesson, computed):
     notebook = next((SOURCE / lesson).glob("*.ipynb"))
-    solutions = _solutions(notebook)
+    solutions = solution_answers(notebook)
     for grade_id, value in computed().items():
         assert solutions[grade_id] == pytest.approx(value), (lesson, grade_id)
 

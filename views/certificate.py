@@ -16,14 +16,9 @@ from typing import Mapping
 import segno
 
 from fadaa.core.documents.pdf import PdfDocument
-from fadaa.core.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate
+from fadaa.core.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate, mark as _
 
 LANGUAGES = ("fr", "ar")
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Certificate of completion")

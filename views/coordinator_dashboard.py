@@ -18,7 +18,7 @@ from fadaa.grading.progress import FILTERS
 from fadaa.grading.regions import region_name
 from fadaa.widgets.charts import image_widget
 from fadaa.widgets.download import DocumentButton
-from fadaa.core.i18n import gettext_for
+from fadaa.core.i18n import gettext_for, mark as _
 
 from . import page
 from .dashboard import CHARTS
@@ -26,11 +26,6 @@ from .place import Place
 from .reminders import ReminderButtons
 
 SHOWN_ROWS = 50  # a phone screen; the XLSX export carries every row
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Progress of the cohorts")

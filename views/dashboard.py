@@ -11,7 +11,7 @@ import pandas as pd
 from fadaa.grading.export import COLUMNS
 from fadaa.grading.progress import STATUSES, Dashboard
 from fadaa.grading.regions import region_name
-from fadaa.widgets.charts import label, new_figure
+from fadaa.widgets.charts import new_figure
 from fadaa.core.i18n import gettext_for
 
 
@@ -24,14 +24,14 @@ def completion_by_module(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     table = board.by_module.set_index("module")
     fig, ax = new_figure(5, 0.45 * max(len(table), 3) + 1)
-    names = [label(board.titles(module, lang), lang) for module in table.index]
+    names = [board.titles(module, lang) for module in table.index]
     left = pd.Series(0, index=table.index)
     for status in STATUSES[1:]:
         ax.barh(names, table[status], left=left, color=STATUS_COLOURS[status],
-                label=label(_(COLUMNS[status]), lang))
+                label=_(COLUMNS[status]))
         left += table[status]
     ax.invert_yaxis()
-    ax.set_xlabel(label(_("Learners"), lang))
+    ax.set_xlabel(_("Learners"))
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     return fig
 
@@ -40,11 +40,11 @@ def completion_by_region(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     table = board.by_region
     fig, ax = new_figure(5, 0.45 * max(len(table), 3) + 1)
-    ax.barh([label(region_name(code, lang), lang) for code in table.region], 100 * table.share_passed,
+    ax.barh([region_name(code, lang) for code in table.region], 100 * table.share_passed,
             color=STATUS_COLOURS["passed"])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.set_xlabel(label(_("Share passed") + " (%)", lang))
+    ax.set_xlabel(_("Share passed") + " (%)")
     return fig
 
 
@@ -52,7 +52,7 @@ def weekly_submissions(board: Dashboard, lang: str):
     _ = gettext_for(lang)
     fig, ax = new_figure(5, 3)
     ax.plot(board.weekly.week, board.weekly.submissions, marker="o", color="#1976d2")
-    ax.set_ylabel(label(_("Submissions"), lang))
+    ax.set_ylabel(_("Submissions"))
     ax.set_ylim(bottom=0)
     fig.autofmt_xdate()
     return fig
@@ -63,8 +63,8 @@ def score_distribution(board: Dashboard, lang: str):
     bands = board.score_bands
     fig, ax = new_figure(5, 3)
     ax.bar([f"{10 * b}" for b in bands.band], bands.submissions, color="#64b5f6", align="edge", width=0.9)
-    ax.set_xlabel(label(_("Score (% of the points)"), lang))
-    ax.set_ylabel(label(_("Submissions"), lang))
+    ax.set_xlabel(_("Score (% of the points)"))
+    ax.set_ylabel(_("Submissions"))
     return fig
 
 

@@ -16,11 +16,6 @@ from fadaa.core.i18n import format_day, gettext_for
 from .place import Place
 
 
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
-
-
 def who_options(progress: Progress, cohort: str | None) -> list[tuple[str, tuple[str, str]]]:
     """Each cooperative of the cohort, then each of its learners: (what he reads, (kind, key))."""
     people = progress.roster(cohort=cohort).sort_values(["cooperative", "name"])

@@ -15,15 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from fadaa.core.i18n import SPOKEN, direction, format_day, format_number, gettext_for
+from fadaa.core.i18n import SPOKEN, direction, format_day, format_number, gettext_for, mark as _
 
 from .learner import HANDED_IN, Home, ModuleCard
 from .page_style import bidi, language_links, page_css, status_text
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("My training")

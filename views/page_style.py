@@ -27,7 +27,6 @@ a.fadaa-file { display: inline-block; min-height: 44px; line-height: 44px; margi
 .fadaa-view .jupyter-button, .fadaa-view .widget-dropdown select { min-height: 48px; font-size: 17px; }
 .fadaa-view .widget-dropdown, .fadaa-view .widget-text { width: calc(100% - 12px); max-width: 30em; box-sizing: border-box; }
 .fadaa-view .widget-dropdown > select, .fadaa-view .widget-text > input { flex: 1 1 auto; min-width: 0; }
-.fadaa-scroll { overflow-x: auto; max-width: 100%; }
 .fadaa-results h3 { font-size: 1em; margin: 0.5em 0 0.2em 0; }
 .fadaa-checkpoints, .fadaa-comments { margin: 0; padding: 0; list-style: none; overflow-wrap: anywhere; }
 .fadaa-verdict { padding: 0.3em 0; } .fadaa-verdict-word { font-weight: 600; }

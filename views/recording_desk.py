@@ -17,14 +17,9 @@ from urllib.parse import quote
 
 from fadaa.core import step_audio
 from fadaa.core.lesson_steps import LessonFile, StepText, course_lessons, lesson_steps
-from fadaa.core.i18n import SPOKEN, direction, gettext_for
+from fadaa.core.i18n import SPOKEN, direction, gettext_for, mark as _
 
 from .page_style import page_css
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Recording desk")

@@ -16,15 +16,10 @@ import ipywidgets as widgets
 from fadaa.grading import reminders
 from fadaa.grading.progress import Progress
 from fadaa.widgets.download import DocumentButton
-from fadaa.core.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from . import page
 from .place import Place
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 BUTTONS = {"sms": _("Reminders by SMS (CSV)"), "whatsapp": _("Reminders on WhatsApp (page)")}

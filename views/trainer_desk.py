@@ -17,7 +17,7 @@ from fadaa.grading.course import NbgraderStepFailed, source_modules
 from fadaa.grading.difficulty import who_needs_help
 from fadaa.grading.names import checkpoints, lessons_in
 from fadaa.grading.voice_answers import VoiceAnswer, voice_answers
-from fadaa.core.i18n import format_day, gettext_for
+from fadaa.core.i18n import format_day, gettext_for, mark as _
 
 from . import page
 from .extension_form import ExtensionForm
@@ -25,11 +25,6 @@ from .place import Place
 from .trainer import module_counts, to_nudge
 
 SHOWN_ROWS = 50
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Trainer's desk")

@@ -8,14 +8,9 @@ novembre 2026 », « 30 نونبر 2026 », Western digits).
 from __future__ import annotations
 
 from fadaa.grading.certificates import Certificate, grouped, normalise
-from fadaa.core.i18n import direction, format_day, gettext_for
+from fadaa.core.i18n import direction, format_day, gettext_for, mark as _
 
 LANGUAGES = {"fr": "Français", "ar": "العربية"}  # each language's name in itself, for the switch
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs; translated when shown."""
-    return message
 
 
 TITLE = _("Check a certificate")

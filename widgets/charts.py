@@ -18,11 +18,6 @@ import matplotlib.pyplot as plt  # noqa: E402  (after choosing the non-interacti
 plt.rcParams["font.family"] = "DejaVu Sans"
 
 
-def label(text: str, lang: str) -> str:
-    """A chart label in ``lang``; the one place to adapt chart text to a script (e.g. Tifinagh fonts)."""
-    return text
-
-
 def new_figure(width: float = 5.0, height: float = 3.0):
     return plt.subplots(figsize=(width, height), dpi=80)
 

@@ -280,5 +280,5 @@ class Calculator(widgets.VBox):
             self.result.value = feedback_line("error", self._("One cannot divide by 0."))
             return None
         value = round(self.OPERATIONS[self.operation.value](a, b), 2)
-        self.result.value = f'<div class="fadaa-calculator-result" style="font-size:1.3em">= {format_number(value, self.lang)}</div>'
+        self.result.value = f'<div class="fadaa-calculator-result fadaa-big">= {format_number(value, self.lang)}</div>'
         return value

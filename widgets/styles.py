@@ -35,4 +35,17 @@ LESSON_CSS = """
 .fadaa-source summary { cursor: pointer; min-height: 32px; }
 .fadaa-worked-text { background: #fff8e1; padding: 0.4em 0.6em; border-radius: 6px; margin-top: 0.4em; }
 .fadaa-chart img, img.fadaa-chart { max-width: 100%; height: auto; }
+.fadaa-scroll { overflow-x: auto; max-width: 100%; }
+.fadaa-wide { font-size: 0.9em; }
+.fadaa-big { font-size: 1.3em; }
+/* Her own words (a title, a product name) follow their own script's direction, whatever the page's;
+   checklist lines wrap instead of being cut on a phone. */
+.fadaa-text-input input, .fadaa-text-input textarea { unicode-bidi: plaintext; text-align: start; direction: inherit; }
+.fadaa-checklist-box label { white-space: normal !important; overflow: visible !important;
+                             text-overflow: clip !important; height: auto !important; }
 """
+
+
+def scrolling(table_html: str, small: bool = False) -> str:
+    """A table wider than a phone scrolls sideways instead of being cut off; ``small`` for many columns."""
+    return f'<div class="fadaa-scroll{" fadaa-wide" if small else ""}">{table_html}</div>'

@@ -13,6 +13,12 @@ c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 # line alone, so a lesson opened in Voilà runs without a NotImplementedError.
 c.ClearSolutions.code_stub = {"python": ""}
 
+# Hidden tests are written at generation from the kit's rules (nbgrader's InstantiateTests, templates in
+# autotests.yml): a hidden test cell holds `### AUTOTEST <answer>`, never a figure of its own. The
+# kernel's text of an answer is kept as it is ('no' stays quoted, so a choice compares as a string).
+c.InstantiateTests.autotest_filename = os.path.join(os.path.dirname(os.path.abspath(__file__)), "autotests.yml")
+c.InstantiateTests.sanitizers = {"python3": str}
+
 # A lesson that loops forever or floods its output is stopped and flagged, never blocking a batch.
 c.ExecutePreprocessor.timeout = 120
 c.ExecutePreprocessor.interrupt_on_timeout = True

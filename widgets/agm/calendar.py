@@ -28,7 +28,7 @@ MAX_NOTICE_DAYS = 120           # no statutes ask for four months' notice: a typ
 # month after the year end; the board approves the reports and the agenda two weeks before the
 # convocations go out; the assembly is planned a month before the legal deadline, so a second
 # call (when the quorum is not met) still fits before it.
-BOOKS_CLOSED_AFTER = relativedelta(months=1)
+BOOKS_CLOSED_MONTHS_AFTER = 1
 BOARD_MEETING_BEFORE_CONVOCATION = timedelta(days=14)
 SUGGESTED_MARGIN_BEFORE_DEADLINE = relativedelta(months=1)
 
@@ -122,7 +122,7 @@ def schedule(year_end: date, agm_day: date | None = None, notice_days: int | Non
     check_agm_date(year_end, agm_day)
     milestones = [
         Milestone("year_end", year_end, "year"),
-        Milestone("books_closed", add_months(year_end, 1), "suggested"),
+        Milestone("books_closed", add_months(year_end, BOOKS_CLOSED_MONTHS_AFTER), "suggested"),
         Milestone("agm", agm_day, "planned"),
         Milestone("agm_deadline", agm_deadline(year_end), "law"),
         Milestone("filing", filing_deadline(agm_day), "law"),
@@ -137,7 +137,3 @@ def schedule(year_end: date, agm_day: date | None = None, notice_days: int | Non
     order = {"year_end": 0, "books_closed": 1, "board_meeting": 2, "convocation": 3, "agm": 4,
              "agm_deadline": 5, "filing": 6}
     return sorted(milestones, key=lambda m: (m.day, order[m.key]))
-
-
-def days_between(start: date, end: date) -> int:
-    return (end - start).days

@@ -14,7 +14,8 @@ from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import calendar as cal
 from . import examples
-from .documents import basis_names, calendar_document, milestone_names
+from .documents import calendar_document
+from .words import basis_names, milestone_names
 from .forms_view import STYLE, AgmFile, CooperativeCard, date_text, explain, whole_number
 
 ICONS = {"year_end": "📕", "books_closed": "📒", "board_meeting": "🤝", "convocation": "✉️",
@@ -34,10 +35,6 @@ def example_view(lesson: Lesson) -> widgets.HTML:
     """Nour's calendar: year end 31/12/2026, assembly planned on 22/05/2027, 15 days' notice (its statutes)."""
     plan = cal.schedule(examples.YEAR_END, examples.AGM_DAY, examples.STATUTES.notice_days)
     return widgets.HTML(timeline_table(plan, lesson.lang, lesson._))
-
-
-def example_deadline() -> date:
-    return cal.agm_deadline(examples.YEAR_END)
 
 
 class CalendarPlanner(widgets.VBox):

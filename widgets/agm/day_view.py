@@ -12,10 +12,10 @@ from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import examples
 from . import quorum as q
-from .documents import (attendance_document, default_agenda, majority_words, minutes_document,
-                        threshold_words)
+from .documents import attendance_document, default_agenda, minutes_document
 from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, whole_number
 from .records import Attendance, Decision, Meeting
+from .words import majority_words, threshold_words
 
 AT_LEAST, MORE_THAN, NO_MINIMUM = "at_least", "more_than", "none"
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable, Sequence
 
+from ..bookkeeping import statement
+from ..bookkeeping.words import line_words
 from fadaa.core.documents.pdf import PdfDocument
 from fadaa.core.i18n import format_amount, gettext_for
 from . import calendar as cal
-from .quorum import CAST, MajorityRule, Threshold
+from .quorum import MajorityRule, Threshold
 from .records import Attendance, Cooperative, Decision, Meeting, format_date
 from .reports import MORAL_PARTS, FinancialReport, MoralReport
+from .words import basis_names, law_source, majority_words, milestone_names, moral_part_names, threshold_words
 
 BLANK = "________________"
 EXTRA_ATTENDANCE_ROWS = 3   # for a member missing from her list, written by hand on the day
@@ -32,52 +35,10 @@ def writer_for(fmt: str) -> Callable[[str, str], object]:
     return PdfDocument
 
 
-def law_source(_) -> str:
-    return _("Source: law 112-12 on cooperatives, as amended by law 74-16.")
-
-
-def threshold_words(rule: Threshold, _) -> str:
-    fraction = f"{rule.numerator}/{rule.denominator}"
-    if rule.numerator == 0:
-        return _("no minimum number of members")
-    if rule.strict:
-        return _("more than {fraction} of the members").format(fraction=fraction)
-    return _("at least {fraction} of the members").format(fraction=fraction)
-
-
-def majority_words(rule: MajorityRule, _) -> str:
-    fraction = f"{rule.threshold.numerator}/{rule.threshold.denominator}"
-    if rule.base == CAST:
-        text = _("more than {fraction} of the votes cast") if rule.threshold.strict \
-            else _("at least {fraction} of the votes cast")
-    else:
-        text = _("more than {fraction} of the members present or represented") if rule.threshold.strict \
-            else _("at least {fraction} of the members present or represented")
-    return text.format(fraction=fraction)
-
-
 def _header(doc, coop: Cooperative, _) -> None:
     doc.heading(_("Cooperative {name}").format(name=coop.name), size=13)
     if coop.city:
         doc.paragraph(coop.city)
-
-
-def milestone_names(_) -> dict[str, str]:
-    return {
-        "year_end": _("Close of the financial year"),
-        "books_closed": _("Books closed, accounts drawn up"),
-        "board_meeting": _("Board meeting: reports and agenda approved"),
-        "convocation": _("Convocations sent to every member"),
-        "agm": _("Ordinary general assembly"),
-        "agm_deadline": _("Last day for the general assembly"),
-        "filing": _("Accounts filed at the court of first instance"),
-    }
-
-
-def basis_names(_) -> dict[str, str]:
-    return {"year": _("your statutes (financial year)"), "planned": _("your choice"),
-            "law": _("law 112-12"), "statutes": _("your statutes (notice period)"),
-            "suggested": _("advice")}
 
 
 # -- lesson 1: her calendar
@@ -121,36 +82,26 @@ def write_convocation(doc, coop: Cooperative, meeting: Meeting, notice_days: int
     doc.signature_lines([_("The president of the board") + (f" ({coop.president})" if coop.president else "")])
 
 
-def allocation_names(_) -> dict[str, str]:
-    return {"reserve": _("Put to the reserves"), "members": _("Returned to the members"), "other": _("Other use")}
-
-
 def write_reports(doc, coop: Cooperative, moral: MoralReport, money: FinancialReport, lang: str, _) -> None:
     _header(doc, coop, _)
     doc.heading(_("Moral report"), size=13)
-    headings = {"activities": _("Activities of the year"), "members": _("Members"),
-                "difficulties": _("Difficulties"), "plans": _("Plans for next year")}
+    headings = moral_part_names(_)
     for part in MORAL_PARTS:
         doc.heading(headings[part], size=11)
         doc.paragraph(getattr(moral, part) or BLANK)
     doc.heading(_("Financial report: {period}").format(period=money.period), size=13)
-    from ..bookkeeping.cash_book_view import category_names  # the cash book's own words for its kinds
-    kinds = category_names(_)
-    rows = [[kinds.get(k, k), format_amount(v, lang)] for k, v in money.totals.income.items() if v]
-    rows.append([_("Total money in"), format_amount(money.total_income, lang)])
-    rows += [[kinds.get(k, k), format_amount(v, lang)] for k, v in money.totals.expenses.items() if v]
-    rows.append([_("Total money out"), format_amount(money.total_expenses, lang)])
-    result = _("Surplus of the year") if money.surplus >= 0 else _("Deficit of the year")
-    rows.append([result, format_amount(abs(money.surplus), lang)])
-    if money.net_surplus is not None:
-        rows.append([_("Net surplus (from the accountant)"), format_amount(money.net_surplus, lang)])
+    # the result as a size (its words say surplus or deficit); the accountant's net surplus beside it
+    lines = statement.money_lines(money.totals, skip_empty=True)
+    uses = statement.use_lines(money)
+    rows = [[line_words(line, _, of_the_year=True),
+             format_amount(abs(line.amount) if line.part == "result" else line.amount, lang)]
+            for line in lines + [u for u in uses if u.part == "net_surplus"]]
     doc.table([_("Line"), _("Amount")], rows, widths=[120, 54], numeric_columns=[1])
     if money.to_allocate > 0:
         doc.heading(_("Proposed use of the surplus"), size=12)
-        names = allocation_names(_)
-        uses = [[a.label or names[a.kind], format_amount(a.amount, lang)] for a in money.allocations]
-        uses.append([_("Carried forward to next year"), format_amount(money.carried_forward, lang)])
-        doc.table([_("Use"), _("Amount")], uses, widths=[120, 54], numeric_columns=[1])
+        doc.table([_("Use"), _("Amount")],
+                  [[line_words(line, _), format_amount(line.amount, lang)] for line in uses if line.part != "net_surplus"],
+                  widths=[120, 54], numeric_columns=[1])
         doc.paragraph(_("The general assembly decides. Which uses are allowed, and in what shares, is written "
                         "in your statutes: check with ODCO."))
     doc.paragraph(_("Figures taken from your year summary (bookkeeping module).") if money.from_bookkeeping

@@ -9,26 +9,30 @@ from datetime import date
 
 import ipywidgets as widgets
 
+from ..bookkeeping import statement
 from ..bookkeeping.cash_book import CATEGORIES_IN, CATEGORIES_OUT
-from ..bookkeeping.cash_book_view import category_names
-from ..bookkeeping.year_summary import Allocation
-from fadaa.core.checking import NotANumber, RuleError, parse_number
+from ..bookkeeping.statement import Line
+from ..bookkeeping.words import allocation_names, category_names, line_words
+from ..bookkeeping.year_summary import ALLOCATION_KINDS, Allocation
+from fadaa.core.checking import NotANumber, RuleError
 from ..feedback_line import feedback_line
-from fadaa.core.i18n import format_amount, format_number, forward_arrow
+from ..forms import number_field, read_number
+from fadaa.core.i18n import format_amount, forward_arrow
 from ..lesson import Lesson
 from . import examples, reports
 from .calendar import suggested_agm_date
-from .documents import allocation_names, convocation_document, default_agenda, reports_document
+from .documents import convocation_document, default_agenda, reports_document
 from .forms_view import STYLE, WIDE, AgmFile, CooperativeCard, explain, whole_number
 from .records import Meeting, cooperative_from, format_date
 from .reports import MORAL_PARTS, FinancialReport, MoralReport
+from .words import moral_part_names
 
 ALLOCATION_ICONS = {"reserve": "🏦", "members": "👭", "other": "📌"}
+MORAL_ICONS = {"activities": "🧶", "members": "👭", "difficulties": "🧗", "plans": "🌱"}
 
 
 def moral_headings(_) -> dict[str, str]:
-    return {"activities": "🧶 " + _("Activities of the year"), "members": "👭 " + _("Members"),
-            "difficulties": "🧗 " + _("Difficulties"), "plans": "🌱 " + _("Plans for next year")}
+    return {part: f"{MORAL_ICONS[part]} {words}" for part, words in moral_part_names(_).items()}
 
 
 def agenda_html(items: list[str]) -> str:
@@ -48,30 +52,23 @@ def example_moral(lesson: Lesson) -> widgets.HTML:
 def financial_html(report: FinancialReport, lang: str, _, results: bool = True) -> str:
     """The report as a table; without ``results``, money in and out only (what a checkpoint asks
     her to work out is not printed above the question)."""
-    kinds = category_names(_)
+    icons = {"in": "⬇️💰 ", "out": "⬆️💸 ", "result": "🟢 " if report.surplus >= 0 else "🔴 ", "net_surplus": "🧮 ",
+             "carried_forward": f"{forward_arrow(lang)} "}
 
-    def row(label: str, amount: float, bold: bool = False) -> str:
-        cell = "th" if bold else "td"
-        return (f'<tr><{cell}>{html.escape(label)}</{cell}>'
+    def row(line: Line) -> str:
+        cell = "td" if line.part in ("in", "out", "use") else "th"
+        icon = ALLOCATION_ICONS[line.key] + " " if line.part == "use" else icons.get(line.part, "")
+        amount = abs(line.amount) if line.part == "result" else line.amount
+        return (f'<tr><{cell}>{html.escape(icon + line_words(line, _, of_the_year=True))}</{cell}>'
                 f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
 
-    rows = [row("⬇️💰 " + kinds.get(k, k), v) for k, v in report.totals.income.items() if v]
-    rows.append(row(_("Total money in"), report.total_income, bold=True))
-    rows += [row("⬆️💸 " + kinds.get(k, k), v) for k, v in report.totals.expenses.items() if v]
-    rows.append(row(_("Total money out"), report.total_expenses, bold=True))
+    lines = statement.money_lines(report.totals, skip_empty=True)
     if not results:
-        return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
-    result = _("Surplus of the year") if report.surplus >= 0 else _("Deficit of the year")
-    rows.append(row(("🟢 " if report.surplus >= 0 else "🔴 ") + result, abs(report.surplus), bold=True))
-    if report.net_surplus is not None:
-        rows.append(row("🧮 " + _("Net surplus (from the accountant)"), report.net_surplus, bold=True))
-    if report.to_allocate > 0:
-        names = allocation_names(_)
-        rows += [row(ALLOCATION_ICONS[a.kind] + " " + (a.label or names[a.kind]), a.amount)
-                 for a in report.allocations]
-        rows.append(row(f"{forward_arrow(lang)} " + _("Carried forward to next year"), report.carried_forward,
-                        bold=True))
-    return f'<table class="fadaa-agm-money">{"".join(rows)}</table>'
+        lines = [line for line in lines if line.part != "result"]
+    else:
+        uses = statement.use_lines(report)
+        lines += [u for u in uses if u.part == "net_surplus" or report.to_allocate > 0]
+    return f'<table class="fadaa-agm-money">{"".join(row(line) for line in lines)}</table>'
 
 
 def example_financial(lesson: Lesson, results: bool = True) -> widgets.HTML:
@@ -181,25 +178,19 @@ class FinancialForm(widgets.VBox):
         if self.summary is None:
             for icon, keys in (("⬇️💰", CATEGORIES_IN), ("⬆️💸", CATEGORIES_OUT)):
                 for key in keys:
-                    self.amounts[key] = widgets.Text(value=str(saved.get(key, "")), placeholder="DH",
-                                                     description=f"{icon} {kinds[key]}", style=STYLE,
-                                                     continuous_update=False)
+                    self.amounts[key] = number_field(kinds[key], icon=icon)
                     typed.append(self.amounts[key])
             self.source.value = feedback_line("info", _("Type the money in and out of the year, from your cash book."))
         else:
             self.source.value = feedback_line("right", _("Figures taken from your year summary (bookkeeping module)."))
         names = allocation_names(_)
         known_net = self.summary.net_surplus if self.summary is not None else None
-        self.amounts["net_surplus"] = widgets.Text(
-            value=str(saved.get("net_surplus", "") or ("" if known_net is None else format_number(known_net, "fr"))),
-            placeholder="DH",
-            style=STYLE, continuous_update=False, description="🧮 " + _("Net surplus (from the accountant)"))
-        for kind in ("reserve", "members", "other"):
-            self.amounts[f"use_{kind}"] = widgets.Text(
-                value=str(saved.get(f"use_{kind}", "")), placeholder="DH", style=STYLE, continuous_update=False,
-                description=f"{ALLOCATION_ICONS[kind]} {names[kind]}")
-        for field in self.amounts.values():
-            field.add_class("fadaa-number-input")
+        self.amounts["net_surplus"] = number_field(_("Net surplus (from the accountant)"), known_net, icon="🧮")
+        for kind in ALLOCATION_KINDS:
+            self.amounts[f"use_{kind}"] = number_field(names[kind], icon=ALLOCATION_ICONS[kind])
+        for key, field in self.amounts.items():
+            # what she typed, as she typed it (a figure the rules refuse is shown, and said so)
+            field.value = str(saved.get(key, "") or field.value)
             field.observe(lambda _c: self.refresh(save=True), names="value")
         self.feedback = widgets.HTML()
         self.table = widgets.HTML()
@@ -210,22 +201,20 @@ class FinancialForm(widgets.VBox):
         title = html.escape(_("Proposed use of the surplus"))
         uses = widgets.HTML(f'<div class="fadaa-prompt">{title}</div>')
         super().__init__([self.source, *typed, uses, self.amounts["net_surplus"],
-                          *[self.amounts[f"use_{k}"] for k in ("reserve", "members", "other")],
+                          *[self.amounts[f"use_{k}"] for k in ALLOCATION_KINDS],
                           self.feedback, self.table, self.document])
         self.refresh()
 
     def _amount(self, key: str) -> float:
-        text = self.amounts[key].value
-        return parse_number(text) if text.strip() else 0.0
+        return read_number(self.amounts[key])
 
     def report(self) -> FinancialReport:
         _ = self._
-        uses = [Allocation(k, self._amount(f"use_{k}")) for k in ("reserve", "members", "other")]
+        uses = [Allocation(k, self._amount(f"use_{k}")) for k in ALLOCATION_KINDS]
         # the accountant's net surplus is what the assembly allocates; blank until she has it
         net = self._amount("net_surplus") if self.amounts["net_surplus"].value.strip() else None
         if self.summary is not None:
-            return FinancialReport(str(self.summary.year), self.summary.totals, uses, from_bookkeeping=True,
-                                   net_surplus=net)
+            return reports.from_year_summary(self.summary, uses, net)
         year_end = self.file.get("calendar", {}).get("year_end")
         period = _("year closed on {date}").format(date=format_date(date.fromisoformat(year_end))) if year_end else "…"
         return reports.from_figures(period, {k: self._amount(k) for k in CATEGORIES_IN},

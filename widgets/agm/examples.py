@@ -62,7 +62,8 @@ def moral_report(lang: str) -> MoralReport:
 
 def financial_report() -> FinancialReport:
     """Nour's year 2026 as the bookkeeping module summed it, with the board's proposal."""
-    return from_year_summary(nour.year())
+    year = nour.year()
+    return from_year_summary(year, year.allocations, year.net_surplus)
 
 
 def decisions(lang: str, agenda: list[str]) -> list[Decision]:

@@ -12,10 +12,12 @@ import ipywidgets as widgets
 
 from fadaa.core.checking import NotANumber, bounded, parse_number
 from ..feedback_line import feedback_line
+from ..forms import number_field
 from ..lesson import Lesson
 from . import records
 from .quorum import MAX_MEMBERS, AgmError
 from .records import Cooperative
+from .words import error_words
 
 WIDE = widgets.Layout(width="100%", max_width="30em")
 STYLE = {"description_width": "initial"}
@@ -55,25 +57,6 @@ class AgmFile:
             callback()
 
 
-def error_words(_) -> dict[str, str]:
-    return {
-        "agm_before_year_end": _("The assembly must come after the close of the financial year."),
-        "convocation_before_year_end": _("With this notice period, the convocations would leave before the year end: choose a later date."),
-        "notice_not_whole": _("Please type a whole number of days, for example 15."),
-        "notice_not_positive": _("The notice period must be at least one day."),
-        "notice_too_long": _("This notice period is very long. Check it in your statutes."),
-        "more_than_members": _("There cannot be more members present and represented than members."),
-        "proxy_without_present": _("A represented member gives her proxy to a member who is there."),
-        "more_votes_than_voters": _("More votes than members present or represented: one member, one vote."),
-        "member_listed_twice": _("A name is written twice. Each member appears once."),
-        "over_allocated": _("The proposed uses add up to more than the surplus."),
-        "allocated_in_deficit": _("There is no surplus to share this year."),
-        "fraction_above_one": _("Check the fraction: it cannot be more than all the members."),
-        "too_large": _("This number is too large. Check it."),
-        "negative": _("A number cannot be below 0."),
-    }
-
-
 def explain(error: ValueError, _) -> str:
     reason = getattr(error, "reason", "")
     return feedback_line("error", error_words(_).get(reason, _("Check this figure.")))
@@ -107,9 +90,7 @@ class CooperativeCard(widgets.VBox):
                                  continuous_update=False)
         # read as if typed: a saved count that is none (a text, 1e308) stops the card, and the lesson sets it aside
         members = whole_number(str(saved.get("members") or ""))
-        self.members = widgets.Text(value="" if members is None else str(members), description=_("Number of members"),
-                                    style=STYLE, continuous_update=False)
-        self.members.add_class("fadaa-number-input")
+        self.members = number_field(_("Number of members"), members, placeholder="")
         self.president = widgets.Text(value=saved.get("president", ""), description=_("President"),
                                       style=STYLE, layout=WIDE, continuous_update=False)
         self.secretary = widgets.Text(value=saved.get("secretary", ""), description=_("Secretary"),

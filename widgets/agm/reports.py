@@ -73,9 +73,11 @@ class FinancialReport:
         return round(self.to_allocate - self.allocated, 2)
 
 
-def from_year_summary(summary: YearSummary) -> FinancialReport:
-    return FinancialReport(str(summary.year), summary.totals, summary.allocations, from_bookkeeping=True,
-                           net_surplus=summary.net_surplus)
+def from_year_summary(summary: YearSummary, allocations: Sequence[Allocation],
+                      net_surplus: float | None) -> FinancialReport:
+    """Her module 2 year's money, with the use of the surplus and the net surplus put to the assembly."""
+    return FinancialReport(str(summary.year), summary.totals, allocations, from_bookkeeping=True,
+                           net_surplus=net_surplus)
 
 
 def from_figures(period: str, income: Mapping[str, float], expenses: Mapping[str, float],

@@ -15,16 +15,9 @@ from fadaa.core.i18n import format_amount
 from ..lesson import Lesson
 from . import cash_book as rules
 from .examples import EXAMPLE_OPENING, example_month
+from .words import category_names
 
 ICON_IN, ICON_OUT = "⬇️💰", "⬆️💸"
-
-
-def category_names(_) -> dict[str, str]:
-    return {
-        "sale": _("Sale"), "contribution": _("Member contribution"), "other_in": _("Other money in"),
-        "purchase": _("Purchase of materials"), "transport": _("Transport"),
-        "delivery": _("Delivery"), "other_out": _("Other money out"),
-    }
 
 
 def entries_table(opening: float, entries: list[rules.Entry], lang: str, _) -> str:
@@ -58,12 +51,12 @@ def weekly_chart(entries: list[rules.Entry], lang: str, _) -> widgets.Image:
     fig, ax = charts.new_figure()
     xs = [w for w, _in, _out in weeks]
     ax.bar([x - 0.2 for x in xs], [i for _w, i, _o in weeks], width=0.4, color="#2e7d32",
-           label=charts.label(_("Money in"), lang))
+           label=_("Money in"))
     ax.bar([x + 0.2 for x in xs], [o for _w, _i, o in weeks], width=0.4, color="#c62828",
-           label=charts.label(_("Money out"), lang))
-    ax.set_xticks(xs, [charts.label(_("Week {n}").format(n=x), lang) for x in xs])
+           label=_("Money out"))
+    ax.set_xticks(xs, [_("Week {n}").format(n=x) for x in xs])
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Money in and out by week"), lang))
+    ax.set_title(_("Money in and out by week"))
     ax.legend()
     if lang == "ar":  # read from the right: the first week stands at the right
         ax.invert_xaxis()

@@ -6,38 +6,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from babel.dates import get_month_names
-
 from fadaa.core.documents.pdf import PdfDocument
 from fadaa.core.documents.xlsx import workbook_bytes
 from fadaa.core.i18n import format_amount
-from . import cash_book
-from .cash_book_view import category_names
+from . import cash_book, statement
+from .words import category_names, line_words, month_name
 from .year_summary import YearSummary
-
-
-def month_name(month: int, lang: str) -> str:
-    """Month names as written in Morocco (janvier / يناير ... دجنبر)."""
-    return get_month_names("wide", locale="ar_MA" if lang == "ar" else "fr_FR")[month]
-
-
-def allocation_names(_) -> dict[str, str]:
-    return {"reserve": _("To the reserves"), "members": _("Returned to the members"), "other": _("Other use")}
-
-
-def result_label(amount: float, _) -> str:
-    return _("Surplus") if amount >= 0 else _("Deficit")
 
 
 def summary_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
     """The year summary as (words, amount) lines, in the order the AGM reads them."""
-    names = category_names(_)
-    money_in, money_out = _("Money in"), _("Money out")
-    rows = [(f"{money_in}: {names.get(k, k)}", v) for k, v in summary.income.items()]
-    rows.append((_("Total money in"), summary.total_income))
-    rows += [(f"{money_out}: {names.get(k, k)}", v) for k, v in summary.expenses.items()]
-    rows.append((_("Total money out"), summary.total_expenses))
-    rows.append((result_label(summary.surplus, _), summary.surplus))
+    kinds = {"in": _("Money in"), "out": _("Money out")}
+    rows = [(f"{kinds[line.part]}: {line_words(line, _)}" if line.part in kinds else line_words(line, _), line.amount)
+            for line in statement.money_lines(summary.totals)]
     rows.append((_("Cash at the start of the year"), summary.opening_balance))
     rows.append((_("Cash at the end of the year"), summary.closing_balance))
     return rows
@@ -46,11 +27,7 @@ def summary_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
 def allocation_rows(summary: YearSummary, _) -> list[tuple[str, float]]:
     """The accountant's net surplus when she has it, the proposed use of it, then what is carried
     forward to next year."""
-    names = allocation_names(_)
-    rows = [(_("Net surplus (from the accountant)"), summary.net_surplus)] if summary.net_surplus is not None else []
-    rows += [((a.label or names[a.kind]) if a.kind == "other" else names[a.kind], a.amount) for a in summary.allocations]
-    rows.append((_("Carried forward to next year"), summary.carried_forward))
-    return rows
+    return [(line_words(line, _), line.amount) for line in statement.use_lines(summary)]
 
 
 def workbook(summary: YearSummary, lang: str, _,
@@ -89,25 +66,20 @@ def pdf(summary: YearSummary, lang: str, _) -> bytes:
     if summary.cooperative:
         doc.paragraph(_("Cooperative") + ": " + summary.cooperative, size=12)
     doc.paragraph(_("Made on {day}").format(day=date.today().strftime("%d/%m/%Y")), size=9)
-    names = category_names(_)
     header = [_("Line"), _("Amount")]
-    doc.heading(_("Money in"))
-    doc.table(header, [*[(names.get(k, k), _money(v, lang)) for k, v in summary.income.items() if v],
-                       (_("Total money in"), _money(summary.total_income, lang))], widths=[120, 54], numeric_columns=[1])
-    doc.heading(_("Money out"))
-    doc.table(header, [*[(names.get(k, k), _money(v, lang)) for k, v in summary.expenses.items() if v],
-                       (_("Total money out"), _money(summary.total_expenses, lang))], widths=[120, 54],
-              numeric_columns=[1])
+    lines = statement.money_lines(summary.totals, skip_empty=True)
+    for heading, parts in ((_("Money in"), statement.MONEY_IN), (_("Money out"), statement.MONEY_OUT)):
+        doc.heading(heading)
+        doc.table(header, [(line_words(line, _), _money(line.amount, lang)) for line in lines if line.part in parts],
+                  widths=[120, 54], numeric_columns=[1])
     doc.heading(_("Result of the year"))
-    doc.table(header, [(_("Total money in"), _money(summary.total_income, lang)),
-                       (_("Total money out"), _money(summary.total_expenses, lang)),
-                       (result_label(summary.surplus, _), _money(abs(summary.surplus), lang)),
+    doc.table(header, [*[(line_words(line, _), _money(abs(line.amount), lang)) for line in lines
+                         if line.part in ("total_in", "total_out", "result")],
                        (_("Cash at the start of the year"), _money(summary.opening_balance, lang)),
                        (_("Cash at the end of the year"), _money(summary.closing_balance, lang))],
               widths=[120, 54], numeric_columns=[1])
     doc.heading(_("Proposed use of the surplus"))
-    rows = allocation_rows(summary, _)
-    doc.table(header, [(words, _money(amount, lang)) for words, amount in rows],
+    doc.table(header, [(words, _money(amount, lang)) for words, amount in allocation_rows(summary, _)],
               widths=[120, 54], numeric_columns=[1])
     doc.paragraph(_("Proposed by the board. The general assembly decides, as the statutes of the cooperative allow."),
                   size=9)

@@ -40,7 +40,6 @@ _RECEIPT = {
     "unit_price": (f"{nour.CUSHION_PRICE} DH", f"{nour.CUSHION_PRICE} DH"),
     "total": (f"{2 * nour.CUSHION_PRICE} DH", f"{2 * nour.CUSHION_PRICE} DH"),
 }
-EXAMPLE_RECEIPT_MISSING = ("number", "buyer")
 
 
 def example_receipt(lang: str) -> dict[str, str]:

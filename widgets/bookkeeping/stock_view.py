@@ -12,7 +12,9 @@ from ..lesson import Lesson
 from . import stock as rules
 from .lesson_examples import example_items, example_movements
 from ..feedback_line import feedback_line
-from .summary_view import BLUE, GREEN, number_field, read_number, wide_table
+from ..forms import number_field, read_number
+from ..styles import scrolling
+from .summary_view import BLUE, GREEN
 
 ICON_RAW, ICON_FINISHED = "🧶", "🧺"
 ICON_IN, ICON_OUT = "📥", "📤"
@@ -49,7 +51,7 @@ def sheet_table(lines: list[rules.StockLine], lang: str, _) -> str:
     total_words = html.escape(_("Value of the stock at cost"))
     total = (f'<tr><th colspan="5">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_value(lines), lang)}</th></tr>')
-    return wide_table(f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>')
+    return scrolling(f'<table class="fadaa-stock"><tr>{head}</tr>{"".join(rows)}{total}</table>', small=True)
 
 
 def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
@@ -63,7 +65,7 @@ def movements_table(movements: list[rules.Movement], lang: str, _) -> str:
         rows.append("<tr>" + "".join(f'<td class="{"num" if i in (1, 2, 3) else ""}">{c}</td>'
                                      for i, c in enumerate(cells)) + "</tr>")
     head = "".join(f"<th>{w}</th>" for w in words)
-    return wide_table(f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>')
+    return scrolling(f'<table class="fadaa-movements"><tr>{head}</tr>{"".join(rows)}</table>', small=True)
 
 
 def value_chart(lines: list[rules.StockLine], lang: str, _) -> widgets.Image:
@@ -72,10 +74,10 @@ def value_chart(lines: list[rules.StockLine], lang: str, _) -> widgets.Image:
     ys = list(range(len(lines)))
     ax.barh(ys, [line.value for line in lines],
             color=[GREEN if line.item.kind == rules.RAW else BLUE for line in lines])
-    ax.set_yticks(ys, [charts.label(line.item.name, lang) for line in lines])
+    ax.set_yticks(ys, [line.item.name for line in lines])
     ax.invert_yaxis()  # first item on top, as in the table
     ax.set_xlabel("DH")
-    ax.set_title(charts.label(_("Value of the stock at cost"), lang))
+    ax.set_title(_("Value of the stock at cost"))
     if lang == "ar":
         ax.invert_xaxis()
         ax.yaxis.tick_right()
@@ -135,7 +137,7 @@ class StockEditor(widgets.VBox):
         self.item_kind = widgets.ToggleButtons(options=[(v, k) for k, v in kind_names(_).items()])
         self.item_unit = widgets.Text(description=_("Unit"), placeholder=_("kg, piece, metre"),
                                       style={"description_width": "initial"}, layout=widgets.Layout(width="16em"))
-        self.item_quantity = number_field(_("Quantity at the start"))
+        self.item_quantity = number_field(_("Quantity at the start"), placeholder="0")
         self.item_cost = number_field(_("Cost of one"))
         self.add_item_button = widgets.Button(description=_("Add the item"), icon="plus", button_style="success",
                                               layout=widgets.Layout(min_height="48px", width="auto"))
@@ -144,7 +146,7 @@ class StockEditor(widgets.VBox):
         self.move_item = widgets.Dropdown(description=_("Item"))
         self.move_direction = widgets.ToggleButtons(options=[(f"{ICON_IN} " + _("In"), rules.IN),
                                                              (f"{ICON_OUT} " + _("Out"), rules.OUT)])
-        self.move_quantity = number_field(_("Quantity"))
+        self.move_quantity = number_field(_("Quantity"), placeholder="0")
         self.move_cost = number_field(_("Cost of one"))
         self.move_label = widgets.Text(description=_("What"), placeholder=_("e.g. bought at the souk"),
                                        style={"description_width": "initial"})

@@ -5,16 +5,20 @@ import html
 import ipywidgets as widgets
 
 from .. import charts
-from fadaa.core.checking import bounded_answer, parse_number, read_or_say_why
+from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
+from ..forms import number_field, read_number
 from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import summary as rules
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT
-from .cash_book_view import ICON_IN, ICON_OUT, category_names
+from . import statement
+from .cash_book_view import ICON_IN, ICON_OUT
 from .examples import example_month
 from .lesson_examples import example_products, example_receipt
 from .own_records import her_cash_book
+from .words import category_names, line_words
 
 GREEN, RED, BLUE = "#2e7d32", "#c62828", "#1565c0"
 CATEGORY_ICONS = {"sale": "🛍️", "contribution": "🤝", "other_in": "➕", "purchase": "🧶",
@@ -26,26 +30,6 @@ def receipt_item_names(_) -> dict[str, str]:
             "seller": "🏠 " + _("Seller: name and address"), "buyer": "👤 " + _("Buyer"),
             "description": "📝 " + _("What was sold"), "quantity": "#️⃣ " + _("Quantity"),
             "unit_price": "🏷️ " + _("Price of one"), "total": "💰 " + _("Total")}
-
-
-def wide_table(table_html: str) -> str:
-    """A table wider than a phone scrolls sideways instead of being cut off."""
-    return f'<div class="fadaa-wide" style="overflow-x:auto;font-size:0.9em">{table_html}</div>'
-
-
-def number_field(description: str, value: float | None = None, width: str = "16em") -> widgets.Text:
-    """A number typed as she writes it; read with ``parse_number``. A saved ``value`` that is no
-    figure at all raises RuleError: the lesson sets it aside (``Lesson.step``)."""
-    field = widgets.Text(value="" if not value else format_number(bounded_answer(value), "fr"), description=description,
-                         placeholder="0", continuous_update=False, style={"description_width": "initial"},
-                         layout=widgets.Layout(width=width))
-    field.add_class("fadaa-number-input")
-    return field
-
-
-def read_number(field: widgets.Text) -> float:
-    """The field's number; a blank field is 0. Raises NotANumber on text that is not a number."""
-    return parse_number(field.value) if field.value.strip() else 0.0
 
 
 def typed_totals(fields: dict[str, widgets.Text]) -> rules.Totals:
@@ -107,7 +91,6 @@ class ReceiptChecklist(widgets.VBox):
 
 def totals_table(totals: rules.Totals, lang: str, _) -> str:
     """Money in by kind, money out by kind, and the surplus or deficit, as a two-column table."""
-    names = category_names(_)
 
     def row(label: str, amount: float, strong: bool = False) -> str:
         cell = "th" if strong else "td"
@@ -115,15 +98,18 @@ def totals_table(totals: rules.Totals, lang: str, _) -> str:
                 f'<{cell} class="num">{format_amount(amount, lang)}</{cell}></tr>')
 
     money_in, money_out = html.escape(_("Money in")), html.escape(_("Money out"))
-    rows = [f'<tr><th colspan="2">{ICON_IN} {money_in}</th></tr>']
-    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.income.items()]
-    rows.append(row(_("Total money in"), totals.total_income, strong=True))
-    rows.append(f'<tr><th colspan="2">{ICON_OUT} {money_out}</th></tr>')
-    rows += [row(f"{CATEGORY_ICONS.get(k, '')} {names.get(k, k)}", v) for k, v in totals.expenses.items()]
-    rows.append(row(_("Total money out"), totals.total_expenses, strong=True))
-    result = _("Surplus") if totals.surplus >= 0 else _("Deficit")
-    icon = "🟢" if totals.surplus >= 0 else "🔴"
-    rows.append(row(f"{icon} {result}", totals.surplus, strong=True))
+    headings = {statement.MONEY_IN: f"{ICON_IN} {money_in}", statement.MONEY_OUT: f"{ICON_OUT} {money_out}"}
+    rows = []
+    for line in statement.money_lines(totals):
+        group = next((parts for parts in headings if line.part in parts), None)
+        if group:
+            rows.append(f'<tr><th colspan="2">{headings.pop(group)}</th></tr>')
+        words = line_words(line, _)
+        if line.part in ("in", "out"):
+            words = f"{CATEGORY_ICONS.get(line.key, '')} {words}"
+        elif line.part == "result":
+            words = ("🟢 " if line.amount >= 0 else "🔴 ") + words
+        rows.append(row(words, line.amount, strong=line.is_total))
     return f'<table class="fadaa-summary">{"".join(rows)}</table>'
 
 
@@ -136,14 +122,14 @@ def totals_chart(totals: rules.Totals, lang: str, _) -> widgets.Image:
     bars = [(_("Money in"), totals.total_income, GREEN), (_("Money out"), totals.total_expenses, RED),
             (_("Surplus") if totals.surplus >= 0 else _("Deficit"), totals.surplus, BLUE)]
     left.bar(range(3), [b[1] for b in bars], color=[b[2] for b in bars])
-    left.set_xticks(range(3), [charts.label(b[0], lang) for b in bars])
+    left.set_xticks(range(3), [b[0] for b in bars])
     left.axhline(0, color="#555", linewidth=0.8)
     left.set_ylabel("DH")
     kinds = [k for k in CATEGORIES_OUT if totals.expenses.get(k)]
     right.barh(range(len(kinds)), [totals.expenses[k] for k in kinds], color=RED)
-    right.set_yticks(range(len(kinds)), [charts.label(names[k], lang) for k in kinds])
+    right.set_yticks(range(len(kinds)), [names[k] for k in kinds])
     right.set_xlabel("DH")
-    right.set_title(charts.label(_("Money out by kind"), lang))
+    right.set_title(_("Money out by kind"))
     if lang == "ar":
         left.invert_xaxis()
         right.invert_xaxis()
@@ -181,9 +167,9 @@ class MonthSummaryEditor(widgets.VBox):
                 start = rules.totals(e for e in kept[1] if (e.day.year, e.day.month) == (last.year, last.month))
                 note = _("These figures come from your cash book (lesson 1). Correct them if needed.")
         start = start or rules.Totals()
-        self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}", start.income.get(k))
+        self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}", start.income.get(k) or None)
                        for k in CATEGORIES_IN}
-        self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}", start.expenses.get(k))
+        self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}", start.expenses.get(k) or None)
                             for k in CATEGORIES_OUT})
         for field in self.fields.values():
             field.observe(lambda _c: self.refresh(save=True), names="value")
@@ -221,7 +207,7 @@ def products_table(products: list[rules.ProductLine], lang: str, _) -> str:
     total_words = html.escape(_("Total margin over materials"))
     total = (f'<tr><th colspan="4">{total_words}</th>'
              f'<th class="num">{format_amount(rules.total_margin(products), lang)}</th></tr>')
-    return wide_table(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>')
+    return scrolling(f'<table class="fadaa-products"><tr>{head}</tr>{"".join(rows)}{total}</table>', small=True)
 
 
 def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Image:
@@ -229,13 +215,13 @@ def margin_chart(products: list[rules.ProductLine], lang: str, _) -> widgets.Ima
     fig, ax = charts.new_figure()
     xs = list(range(len(products)))
     ax.bar([x - 0.2 for x in xs], [p.sales for p in products], width=0.4, color=GREEN,
-           label=charts.label(_("Sales"), lang))
+           label=_("Sales"))
     ax.bar([x + 0.2 for x in xs], [p.margin for p in products], width=0.4, color=BLUE,
-           label=charts.label(_("Margin over materials"), lang))
-    ax.set_xticks(xs, [charts.label(p.name, lang) for p in products])
+           label=_("Margin over materials"))
+    ax.set_xticks(xs, [p.name for p in products])
     ax.axhline(0, color="#555", linewidth=0.8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Sales and margin over materials by product"), lang))
+    ax.set_title(_("Sales and margin over materials by product"))
     ax.legend()
     if lang == "ar":
         ax.invert_xaxis()
@@ -269,7 +255,7 @@ class ProductEditor(widgets.VBox):
                 continue
         self.name = widgets.Text(description=_("Product"), placeholder=_("e.g. cushion"),
                                  style={"description_width": "initial"})
-        self.quantity = number_field("#️⃣ " + _("Sold"))
+        self.quantity = number_field("#️⃣ " + _("Sold"), placeholder="0")
         self.price = number_field("🏷️ " + _("Price of one"))
         self.cost = number_field("🧶 " + _("Cost of one"))
         self.add = widgets.Button(description=_("Add the product"), icon="plus", button_style="success",

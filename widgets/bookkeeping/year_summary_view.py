@@ -12,15 +12,16 @@ from fadaa.core.checking import NotANumber
 from ..feedback_line import feedback_line
 from fadaa.core.i18n import format_amount, forward_arrow
 from ..lesson import Lesson
-from . import documents
+from ..forms import number_field, number_text, read_number
+from . import documents, statement
 from . import year_summary as rules
 from .cash_book import CATEGORIES_IN, CATEGORIES_OUT
-from .cash_book_view import ICON_IN, ICON_OUT, category_names
+from .cash_book_view import ICON_IN, ICON_OUT
 from .lesson_examples import example_year
 from .own_records import her_cash_book
 from .summary import Totals, by_month
-from .summary_view import (BLUE, CATEGORY_ICONS, GREEN, RED, number_field, read_amounts, read_number,
-                           totals_table, typed_totals)
+from .summary_view import BLUE, CATEGORY_ICONS, GREEN, RED, read_amounts, totals_table, typed_totals
+from .words import allocation_names, category_names, line_words, month_name
 
 ALLOCATION_ICONS = {"reserve": "🏦", "members": "👥", "other": "📝"}
 
@@ -28,7 +29,7 @@ ALLOCATION_ICONS = {"reserve": "🏦", "members": "👥", "other": "📝"}
 def months_table(summary: rules.YearSummary, lang: str, _) -> str:
     words = [html.escape(w) for w in (_("Month"), _("Money in"), _("Money out"), _("Surplus or deficit"))]
     head = f"<tr><th>{words[0]}</th><th>{ICON_IN} {words[1]}</th><th>{ICON_OUT} {words[2]}</th><th>{words[3]}</th></tr>"
-    rows = "".join(f"<tr><td>{html.escape(documents.month_name(m, lang))}</td>"
+    rows = "".join(f"<tr><td>{html.escape(month_name(m, lang))}</td>"
                    + "".join(f'<td class="num">{format_amount(v, lang)}</td>' for v in (i, o, r)) + "</tr>"
                    for m, i, o, r in summary.monthly())
     total = ("<tr><th>" + html.escape(_("Total")) + "</th>"
@@ -38,14 +39,10 @@ def months_table(summary: rules.YearSummary, lang: str, _) -> str:
 
 
 def allocations_table(summary: rules.YearSummary, lang: str, _) -> str:
-    rows = [(f"{'🟢' if summary.surplus >= 0 else '🔴'} {documents.result_label(summary.surplus, _)}",
-             summary.surplus)]
-    if summary.net_surplus is not None:
-        rows.append(("🧮 " + _("Net surplus (from the accountant)"), summary.net_surplus))
-    names = documents.allocation_names(_)
-    rows += [(f"{ALLOCATION_ICONS.get(a.kind, '')} {(a.label or names[a.kind]) if a.kind == 'other' else names[a.kind]}",
-              -a.amount) for a in summary.allocations]
-    rows.append((f"{forward_arrow(lang)} " + _("Carried forward to next year"), summary.carried_forward))
+    icons = {"result": "🟢" if summary.surplus >= 0 else "🔴", "net_surplus": "🧮", "carried_forward": forward_arrow(lang)}
+    rows = [(f"{icons.get(line.part) or ALLOCATION_ICONS.get(line.key, '')} {line_words(line, _)}",
+             -line.amount if line.part == "use" else line.amount)
+            for line in [statement.result_line(summary.totals), *statement.use_lines(summary)]]
     body = "".join(f'<tr><td>{html.escape(w)}</td><td class="num">{format_amount(v, lang)}</td></tr>'
                    for w, v in rows)
     return f'<table class="fadaa-allocations">{body}</table>'
@@ -56,14 +53,14 @@ def months_chart(summary: rules.YearSummary, lang: str, _) -> widgets.Image:
     rows = summary.monthly()
     fig, ax = charts.new_figure(7, 3)
     xs = [m for m, *_rest in rows]
-    ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREEN, label=charts.label(_("Money in"), lang))
-    ax.bar([x + 0.2 for x in xs], [r[2] for r in rows], width=0.4, color=RED, label=charts.label(_("Money out"), lang))
+    ax.bar([x - 0.2 for x in xs], [r[1] for r in rows], width=0.4, color=GREEN, label=_("Money in"))
+    ax.bar([x + 0.2 for x in xs], [r[2] for r in rows], width=0.4, color=RED, label=_("Money out"))
     ax.plot(xs, [r[3] for r in rows], color=BLUE, marker="o",
-            label=charts.label(_("Surplus or deficit"), lang))
+            label=_("Surplus or deficit"))
     ax.axhline(0, color="#555", linewidth=0.8)
-    ax.set_xticks(xs, [charts.label(documents.month_name(m, lang)[:4], lang) for m in xs], fontsize=8)
+    ax.set_xticks(xs, [month_name(m, lang)[:4] for m in xs], fontsize=8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("The year month by month"), lang))
+    ax.set_title(_("The year month by month"))
     ax.legend(fontsize=8)
     if lang == "ar":
         ax.invert_xaxis()
@@ -112,12 +109,12 @@ class YearSummaryEditor(widgets.VBox):
                                         style={"description_width": "initial"})
         self.year = widgets.BoundedIntText(value=start.year, min=2000, max=2100, description="📅 " + _("Year"),
                                            layout=widgets.Layout(width="12em"))
-        self.opening = number_field("💰 " + _("Cash at the start of the year"), start.opening_balance)
+        self.opening = number_field("💰 " + _("Cash at the start of the year"), start.opening_balance or None)
         self.import_button = widgets.Button(description=_("Take the months from my cash book"), icon="download",
                                             layout=widgets.Layout(min_height="48px", width="auto"))
         self.import_button.on_click(lambda _b: self.import_cash_book())
         self.import_button.layout.display = None if self.kept else "none"
-        self.month = widgets.Dropdown(options=[(documents.month_name(m, lesson.lang), m) for m in rules.MONTHS],
+        self.month = widgets.Dropdown(options=[(month_name(m, lesson.lang), m) for m in rules.MONTHS],
                                       description="🗓️ " + _("Month"))
         self.fields = {k: number_field(f"{ICON_IN} {CATEGORY_ICONS[k]} {names[k]}") for k in CATEGORIES_IN}
         self.fields.update({k: number_field(f"{ICON_OUT} {CATEGORY_ICONS[k]} {names[k]}") for k in CATEGORIES_OUT})
@@ -126,14 +123,10 @@ class YearSummaryEditor(widgets.VBox):
         self.save_month.on_click(lambda _b: self.store_month())
         self.month.observe(lambda _c: self._show_month(), names="value")
         self.net_surplus = number_field("🧮 " + _("Net surplus (from the accountant)"), start.net_surplus)
-        self.allocation_fields = {
-            "reserve": number_field(f"{ALLOCATION_ICONS['reserve']} " + _("To the reserves"),
-                                    getattr(allocated.get("reserve"), "amount", None)),
-            "members": number_field(f"{ALLOCATION_ICONS['members']} " + _("Returned to the members"),
-                                    getattr(allocated.get("members"), "amount", None)),
-            "other": number_field(f"{ALLOCATION_ICONS['other']} " + _("Other use"),
-                                  getattr(allocated.get("other"), "amount", None)),
-        }
+        uses = allocation_names(_)
+        self.allocation_fields = {kind: number_field(f"{ALLOCATION_ICONS[kind]} {uses[kind]}",
+                                                     getattr(allocated.get(kind), "amount", None))
+                                  for kind in rules.ALLOCATION_KINDS}
         self.other_label = widgets.Text(value=getattr(allocated.get("other"), "label", ""),
                                         description=_("Which other use?"), style={"description_width": "initial"})
         for field in (self.cooperative, self.year, self.opening, self.net_surplus, *self.allocation_fields.values(),
@@ -162,7 +155,7 @@ class YearSummaryEditor(widgets.VBox):
         totals = self.months.get(self.month.value, Totals())
         for k, field in self.fields.items():
             value = totals.income.get(k) if k in CATEGORIES_IN else totals.expenses.get(k)
-            field.value = "" if not value else str(value).removesuffix(".0")
+            field.value = "" if not value else number_text(value)
 
     def store_month(self) -> Totals | None:
         _ = self._
@@ -183,7 +176,7 @@ class YearSummaryEditor(widgets.VBox):
         found = by_month(entries, self.year.value)
         self.months.update(found)
         if found and min(found) == 1 and not self.opening.value.strip():
-            self.opening.value = str(opening)
+            self.opening.value = number_text(opening)
         self.message.value = feedback_line("info" if found else "error",
                                       _("{n} months taken from your cash book.").format(n=len(found)) if found
                                       else _("Your cash book has no lines in this year."))

@@ -10,23 +10,13 @@ from fadaa.core.i18n import RIGHT_TO_LEFT, format_amount, format_number, gettext
 from . import project as project_rules
 from . import readiness
 from .readiness import Point, Records
+from .words import point_names, status_names
 
 
 def day_text(day: date, lang: str) -> str:
     """dd/mm/yyyy, Western digits, kept left to right inside Arabic."""
     text = f"{day:%d/%m/%Y}"
     return isolate(text) if lang in RIGHT_TO_LEFT else text
-
-
-def point_names(_) -> dict[str, str]:
-    return {"agm_held": _("General assembly held"), "accounts_prepared": _("Accounts of the year prepared"),
-            "accounts_filed": _("Accounts filed at the tribunal"), "cash_book": _("Cash book kept"),
-            "stock_book": _("Stock book kept"), "members_list": _("Members list kept")}
-
-
-def status_names(_) -> dict[str, str]:
-    return {readiness.DONE: _("Done"), readiness.PLANNED: _("Planned"), readiness.LATE: _("Late"),
-            readiness.NOT_YET: _("Not yet")}
 
 
 STATUS_ICONS = {readiness.DONE: "✅", readiness.PLANNED: "🗓️", readiness.LATE: "⏰", readiness.NOT_YET: "⬜"}

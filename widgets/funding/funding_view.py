@@ -12,9 +12,11 @@ from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
 from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
-from ..selling.form import form_css, number_field, read, text_field
+from ..styles import scrolling
+from ..forms import number_field, read_number, text_field
 from . import documents, examples, programmes, project, readiness
 from .own_records import gather
+from .words import point_names, status_names
 
 PLAN_ICONS = {"selling": "🛒", "books": "📒", "agm": "🏛️"}
 FIT_ICONS = {True: "👉", False: "✖️"}
@@ -69,7 +71,7 @@ def programmes_table(lesson: Lesson) -> widgets.HTML:
     head = "".join(f"<th>{html.escape(h)}</th>" for h in (_("Programme"), _("For whom"), _("What it gives"), _("Ask")))
     body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in row) + "</tr>" for row in rows)
     note = _("Reported by the press: the terms change, check them with ODCO before you apply.")
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-programmes"><tr>{head}</tr>{body}</table></div>'
+    return widgets.HTML(scrolling(f'<table class="fadaa-programmes"><tr>{head}</tr>{body}</table>')
                         + feedback_line("info", note))
 
 
@@ -143,7 +145,7 @@ class ReadinessView(widgets.VBox):
             self.lesson.keep(self.DATA_KEY, self.filed.value.isoformat() if self.filed.value else None)
         records = self.records()
         points = readiness.checklist(records, _today())
-        names, statuses = documents.point_names(_), documents.status_names(_)
+        names, statuses = point_names(_), status_names(_)
         rows = "".join(f'<tr class="fadaa-point-{p.status}"><td>{html.escape(names[p.key])}</td>'
                        f'<td style="white-space:nowrap">{documents.STATUS_ICONS[p.status]} {html.escape(statuses[p.status])}</td>'
                        f'<td>{html.escape(documents.point_detail(p, records, lang, _))}</td></tr>' for p in points)
@@ -173,7 +175,7 @@ def budget_html(sheet: project.Project, lang: str, _, show_asked: bool = True) -
     if show_asked:
         lines += (f'<tr><th>{html.escape(asked)}</th><td></td><td></td>'
                   f'<th class="num" style="font-size:1.2em">{format_amount(sheet.asked, lang)}</th></tr>')
-    return f'<div style="overflow-x:auto"><table class="fadaa-budget"><tr>{head}</tr>{rows}{lines}</table></div>'
+    return scrolling(f'<table class="fadaa-budget"><tr>{head}</tr>{rows}{lines}</table>')
 
 
 def problem_names(_) -> dict[str, str]:
@@ -229,7 +231,7 @@ class ProjectForm(widgets.VBox):
         self.add.on_click(lambda _b: self.add_item())
         self.remove.on_click(lambda _b: self.remove_last())
         buy = _("What the money would buy:")
-        super().__init__([form_css(), self.cooperative, self.product, self.programme, self.ceiling, self.goal,
+        super().__init__([self.cooperative, self.product, self.programme, self.ceiling, self.goal,
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(buy)}</div>'),
                           self.item_label, self.item_quantity, self.item_price,
                           widgets.HBox([self.add, self.remove], layout=widgets.Layout(flex_flow="row wrap")),
@@ -238,8 +240,8 @@ class ProjectForm(widgets.VBox):
 
     def add_item(self) -> None:
         _ = self._
-        item = read_or_say_why(lambda: project.make_item(self.item_label.value, read(self.item_quantity, 1.0),
-                                                         read(self.item_price)),
+        item = read_or_say_why(lambda: project.make_item(self.item_label.value, read_number(self.item_quantity, 1.0),
+                                                         read_number(self.item_price)),
                                self.item_feedback, feedback_line("error", _("Please type a number, for example 1 250.")),
                                lambda exc: feedback_line("error", error_text(exc, _)), project.ProjectError)
         if item is None:
@@ -260,7 +262,7 @@ class ProjectForm(widgets.VBox):
 
     def current(self) -> project.Project:
         return project.make_project(self.cooperative.value, self.product.value, self.goal.value, self.sheet.items,
-                                    read(self.own), read(self.ceiling))
+                                    read_number(self.own), read_number(self.ceiling))
 
     def refresh(self, save: bool = False) -> None:
         _ = self._

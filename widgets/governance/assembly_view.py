@@ -13,9 +13,9 @@ import ipywidgets as widgets
 from ..agm import quorum as q
 from ..agm import reports
 from ..agm.day_view import ThresholdField
-from ..agm.documents import majority_words
 from ..agm.documents_view import MoralForm
 from ..agm.forms_view import STYLE, AgmFile, explain, whole_number
+from ..agm.words import majority_words
 from fadaa.core.checking import NotANumber
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
@@ -24,19 +24,9 @@ from . import examples
 from .documents import figure_rows, moral_report_document
 from .moral_draft import MoralDraft, draft_from
 from .records import board_of, register_of
+from .words import assembly_names, decision_names
 
 ASSEMBLY_ICONS = {rules.ORDINARY: "🏛️", rules.EXTRAORDINARY: "⚠️📜"}
-
-
-def decision_names(_) -> dict[str, str]:
-    return {"accounts": _("Approve the accounts of the year"), "moral_report": _("Approve the moral report"),
-            "quitus": _("Give the board discharge (quitus)"), "surplus": _("Decide the use of the surplus"),
-            "board_election": _("Elect or re-elect board members"), "statutes": _("Change the statutes"),
-            "merger": _("Merge with another cooperative"), "dissolution": _("Dissolve the cooperative")}
-
-
-def assembly_names(_) -> dict[str, str]:
-    return {rules.ORDINARY: _("Ordinary assembly"), rules.EXTRAORDINARY: _("Extraordinary assembly")}
 
 
 def usual_decisions(lesson: Lesson) -> widgets.HTML:

@@ -18,7 +18,8 @@ from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import board as rules
 from . import examples
-from .documents import board_sheet_document, role_names
+from .documents import board_sheet_document
+from .words import role_names
 from .records import BOARD_KEY
 
 ROLE_ICONS = {"president": "👑", "vice_president": "🤝", "treasurer": "💰", "secretary": "📝", "member": "👤"}

@@ -14,18 +14,16 @@ from typing import Sequence
 # the AGM papers' header and builder: the same layout for every paper of the cooperative
 from ..agm.documents import _header, _make
 from ..agm.records import Cooperative, format_date
+from ..bookkeeping.statement import result_line
+from ..bookkeeping.words import line_words
 from fadaa.core.documents.xlsx import workbook_bytes
 from fadaa.core.i18n import format_amount, gettext_for
 from .board import Mandate, in_role_order, to_renew
 from .moral_draft import MoralDraft
 from .registers import MembersRegister
+from .words import role_names
 
 BLANK = "________________"
-
-
-def role_names(_) -> dict[str, str]:
-    return {"president": _("President"), "vice_president": _("Vice-president"), "treasurer": _("Treasurer"),
-            "secretary": _("Secretary"), "member": _("Board member")}
 
 
 def _list(_, items) -> str:
@@ -97,8 +95,7 @@ def figure_rows(draft: MoralDraft, lang: str, _) -> list[list[str]]:
         rows += [[_("Money in"), format_amount(t.total_income, lang)],
                  [_("of which sales"), format_amount(t.sales, lang)],
                  [_("Money out"), format_amount(t.total_expenses, lang)],
-                 [_("Surplus of the year") if t.surplus >= 0 else _("Deficit of the year"),
-                  format_amount(abs(t.surplus), lang)]]
+                 [line_words(result_line(t), _, of_the_year=True), format_amount(abs(t.surplus), lang)]]
     return rows
 
 

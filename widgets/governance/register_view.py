@@ -19,13 +19,10 @@ from . import examples
 from . import registers as rules
 from .documents import register_workbook
 from .records import REGISTER_KEY
+from .words import kind_names
 
 KIND_ICONS = {rules.SHARE: "🧱", rules.CONTRIBUTION: "🪙"}
 NEW = -1
-
-
-def kind_names(_) -> dict[str, str]:
-    return {rules.SHARE: _("Part sociale (capital)"), rules.CONTRIBUTION: _("Cotisation (income)")}
 
 
 def example_payments(lesson: Lesson) -> widgets.HTML:

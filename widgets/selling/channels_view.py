@@ -12,9 +12,10 @@ from .. import charts
 from fadaa.core.checking import read_or_say_why
 from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import channels, examples
 from ..feedback_line import feedback_line
-from .form import number_field, read
+from ..forms import number_field, read_number
 
 ICONS = {"marketplace": "🏬", "social": "📱", "own_shop": "🌐", "sent": "📦", "refused": "↩️",
          "price": "🏷️", "delivery_out": "🚚", "delivery_back": "🔙", "packaging": "🎁", "cash": "💵"}
@@ -37,8 +38,7 @@ def channels_table(lesson: Lesson) -> widgets.HTML:
     head_html = "".join(f"<th>{i} {html.escape(h)}</th>" for i, h in zip(icons, head))
     body = "".join(f"<tr><th>{html.escape(label)}</th>" + "".join(f"<td>{html.escape(v)}</td>" for v in values)
                    + "</tr>" for label, values in rows)
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-channels"><tr><th></th>{head_html}</tr>'
-                        f"{body}</table></div>")
+    return widgets.HTML(scrolling(f'<table class="fadaa-channels"><tr><th></th>{head_html}</tr>{body}</table>'))
 
 
 def month_table(month: channels.RefusalMonth, lang: str, _) -> str:
@@ -76,9 +76,9 @@ def month_chart(month: channels.RefusalMonth, lang: str, _) -> widgets.Image:
     fig, ax = charts.new_figure(5.0, 2.6)
     xs = list(range(len(values)))
     ax.bar(xs, values, color=colours)
-    ax.set_xticks(xs, [charts.label(n, lang) for n in names], fontsize=8)
+    ax.set_xticks(xs, [n for n in names], fontsize=8)
     ax.set_ylabel("DH")
-    ax.set_title(charts.label(_("Your month of cash on delivery"), lang))
+    ax.set_title(_("Your month of cash on delivery"))
     if lang == "ar":
         ax.invert_xaxis()
     return charts.image_widget(fig)
@@ -119,7 +119,7 @@ class RefusalCalculator(widgets.VBox):
         self._refresh()
 
     def month(self) -> channels.RefusalMonth:
-        return channels.make_month(*(read(self.fields[k]) for k in self.FIELDS))
+        return channels.make_month(*(read_number(self.fields[k]) for k in self.FIELDS))
 
     def _refresh(self, save: bool = False) -> None:
         _ = self._

@@ -3,20 +3,19 @@ the checklist points it has), one page in her language to print, send or copy on
 from __future__ import annotations
 
 from datetime import date
-from typing import Mapping
 
 from fadaa.core.documents.pdf import PdfDocument
 from fadaa.core.i18n import gettext_for
 from . import listing
+from .words import item_names
 
 
-def pdf_bytes(photo_jpeg: bytes | None, saved_listing: dict | None, lang: str, item_names: Mapping[str, str],
-              seller: str = "", day: date | None = None) -> bytes:
-    """The photo (when there is one) and her listing (when lesson 2 kept one: else a line saying so).
-
-    ``item_names``: the checklist's points in her language, as lesson 2 shows them
-    (``listing_view.item_names``)."""
+def pdf_bytes(photo_jpeg: bytes | None, saved_listing: dict | None, lang: str, seller: str = "",
+              day: date | None = None) -> bytes:
+    """The photo (when there is one) and her listing (when lesson 2 kept one: else a line saying so),
+    its checklist's points worded as lesson 2 shows them."""
     _ = gettext_for(lang)
+    names = item_names(_)
     doc = PdfDocument(lang, _("Listing sheet"))
     if seller.strip():
         doc.paragraph(seller.strip())
@@ -32,7 +31,7 @@ def pdf_bytes(photo_jpeg: bytes | None, saved_listing: dict | None, lang: str, i
         score = listing.score(saved_listing.get("ticked", []))
         # a table, so that the marks stand where her reading starts (at the right in Arabic)
         doc.table(["", _("Checklist: {points} of {total} points").format(points=score.points, total=score.total)],
-                  [["✓" if key not in score.missing else "○", item_names[key]] for key in listing.KEYS], widths=[10, 160])
+                  [["✓" if key not in score.missing else "○", names[key]] for key in listing.KEYS], widths=[10, 160])
     else:
         doc.paragraph(_("Your listing is not written yet: lesson 2 keeps it."))
     doc.paragraph(_("{label}: {value}").format(label=_("Date"), value=f"{(day or date.today()):%d/%m/%Y}"), size=9)

@@ -11,27 +11,11 @@ import ipywidgets as widgets
 from ..lesson import Lesson
 from . import examples, listing
 from ..feedback_line import feedback_line
-from .form import form_css
+from .words import item_names, level_names
 
 ICONS = {"title_clear": "🏷️", "description": "📝", "dimensions": "📏", "materials": "🧶",
          "photo_light": "☀️", "photo_background": "⬜", "photo_angles": "🔄", "photo_detail": "🔍",
          "delivery_time": "🚚", "care": "🧼"}
-
-
-def item_names(_) -> dict[str, str]:
-    """What each checklist point asks, in a few words."""
-    return {
-        "title_clear": _("A clear title: what it is, what it is made of"),
-        "description": _("A description: how it is made, by whom, what it is for"),
-        "dimensions": _("The sizes with their unit (cm), the weight if it matters"),
-        "materials": _("The materials"),
-        "photo_light": _("Photos in daylight, without flash"),
-        "photo_background": _("A plain, tidy background"),
-        "photo_angles": _("Several angles: front, back, side"),
-        "photo_detail": _("A close-up of the work, and a photo that shows the size"),
-        "delivery_time": _("A delivery time you can keep (made to order: say so)"),
-        "care": _("How to clean and keep it"),
-    }
 
 
 def problem_names(_) -> dict[str, str]:
@@ -43,11 +27,6 @@ def problem_names(_) -> dict[str, str]:
         "shouting": _("Several ! or ?: one is enough."),
         "no_dimensions": _("No size found: give the sizes with their unit (cm)."),
     }
-
-
-def level_names(_) -> dict[str, str]:
-    return {listing.READY: _("Ready to publish"), listing.ALMOST: _("Almost ready"),
-            listing.TO_IMPROVE: _("To improve before publishing")}
 
 
 def checklist_html(lesson: Lesson, keys: tuple[str, ...] = listing.KEYS) -> widgets.HTML:
@@ -112,7 +91,7 @@ class ListingChecker(widgets.VBox):
         for box in self.boxes.values():
             box.observe(lambda _c: self._refresh(save=True), names="value")
         ticks_prompt = _("Tick what your listing already has:")
-        super().__init__([form_css(), self.title, self.description, self.text_feedback,
+        super().__init__([self.title, self.description, self.text_feedback,
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(ticks_prompt)}</div>'),
                           *self.boxes.values(), self.score])
         self._refresh()

@@ -7,6 +7,7 @@ from datetime import date
 from fadaa.core.documents.pdf import PdfDocument
 from fadaa.core.i18n import RIGHT_TO_LEFT, format_number, gettext_for, isolate
 from .payments import PaymentOptions
+from .words import method_names
 
 
 def percent_text(value: float, lang: str) -> str:
@@ -24,11 +25,6 @@ def her_words(text: str, lang: str) -> str:
     """Her own words inside a sentence of the sheet, in their own direction: a wallet's number reads
     left to right, a name in Arabic right to left (a first-strong isolate)."""
     return f"\u2068{text}\u2069" if text and lang in RIGHT_TO_LEFT else text
-
-
-def method_names(_) -> dict[str, str]:
-    return {"cash_on_delivery": _("Cash on delivery"), "transfer": _("Bank transfer"),
-            "platform_card": _("Card, through a platform"), "mobile_wallet": _("Mobile wallet")}
 
 
 def method_how(options: PaymentOptions, _, lang: str = "fr") -> dict[str, str]:

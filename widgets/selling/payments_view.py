@@ -10,10 +10,12 @@ from fadaa.core.checking import read_or_say_why
 from ..feedback_line import feedback_line
 from fadaa.core.i18n import format_amount
 from ..lesson import Lesson
+from ..styles import scrolling
 from . import channels, examples, payment_examples, payment_sheet, payments
 from .channels_view import month_table
-from .form import form_css, number_field, read, text_field
+from ..forms import number_field, read_number, text_field
 from .own_records import her_refusal_month
+from .words import method_names
 
 ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳", "mobile_wallet": "📱",
          "fee": "🧾", "advance": "🤝", "seller": "🏷️", "phone": "📞", "delivery_time": "🚚", "return_rule": "↩️"}
@@ -22,7 +24,7 @@ ICONS = {"cash_on_delivery": "💵", "transfer": "🏦", "platform_card": "💳"
 def methods_table(lesson: Lesson) -> widgets.HTML:
     """The four ways to be paid: when the money reaches her, what it costs, whom to ask."""
     _ = lesson._
-    names = payment_sheet.method_names(_)
+    names = method_names(_)
     rows = {
         "cash_on_delivery": (_("After delivery, when the courier pays you back"),
                              _("The courier's fee on each parcel, and the refused parcels (lesson 3)"),
@@ -39,7 +41,7 @@ def methods_table(lesson: Lesson) -> widgets.HTML:
                    ("", _("When the money reaches you"), _("What it costs you"), _("Check with")))
     body = "".join(f"<tr><th>{ICONS[m]} {html.escape(names[m])}</th>"
                    + "".join(f"<td>{html.escape(v)}</td>" for v in rows[m]) + "</tr>" for m in payments.METHODS)
-    return widgets.HTML(f'<div style="overflow-x:auto"><table class="fadaa-payment-ways"><tr>{head}</tr>{body}</table></div>')
+    return widgets.HTML(scrolling(f'<table class="fadaa-payment-ways"><tr>{head}</tr>{body}</table>'))
 
 
 def cod_results_html(month: channels.RefusalMonth, fee: float, lang: str, _) -> str:
@@ -94,7 +96,7 @@ class CodCost(widgets.VBox):
             intro = feedback_line("saved", _("Your month of parcels, from lesson 3:"))
             shown = self.month
         self.fee.observe(lambda _c: self._refresh(save=True), names="value")
-        super().__init__([form_css(), widgets.HTML(intro + month_table(shown, lesson.lang, _)), self.fee, self.result])
+        super().__init__([widgets.HTML(intro + month_table(shown, lesson.lang, _)), self.fee, self.result])
         self._refresh()
 
     def shown_month(self) -> channels.RefusalMonth:
@@ -105,7 +107,7 @@ class CodCost(widgets.VBox):
         if not self.fee.value.strip():
             self.result.value = ""
             return
-        fee = read_or_say_why(lambda: payments.courier_fee(read(self.fee)), self.result,
+        fee = read_or_say_why(lambda: payments.courier_fee(read_number(self.fee)), self.result,
                               feedback_line("error", _("Please type a number, for example 1 250.")),
                               lambda exc: feedback_line("error", error_text(exc, _)), payments.PaymentError)
         if fee is None:
@@ -133,13 +135,13 @@ class AdvanceCalculator(widgets.VBox):
         if not (self.price.value.strip() and self.percent.value.strip()):
             self.result.value = ""
             return
-        amount = read_or_say_why(lambda: payments.advance(read(self.price), read(self.percent)), self.result,
+        amount = read_or_say_why(lambda: payments.advance(read_number(self.price), read_number(self.percent)), self.result,
                                  feedback_line("error", _("Please type a number, for example 1 250.")),
                                  lambda exc: feedback_line("error", error_text(exc, _)), payments.PaymentError)
         if amount is not None:
             word = _("Advance to ask before you start")
             self.result.value = (f'<p>{ICONS["advance"]} {html.escape(word)}: '
-                                 f'<b class="num" style="font-size:1.3em">{format_amount(amount, self.lesson.lang)}</b></p>')
+                                 f'<b class="num fadaa-big">{format_amount(amount, self.lesson.lang)}</b></p>')
 
 
 def missing_names(_) -> dict[str, str]:
@@ -159,7 +161,7 @@ class PaymentOptionsForm(widgets.VBox):
         self.lesson, self._ = lesson, lesson._
         _ = self._
         saved = payments.PaymentOptions.from_json(lesson.kept(self.DATA_KEY, {}))
-        names = payment_sheet.method_names(_)
+        names = method_names(_)
         self.boxes = {m: widgets.Checkbox(value=m in saved.methods, description=f"{ICONS[m]} {names[m]}", indent=False,
                                           layout=widgets.Layout(width="100%")) for m in payments.METHODS}
         for box in self.boxes.values():
@@ -188,7 +190,7 @@ class PaymentOptionsForm(widgets.VBox):
         for widget in [*self.boxes.values(), *self.texts.values(), self.advance]:
             widget.observe(lambda _c: self._refresh(save=True), names="value")
         prompt = _("Tick the ways you accept:")
-        super().__init__([form_css(), self.texts["seller"], self.texts["phone"],
+        super().__init__([self.texts["seller"], self.texts["phone"],
                           widgets.HTML(f'<div class="fadaa-prompt">{html.escape(prompt)}</div>'), *self.boxes.values(),
                           *(self.texts[k] for k in ("account_holder", "bank", "account_number", "platform", "wallet",
                                                     "delivery_time", "return_rule")),
@@ -197,7 +199,7 @@ class PaymentOptionsForm(widgets.VBox):
 
     def options(self) -> payments.PaymentOptions:
         return payments.make_options(methods=[m for m, box in self.boxes.items() if box.value],
-                                     advance_percent=read(self.advance),
+                                     advance_percent=read_number(self.advance),
                                      **{k: field.value for k, field in self.texts.items()})
 
     def _refresh(self, save: bool = False) -> None:

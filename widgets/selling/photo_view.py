@@ -14,7 +14,6 @@ from PIL import Image
 from ..feedback_line import feedback_line
 from ..lesson import Lesson
 from . import listing_sheet, photo
-from .listing_view import item_names
 from .own_records import her_listing
 
 log = logging.getLogger(__name__)
@@ -154,7 +153,7 @@ class PhotoStep(widgets.VBox):
 
     # -- her listing sheet
     def listing_pdf(self) -> bytes:
-        return listing_sheet.pdf_bytes(self.jpeg, her_listing(self.lesson), self.lesson.lang, item_names(self._))
+        return listing_sheet.pdf_bytes(self.jpeg, her_listing(self.lesson), self.lesson.lang)
 
 
 EXAMPLE_LABELS = {"dark": "A", "good": "B", "cluttered": "C"}

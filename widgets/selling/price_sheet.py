@@ -9,6 +9,7 @@ from fadaa.core.documents.pdf import PdfDocument
 from fadaa.core.documents.xlsx import workbook_bytes
 from fadaa.core.i18n import format_amount, format_number, gettext_for
 from . import pricing
+from .words import part_names
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -17,9 +18,8 @@ def _words(lang: str) -> dict[str, str]:
         "title": _("Price sheet"), "prices": _("Prices"), "costs": _("Costs"),
         "product": _("Product"), "cost": _("Cost of one piece"), "covering": _("Price that covers everything"),
         "price": _("Selling price"), "platform_share": _("Platform's share"), "margin": _("Margin"),
-        "margin_percent": _("Margin (%)"), "materials": _("Materials"), "labour": _("Work (hours × rate)"),
-        "packaging": _("Packaging"), "delivery": _("Delivery"), "cod_fee": _("Cash on delivery fee"),
-        "returns": _("Returns"), "hours": _("Hours"), "rate": _("Hourly rate"), "profit": _("Profit wanted"),
+        "margin_percent": _("Margin (%)"), **part_names(_),
+        "hours": _("Hours"), "rate": _("Hourly rate"), "profit": _("Profit wanted"),
         "platform": _("Platform"), "commission": _("Commission (%)"), "fixed_fee": _("Fixed fee per sale"),
         "date": _("Date"), "seller": _("Cooperative or artisan"),
         "formula": _("Price that covers everything = (cost + profit + fixed fee) ÷ (1 − commission)."),

@@ -104,9 +104,6 @@ def returns_allowance(costs: ProductCosts) -> float:
     return round(costs.return_rate / 100 * costs.return_cost, 2)
 
 
-COST_PARTS = ("materials", "labour", "packaging", "delivery", "cod_fee", "returns")
-
-
 def cost_parts(costs: ProductCosts) -> dict[str, float]:
     """Each cost of one piece, in the order the lesson teaches them."""
     return {"materials": costs.materials, "labour": labour(costs), "packaging": costs.packaging,

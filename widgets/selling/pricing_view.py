@@ -14,16 +14,12 @@ from fadaa.core.i18n import format_amount, format_number
 from ..lesson import Lesson
 from . import examples, price_sheet, pricing
 from ..feedback_line import feedback_line
-from .form import NotANumber, form_css, number_field, read, text_field
+from ..forms import NotANumber, number_field, read_number, text_field
+from .words import part_names
 
 ICONS = {"materials": "🧶", "labour": "⏱️", "packaging": "📦", "delivery": "🚚", "cod_fee": "💵",
          "returns": "↩️", "platform": "🏪", "margin": "💰", "cost": "🧾"}
 COLOURS = {"cost": "#9e9e9e", "platform": "#ef6c00", "margin": "#2e7d32", "loss": "#c62828"}
-
-
-def part_names(_) -> dict[str, str]:
-    return {"materials": _("Materials"), "labour": _("Work (hours × rate)"), "packaging": _("Packaging"),
-            "delivery": _("Delivery"), "cod_fee": _("Cash on delivery fee"), "returns": _("Returns")}
 
 
 def error_text(exc: pricing.PricingError, _) -> str:
@@ -53,16 +49,16 @@ def price_split_chart(lines: list[pricing.PriceLine], lang: str, _) -> widgets.I
     shares = [l.platform for l in lines]
     margins = [max(l.margin, 0) for l in lines]
     losses = [min(l.margin, 0) for l in lines]
-    ax.barh(ys, costs, color=COLOURS["cost"], label=charts.label(_("Costs"), lang))
-    ax.barh(ys, shares, left=costs, color=COLOURS["platform"], label=charts.label(_("Platform's share"), lang))
+    ax.barh(ys, costs, color=COLOURS["cost"], label=_("Costs"))
+    ax.barh(ys, shares, left=costs, color=COLOURS["platform"], label=_("Platform's share"))
     ax.barh(ys, margins, left=[c + s for c, s in zip(costs, shares)], color=COLOURS["margin"],
-            label=charts.label(_("Margin"), lang))
+            label=_("Margin"))
     if any(losses):
-        ax.barh(ys, losses, color=COLOURS["loss"], label=charts.label(_("Loss"), lang))
-    ax.set_yticks(ys, [charts.label(f"{l.name[:22]} · {format_amount(l.price, lang)}", lang) for l in lines])
+        ax.barh(ys, losses, color=COLOURS["loss"], label=_("Loss"))
+    ax.set_yticks(ys, [f"{l.name[:22]} · {format_amount(l.price, lang)}" for l in lines])
     ax.invert_yaxis()  # the first product on top, as in the table
     ax.set_xlabel("DH")
-    ax.set_title(charts.label(_("Where the price goes"), lang))
+    ax.set_title(_("Where the price goes"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 - 0.1 / len(lines)), ncol=3, fontsize=8, frameon=False)
     if lang == "ar":
         ax.invert_xaxis()
@@ -157,19 +153,19 @@ class PriceCalculator(widgets.VBox):
                                      *fields[:3]])
         product_box = widgets.VBox([widgets.HTML(f'<div class="fadaa-prompt">{html.escape(product_title)}</div>'),
                                     *fields[3:]])
-        super().__init__([form_css(), platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
+        super().__init__([platform_box, product_box, self.result, widgets.HBox([self.add, self.remove]),
                           self.sheet, self.chart, self.documents])
         self.preview()
         self._refresh()
 
     # -- reading her figures
     def platform(self) -> pricing.Platform:
-        return pricing.make_platform(self.platform_name.value, read(self.commission), read(self.fixed_fee))
+        return pricing.make_platform(self.platform_name.value, read_number(self.commission), read_number(self.fixed_fee))
 
     def product(self) -> pricing.ProductCosts:
-        return pricing.make_costs(self.name.value or self._("My product"), read(self.materials), read(self.hours),
-                                  read(self.rate), read(self.packaging), read(self.delivery), read(self.cod_fee),
-                                  read(self.return_rate), read(self.return_cost), read(self.profit))
+        return pricing.make_costs(self.name.value or self._("My product"), read_number(self.materials), read_number(self.hours),
+                                  read_number(self.rate), read_number(self.packaging), read_number(self.delivery), read_number(self.cod_fee),
+                                  read_number(self.return_rate), read_number(self.return_cost), read_number(self.profit))
 
     def priced(self) -> tuple[pricing.ProductCosts, pricing.PriceLine]:
         platform, product = self.platform(), self.product()
@@ -192,7 +188,7 @@ class PriceCalculator(widgets.VBox):
         covering_word, price_word, margin_word = _("Price that covers everything"), _("Selling price"), _("Margin")
         text = (f'<div class="fadaa-price-result">{costs_table(product, lang, _)}'
                 f'<p>{html.escape(covering_word)}: <b class="num">{format_amount(line.covering, lang)}</b><br>'
-                f'🏷️ {html.escape(price_word)}: <b class="num" style="font-size:1.3em">{format_amount(line.price, lang)}</b><br>'
+                f'🏷️ {html.escape(price_word)}: <b class="num fadaa-big">{format_amount(line.price, lang)}</b><br>'
                 f'{ICONS["margin"]} {html.escape(margin_word)}: <span class="num">{format_amount(line.margin, lang)}</span>'
                 f' (<span class="num">{format_number(line.margin_percent, lang, 1)} %</span>)</p></div>')
         self.result.value = text + "".join(feedback_line("info", notes[w]) for w in pricing.warnings(product))
