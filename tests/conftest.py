@@ -175,9 +175,7 @@ def voila_server(tmp_path_factory):
 #    only one running instance per process, so every browser test shares this one.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 # a microphone that plays a tone, allowed without asking: the recording desk's tests
-                 "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"width": 412, "height": 860}
 
 

@@ -46,14 +46,14 @@ def test_a_step_fetches_its_sound_only_when_she_taps_and_plays_it(voila_server, 
 
 
 @pytest.fixture
-def trainer_desk(voila_server, browser, tmp_path):
+def trainer_desk(voila_server, microphone_browser, tmp_path):
     """The trainer's own JupyterLab over the course the learner's Voilà plays from; his tab on the desk."""
     from test_trainer_server_browser import TOKEN
 
     _base, home = voila_server
     course = home.parent.parent / "course"  # demo.learner.build: var/home/<her>, var/course
     with running_trainer_server(course, tmp_path, TOKEN, {"FADAA_COURSE_ROOT": str(course)}) as lab:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = microphone_browser.new_context(viewport={"width": 1280, "height": 900})
         context.grant_permissions(["microphone"])
         page = context.new_page()
         page.goto(f"{lab}/api/status?token={TOKEN}")  # the login cookie
