@@ -1,6 +1,7 @@
 """Lessons in a real headless Chromium (Debian's), driven by Playwright: what a learner sees."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -15,7 +16,8 @@ def open_lesson(page, base: str, assignment: str, notebook: str, lang: str) -> N
     """The lesson on its first step: it reopens on the step she was on, and the tests share her home."""
     page.goto(f"{base}/voila/render/{assignment}/{notebook}?lang={lang}", timeout=180_000)
     page.wait_for_selector(".fadaa-next", timeout=180_000)
-    while page.locator(".fadaa-back").is_enabled():
+    # the dots say which step shows ("Étape 3 sur 9"); Back's disabled state arrives a moment after them
+    while re.search(r"\d+", page.inner_text(".fadaa-dots")).group() != "1":
         move(page, ".fadaa-back")
 
 
