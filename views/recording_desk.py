@@ -5,7 +5,7 @@ lesson shows it), what plays
 now (his recording, or the machine draft, which says so; a recording made for a text the step no
 longer has says that too), and his buttons: record, stop, listen, delete. The page's script
 (``hub/static/recording_desk.js``) records with the browser's microphone and sends the sound to
-``hub/recording_desk.py``, which keeps it with the course source (``grading/step_audio``).
+``hub/recording_desk.py``, which keeps it with the course source (``core/step_audio``).
 """
 from __future__ import annotations
 

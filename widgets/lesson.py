@@ -19,15 +19,15 @@ import ipywidgets as widgets
 import mistune
 from IPython.display import HTML, display
 
+from fadaa.core import step_audio
 from fadaa.core.answer_store import STEP_KEY, WORKED_KEY, AnswerStore, recording_reads, set_aside
 from fadaa.core.checking import bounded_answer
 from fadaa.core.home_layout import documents_of, home_of
+from fadaa.core.i18n import choose_language, choose_spoken, direction, gettext_for
+from fadaa.core.settings import site_settings
 
 from . import her_work
 from .feedback_line import feedback_line
-from fadaa.core import step_audio
-from fadaa.core.i18n import choose_language, choose_spoken, direction, gettext_for
-from fadaa.core.settings import site_settings
 from .questions import Calculator, ChoiceQuestion, FreeTextAnswer, NumericAnswer
 from .steps import Step, StepNavigator
 from .styles import LESSON_CSS
@@ -129,7 +129,7 @@ class Lesson:
         ``source`` (the law, the newspaper and its date) goes behind an ⓘ line she can open, so the
         step itself stays short.
         """
-        number = len(self.steps) + 1  # its audio's number (grading/lesson_steps counts them the same way)
+        number = len(self.steps) + 1  # its audio's number (core/lesson_steps counts them the same way)
         self.steps.append(lambda: self._step_box(fr, ar, self._from_saved(parts), icon, source, number))
 
     @staticmethod

@@ -35,7 +35,7 @@ c.Autograde.autograde_preprocessors = [
 
 c.Exchange.root = os.environ.get("FADAA_EXCHANGE", "/srv/nbgrader/exchange")
 
-# Step audio lives with the source (grading/step_audio.py) and is served by the lesson service
+# Step audio lives with the source (core/step_audio.py) and is served by the lesson service
 # when she taps ▶: nbgrader does not copy it into every learner's lesson folder.
 from nbgrader.coursedir import CourseDirectory  # noqa: E402
 
