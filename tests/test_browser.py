@@ -15,6 +15,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 def open_lesson(page, base: str, assignment: str, notebook: str, lang: str) -> None:
     """The lesson on its first step: it reopens on the step she was on, and the tests share her home."""
     page.goto(f"{base}/voila/render/{assignment}/{notebook}?lang={lang}", timeout=180_000)
+    first_step(page)
+
+
+def first_step(page) -> None:
+    """Back to step 1 of the lesson on screen, which reopened on the step she was on."""
     page.wait_for_selector(".fadaa-next", timeout=180_000)
     # the dots say which step shows ("Étape 3 sur 9"); Back's disabled state arrives a moment after them
     while re.search(r"\d+", page.inner_text(".fadaa-dots")).group() != "1":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import PHONE, running_trainer_server, screenshot
+from test_browser import first_step
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -79,6 +80,7 @@ def test_a_trainer_records_a_step_in_darija_and_her_page_plays_it(voila_server, 
     # she reads French and listens in Darija: his recording, no machine voice
     base, _home = voila_server
     page.goto(f"{base}/voila/render/bookkeeping_1/cash_book.ipynb?lang=fr&spoken=ary", timeout=180_000)
+    first_step(page)  # other tests share her home, and a lesson reopens on her step
     page.wait_for_selector(".fadaa-step .fadaa-play", timeout=180_000)
     assert page.locator(".fadaa-step .fadaa-listen").get_attribute("lang") == "ary"
     assert page.locator(".fadaa-machine-voice").count() == 0
