@@ -176,7 +176,7 @@ def _desk_state(source, number):
 
 # The steps whose shown text was shortened, their fuller explanation moved into what they say.
 SHORTENED = {"governance_3/assemblies": (1, 5), "selling_2/listing": (8,), "bookkeeping_4/year_summary": (7,),
-             "agm_2/documents": (1,), "selling_1/pricing": (3,)}
+             "agm_2/documents": (1,), "selling_1/pricing": (3,), "governance_2/registers": (2,)}
 
 
 def test_every_script_a_lesson_gives_is_read_and_says_more_than_the_step_shows():
