@@ -83,8 +83,9 @@ def _texts_html(step: StepText, lang: str) -> str:
         return f'<div class="fadaa-desk-texts">{script}</div>'
     shown = "".join(f'<div dir="{direction(code)}" lang="{code}">{mistune.html(text)}</div>'
                     for code, text in (("fr", step.fr), ("ar", step.ar)))
-    return (f'<p>{html.escape(_("Read aloud:"))}</p><div class="fadaa-desk-texts fadaa-desk-script">{script}</div>'
-            f'<p class="fadaa-desk-shown">{html.escape(_("The lesson shows:"))}</p>'
+    read, shows = html.escape(_("Read aloud:")), html.escape(_("The lesson shows:"))
+    return (f'<p>{read}</p><div class="fadaa-desk-texts fadaa-desk-script">{script}</div>'
+            f'<p class="fadaa-desk-shown">{shows}</p>'
             f'<div class="fadaa-desk-texts fadaa-desk-shown">{shown}</div>')
 
 
