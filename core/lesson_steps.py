@@ -1,8 +1,9 @@
 """A lesson's steps as its notebook writes them, read without running it.
 
 A lesson notebook is thin: one ``lesson.step(fr=..., ar=...)`` call per step, in order, with its
-text given as plain strings. Reading those calls (``ast``) gives the trainer's recording desk and
-the machine drafts each step's number and text in a few milliseconds, where running the lesson
+text given as plain strings, and, where the step says more aloud than it shows, its spoken script
+(``say=(fr, ar)``). Reading those calls (``ast``) gives the trainer's recording desk and the
+machine drafts each step's number, text and script in a few milliseconds, where running the lesson
 would take a kernel and seconds. ``tests/test_step_audio.py`` checks the count against the lesson
 as it runs.
 """
@@ -17,13 +18,17 @@ from pathlib import Path
 @dataclass(frozen=True)
 class StepText:
     number: int  # 1 for the first step
-    fr: str
+    fr: str  # what the step shows
     ar: str
+    say_fr: str = ""  # what it says aloud, when that is more than it shows
+    say_ar: str = ""
 
-    def text(self, lang: str) -> str:
-        """What a recording in ``lang`` says: its French or Arabic text, both for a language that
-        has no written text of its own (a trainer speaking Darija or Tachelhit reads either)."""
-        return {"fr": self.fr, "ar": self.ar}.get(lang, f"{self.fr}\n\n{self.ar}")
+    def script(self, lang: str) -> str:
+        """What a recording in ``lang`` says: its French or Arabic script (else its shown text),
+        both for a language that has no written text of its own (a trainer speaking Darija or
+        Tachelhit reads either)."""
+        fr, ar = self.say_fr or self.fr, self.say_ar or self.ar
+        return {"fr": fr, "ar": ar}.get(lang, f"{fr}\n\n{ar}")
 
 
 @dataclass(frozen=True)
@@ -38,11 +43,16 @@ def _is_step_call(node: ast.AST) -> bool:
             and isinstance(node.func.value, ast.Name) and node.func.value.id == "lesson")
 
 
-def _text(call: ast.Call, lang: str) -> str:
-    for keyword in call.keywords:
-        if keyword.arg == lang and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
-            return keyword.value.value
-    return ""
+def _string(node: ast.AST | None) -> str:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
+def _texts(call: ast.Call) -> tuple[str, str, str, str]:
+    """Its French and Arabic text, then its French and Arabic script ("" where none is given)."""
+    given = {keyword.arg: keyword.value for keyword in call.keywords}
+    say = given.get("say")
+    say_fr, say_ar = say.elts if isinstance(say, ast.Tuple) and len(say.elts) == 2 else (None, None)
+    return _string(given.get("fr")), _string(given.get("ar")), _string(say_fr), _string(say_ar)
 
 
 def lesson_steps(notebook: Path) -> list[StepText]:
@@ -59,7 +69,7 @@ def lesson_steps(notebook: Path) -> list[StepText]:
             continue
         calls += sorted((node for node in ast.walk(tree) if _is_step_call(node)),
                         key=lambda node: (node.lineno, node.col_offset))
-    return [StepText(number, _text(call, "fr"), _text(call, "ar")) for number, call in enumerate(calls, 1)]
+    return [StepText(number, *_texts(call)) for number, call in enumerate(calls, 1)]
 
 
 def course_lessons(source: Path) -> list[LessonFile]:

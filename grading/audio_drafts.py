@@ -1,6 +1,7 @@
 """Spoken drafts of every step in French and Arabic, made at build time where nobody has recorded yet.
 
-Debian's ``espeak-ng`` reads the step's words (not its markdown, nor its emoji); Arabic is given
+Debian's ``espeak-ng`` reads the step's words (its spoken script where it has one, else its text;
+not its markdown, nor its emoji); Arabic is given
 its short vowels first by ``mishkal`` (offline), or espeak-ng guesses them badly. The sound is
 encoded small (``step_audio.encode``, in-process) and kept beside the recordings as ``<NN>.<lang>.draft.*``,
 marked as a machine voice. A draft already made for the same text is kept as it is, and every
@@ -100,12 +101,12 @@ def make_drafts(source: Path, log=print, workers: int | None = None) -> int:
 
     What the cache lacks is synthesised on every core (``workers``, default all): diacritizing
     Arabic is pure Python, and each worker loads mishkal's dictionaries once."""
-    wanted = []  # (lesson, its audio folder, step number, language, step text, what is said)
+    wanted = []  # (lesson, its audio folder, step number, language, its script, what is said)
     for lesson in course_lessons(source):
         folder = step_audio.lesson_audio_dir(source, lesson.module, lesson.stem)
         for step in lesson_steps(lesson.notebook):
             for lang in step_audio.DRAFTED:
-                text = step.text(lang)
+                text = step.script(lang)
                 draft = step_audio.read(folder, step.number, lang, machine=True)
                 if text and not (draft and draft.made_for(text)):
                     wanted.append((lesson, folder, step.number, lang, text, (speakable(text, lang), lang)))

@@ -52,7 +52,7 @@ class DeskAudioHandler(JupyterHandler, StepAudioHandler):
         await super().get(path, include_body)
 
     def _step(self, path: str) -> tuple[Path, int, str, str]:
-        """The lesson's audio folder, the step's number and language, and its text now."""
+        """The lesson's audio folder, the step's number and language, and what it says now."""
         module, _audio, stem, name = (path.split("/") + ["", "", "", ""])[:4]
         number, _dot, lang = name.partition(".")
         notebook = course_source() / module / f"{stem}.ipynb"
@@ -62,7 +62,7 @@ class DeskAudioHandler(JupyterHandler, StepAudioHandler):
         if not 1 <= int(number) <= len(steps):
             raise HTTPError(404)
         return (step_audio.lesson_audio_dir(course_source(), module, stem), int(number), lang,
-                steps[int(number) - 1].text(lang))
+                steps[int(number) - 1].script(lang))
 
     @authenticated
     async def put(self, path: str) -> None:

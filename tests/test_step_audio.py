@@ -1,13 +1,19 @@
 """Step audio kept with the course source, trainers' uploads checked, machine drafts made at build time."""
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import pytest
 
 from fadaa.core import audio, step_audio
-from fadaa.grading.audio_drafts import speakable
+from fadaa.grading.audio_drafts import make_drafts, speakable, synthesise
+from fadaa.views.recording_desk import desk_page
 from fadaa.core.lesson_steps import course_lessons, lesson_steps
 from fadaa.hub.demo import build
 from fadaa.core.site import Site
+from conftest import COURSE
 from sounds import recording
 
 pytestmark = pytest.mark.skipif(bool(__import__("fadaa.grading.audio_drafts", fromlist=["x"]).missing_tools()),
@@ -82,7 +88,7 @@ def test_the_course_build_gives_every_step_of_every_lesson_a_draft_in_french_and
         for step in lesson_steps(lesson.notebook):
             for lang in ("fr", "ar"):
                 draft = step_audio.read(folder, step.number, lang, machine=True)
-                assert draft and draft.made_for(step.text(lang)), (lesson, step.number, lang)
+                assert draft and draft.made_for(step.script(lang)), (lesson, step.number, lang)
                 assert set(draft.files) == {"ogg", "m4a"}
                 total += draft.files["ogg"].stat().st_size
                 seconds += audio.duration(draft.files["ogg"])
@@ -115,3 +121,74 @@ def test_her_roster_names_the_language_she_listens_in_until_she_chooses_one(tmp_
     other = tmp_path / "other.json"
     remember_language("", other, key="roster_spoken")  # a roster that names none
     assert choose_spoken("", "fr", other) == "fr"
+
+
+def _notebook(path, *cells: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"cells": [{"cell_type": "code", "source": cell, "metadata": {}, "outputs": [],
+                                           "execution_count": None} for cell in cells],
+                                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+
+
+def test_a_step_with_a_script_is_spoken_and_recorded_from_its_script(tmp_path, monkeypatch):
+    """The ▶ says the fuller script; the desk asks the trainer to read it, and flags a recording made
+    for the words the step said before."""
+    monkeypatch.setenv("FADAA_SPEECH_CACHE", str(tmp_path / "cache"))
+    source = tmp_path / "source"
+    _notebook(source / "m" / "l.ipynb",
+              'lesson.step(fr="Le cahier 📒.", ar="الدفتر 📒.")',
+              'lesson.step(fr="Notez chaque vente.", ar="سجلوا كل بيع.",\n'
+              '            say=("Notez chaque vente dans le cahier, le jour même.", "سجلوا كل بيع في الدفتر، في اليوم نفسه."))')
+    first, second = lesson_steps(source / "m" / "l.ipynb")
+    assert (first.script("fr"), second.script("fr")) == ("Le cahier 📒.", "Notez chaque vente dans le cahier, le jour même.")
+    assert second.script("ar") == "سجلوا كل بيع في الدفتر، في اليوم نفسه."
+    assert make_drafts(source, log=lambda _line: None, workers=1) == 4
+    folder = step_audio.lesson_audio_dir(source, "m", "l")
+    fr_draft = step_audio.read(folder, 2, "fr", machine=True)
+    assert fr_draft.made_for(second.script("fr")) and not fr_draft.made_for(second.fr)
+    assert step_audio.read(folder, 2, "ar", machine=True).made_for(second.script("ar"))
+    assert step_audio.read(folder, 1, "fr", machine=True).made_for(first.fr)  # no script: its text is said
+    # spoken from the script: longer than the shown sentence would take
+    assert audio.duration(fr_draft.files["ogg"]) > 1.5 * audio.duration(
+        _spoken(tmp_path, second.fr))
+
+    page = desk_page(source, "m/l", "fr", "fr", "/audio/", "/desk.js", "x")
+    step_two = page.split('id="step-2"')[1]
+    assert step_two.index("Lire à voix haute") < step_two.index("le jour même") < step_two.index("La leçon affiche")
+    assert "Notez chaque vente." in step_two.split("La leçon affiche")[1]
+    assert "Lire à voix haute" not in page.split('id="step-2"')[0]  # a step without a script: its text only
+    step_audio.write(folder, 2, "fr", step_audio.checked_recording(recording(2)), second.fr, machine=False)
+    assert "modification du texte" in _desk_state(source, 2)
+    step_audio.write(folder, 2, "fr", step_audio.checked_recording(recording(2)), second.script("fr"), machine=False)
+    assert _desk_state(source, 2) == "Votre enregistrement."
+
+
+def _spoken(tmp_path, text):
+    path = tmp_path / "shown.ogg"
+    path.write_bytes(synthesise(speakable(text, "fr"), "fr")["ogg"])
+    return path
+
+
+def _desk_state(source, number):
+    page = desk_page(source, "m/l", "fr", "fr", "/audio/", "/desk.js", "x").split(f'id="step-{number}"')[1]
+    return html.unescape(page.split('class="fadaa-desk-state')[1].split(">", 1)[1].split("<", 1)[0])
+
+
+# The steps whose shown text was shortened, their fuller explanation moved into what they say.
+SHORTENED = {"governance_3/assemblies": (1, 5), "selling_2/listing": (8,), "bookkeeping_4/year_summary": (7,),
+             "agm_2/documents": (1,), "selling_1/pricing": (3,), "governance_2/registers": (2,)}
+
+
+def test_every_script_a_lesson_gives_is_read_and_says_more_than_the_step_shows():
+    scripted = {}
+    for lesson in course_lessons(COURSE / "source"):
+        steps = lesson_steps(lesson.notebook)
+        cells = json.loads(lesson.notebook.read_text(encoding="utf-8"))["cells"]
+        given = sum(len(re.findall(r"\bsay=\(", "".join(c["source"]))) for c in cells if c["cell_type"] == "code")
+        with_script = [step for step in steps if step.say_fr or step.say_ar]
+        assert len(with_script) == given, lesson.notebook  # every say=(...) read, none made up
+        for step in with_script:
+            for lang, shown in (("fr", step.fr), ("ar", step.ar)):
+                assert len(step.script(lang)) > len(shown) > 0, (lesson.stem, step.number, lang)
+        scripted[f"{lesson.module}/{lesson.stem}"] = tuple(step.number for step in with_script)
+    assert {key: numbers for key, numbers in scripted.items() if numbers} == SHORTENED

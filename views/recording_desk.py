@@ -1,7 +1,8 @@
 """The trainer's recording desk as one HTML page: each lesson's steps, their text, and their sound.
 
-For the chosen lesson and spoken language, each step shows its French and Arabic text (as the
-lesson shows it), what plays
+For the chosen lesson and spoken language, each step shows what to read aloud: its French and
+Arabic text as the lesson shows it, or, where the step says more than it shows, its spoken script
+(with the shown text beneath it, for reference); what plays
 now (his recording, or the machine draft, which says so; a recording made for a text the step no
 longer has says that too), and his buttons: record, stop, listen, delete. The page's script
 (``hub/static/recording_desk.js``) records with the browser's microphone and sends the sound to
@@ -31,6 +32,7 @@ DESK_CSS = """
 .fadaa-desk-sound button { min-height: 44px; min-width: 110px; font-size: 1em; }
 .fadaa-desk-refused { color: #b00020; }
 .fadaa-desk-changed { color: #8a5300; }
+.fadaa-desk-shown { color: #555; font-size: 0.85em; }
 .fadaa-desk-choice a { margin: 0 0.3em; }
 .fadaa-desk-choice a[aria-current] { font-weight: bold; text-decoration: none; }
 """
@@ -50,7 +52,7 @@ def _sound_html(lesson: LessonFile, step: StepText, spoken: str, audio_url: str,
         said = _("Not recorded yet.")
     elif recording is None:
         said = _("Machine voice") + " — " + _("not recorded yet.")
-    elif recording.made_for(step.text(spoken)):
+    elif recording.made_for(step.script(spoken)):
         said = _("Your recording.")
     else:
         said = _("Your recording was made before the step's text changed: record it again.")
@@ -60,7 +62,7 @@ def _sound_html(lesson: LessonFile, step: StepText, spoken: str, audio_url: str,
         sources = "".join(f'<source src="{html.escape(url + playing.name(ext))}?v={playing.version()}" '
                           f'type="{html.escape(step_audio.FORMATS[ext])}">' for ext in playing.files)
         player = f'<audio controls preload="none">{sources}</audio>'
-    state = "fadaa-desk-changed" if recording and not recording.made_for(step.text(spoken)) else ""
+    state = "fadaa-desk-changed" if recording and not recording.made_for(step.script(spoken)) else ""
     put = f"{audio_url}{quote(lesson.module)}/audio/{quote(lesson.stem)}/{step.number:02d}.{spoken}"
     words = {key: html.escape(word) for key, word in (("record", _("Record")), ("stop", _("Stop")), ("delete", _("Delete")))}
     delete = f'<button type="button" class="fadaa-desk-delete">🗑 {words["delete"]}</button>' if recording else ""
@@ -69,6 +71,22 @@ def _sound_html(lesson: LessonFile, step: StepText, spoken: str, audio_url: str,
             f'<button type="button" class="fadaa-desk-stop" hidden>⏹ {words["stop"]}</button>'
             f'{player}{delete}<span class="fadaa-desk-state {state}">{html.escape(said)}</span>'
             f'<span class="fadaa-desk-refused" role="alert"></span></div>')
+
+
+def _texts_html(step: StepText, lang: str) -> str:
+    """The step's French and Arabic, side by side: its script to read, and what the lesson shows
+    when the script says more."""
+    _ = gettext_for(lang)
+    script = "".join(f'<div dir="{direction(code)}" lang="{code}">{mistune.html(step.script(code))}</div>'
+                     for code in ("fr", "ar"))
+    if not (step.say_fr or step.say_ar):
+        return f'<div class="fadaa-desk-texts">{script}</div>'
+    shown = "".join(f'<div dir="{direction(code)}" lang="{code}">{mistune.html(text)}</div>'
+                    for code, text in (("fr", step.fr), ("ar", step.ar)))
+    read, shows = html.escape(_("Read aloud:")), html.escape(_("The lesson shows:"))
+    return (f'<p>{read}</p><div class="fadaa-desk-texts fadaa-desk-script">{script}</div>'
+            f'<p class="fadaa-desk-shown">{shows}</p>'
+            f'<div class="fadaa-desk-texts fadaa-desk-shown">{shown}</div>')
 
 
 def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_url: str, script_url: str,
@@ -89,8 +107,7 @@ def desk_page(source: Path, chosen: str | None, spoken: str, lang: str, audio_ur
     if found:
         steps = "".join(
             f'<section class="fadaa-desk-step" id="step-{step.number}"><h3>{html.escape(step_word.format(n=step.number))}</h3>'
-            f'<div class="fadaa-desk-texts"><div dir="ltr" lang="fr">{mistune.html(step.fr)}</div>'
-            f'<div dir="rtl" lang="ar">{mistune.html(step.ar)}</div></div>'
+            f'{_texts_html(step, lang)}'
             f'{_sound_html(found, step, spoken, audio_url, lang, source)}</section>'
             for step in lesson_steps(found.notebook))
     else:

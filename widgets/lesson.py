@@ -121,13 +121,16 @@ class Lesson:
 
     # -- building the steps
     def step(self, fr: str, ar: str, parts: Parts | Callable[[], Parts] = (), icon: str = "",
-             source: Text = ("", "")) -> None:
+             source: Text = ("", ""), say: Text = ("", "")) -> None:
         """A step: a short text (both languages given, hers shown) and the widgets that follow it.
 
         The step is built when she first reaches it. Give ``parts`` as a function
         (``parts=lambda: ...``) so that its widgets are made then too, not while the lesson opens.
         ``source`` (the law, the newspaper and its date) goes behind an ⓘ line she can open, so the
-        step itself stays short.
+        step itself stays short. ``say`` (French, Arabic) is what its ▶ says when that is more than
+        it shows: the fuller explanation, spoken, where a learner who reads little hears it. It is
+        read from the notebook at build time (``core/lesson_steps``) for the drafts and the trainers'
+        recording desk; the page itself only plays it.
         """
         number = len(self.steps) + 1  # its audio's number (core/lesson_steps counts them the same way)
         self.steps.append(lambda: self._step_box(fr, ar, self._from_saved(parts), icon, source, number))
