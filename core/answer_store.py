@@ -288,13 +288,18 @@ class AnswerStore:
                     notes[meta["grade_id"]] = name
         return notes
 
-    def load_voice(self, grade_id: str) -> bytes | None:
+    def voice_file(self, grade_id: str) -> Path | None:
         """Her kept voice note for ``grade_id``: the file her answer cell names, if it is there."""
         if not self.usable("cell", grade_id):
             return None
         name = split_voice(_text(self._answer_cell(self._read(), grade_id).get("source", "")))[1]
         path = self.path.with_name(name) if name else None
-        return path.read_bytes() if path and path.is_file() else None
+        return path if path and path.is_file() else None
+
+    def load_voice(self, grade_id: str) -> bytes | None:
+        """The bytes of her kept voice note for ``grade_id``, if there is one."""
+        path = self.voice_file(grade_id)
+        return path.read_bytes() if path else None
 
     # -- work that is not graded but must survive a reload (her own figures)
     def save_data(self, key: str, data: Any) -> None:

@@ -287,7 +287,7 @@ class Lesson:
         return FreeTextAnswer(self.pick(fr, ar), self._, on_answer=self._saver(grade_id),
                               initial=saved if isinstance(saved, str) else None,
                               on_voice=(lambda data: store.save_voice(grade_id, data, RELEASED_TEXT_STUB)) if store else None,
-                              saved_voice=(lambda: store.load_voice(grade_id)) if store else None)
+                              saved_voice=(lambda: store.voice_file(grade_id)) if store else None)
 
     @property
     def documents_dir(self) -> Path | None:

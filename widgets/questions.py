@@ -8,6 +8,7 @@ she may open the worked answer; ``on_worked`` is told (the lesson records it for
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Callable, Mapping
 
 import ipywidgets as widgets
@@ -195,13 +196,13 @@ class FreeTextAnswer(widgets.VBox):
     """Her own words, for the trainer to read and grade; saved when she leaves the box or taps Save.
 
     With ``on_voice`` she may also say them: a voice note, checked (``voice_note.check``) and handed
-    to ``on_voice`` when she keeps it; ``saved_voice`` gives back the note kept. A note refused, or a
+    to ``on_voice`` when she keeps it; ``saved_voice`` gives back the file of the note kept. A note refused, or a
     microphone she cannot use, is told on the feedback line, and her typed text stays as it is."""
 
     MAX_CHARS = 4000
 
     def __init__(self, prompt: str, gettext, on_answer: Saver | None = None, initial: str | None = None,
-                 on_voice: Saver | None = None, saved_voice: Callable[[], bytes | None] | None = None):
+                 on_voice: Saver | None = None, saved_voice: Callable[[], Path | None] | None = None):
         self._ = gettext
         self.on_answer, self.on_voice = on_answer, on_voice
         self.prompt = widgets.HTML(f'<div class="fadaa-prompt">{prompt}</div>')

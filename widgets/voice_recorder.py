@@ -15,6 +15,7 @@ The view and the kernel speak in custom messages:
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Callable
 
 import ipywidgets as widgets
@@ -46,7 +47,7 @@ class VoiceRecorder(widgets.DOMWidget):
     kept = Bool(False).tag(sync=True)  # a note is kept: the view offers to play it
 
     def __init__(self, gettext, on_keep: Callable[[bytes, int], bool], on_refused: Callable[[str], None],
-                 saved: Callable[[], bytes | None], kept: bool = False):
+                 saved: Callable[[], Path | None], kept: bool = False):
         super().__init__(labels=labels(gettext), kept=kept)
         self.add_class("fadaa-voice")
         self.on_keep, self.on_refused, self.saved = on_keep, on_refused, saved
@@ -68,6 +69,6 @@ class VoiceRecorder(widgets.DOMWidget):
         elif event == "refused":
             self.on_refused(str(content.get("reason", "failed")))
         elif event == "play":
-            data = self.saved()
-            if data:
-                self.send({"event": "note", "type": "audio/webm"}, [data])
+            path = self.saved()  # read when she taps play, not when the step opens (up to 5 MB)
+            if path:
+                self.send({"event": "note", "type": "audio/webm"}, [path.read_bytes()])
